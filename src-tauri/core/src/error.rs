@@ -1,0 +1,211 @@
+//! The one error type of the core. Its `Display` is the German message a person can act on;
+//! `code()` is the stable, English identifier front-ends branch on (never on the message).
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// Stable identifiers for the kinds of failure. Serialized as-is into `{code, message}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ErrorCode {
+    /// The user has to fix an input (named in the message).
+    Validation,
+    /// A record that was asked for does not exist (any more).
+    NotFound,
+    /// The data file exists but is not a healthy SQLite database; it was left untouched.
+    DamagedDatabase,
+    /// The data file was written by a newer Netzwerkmappe than this one.
+    NewerDatabase,
+    /// The SQLite library is older than the version we trust (WAL-reset bug before 3.51.3).
+    SqliteTooOld,
+    /// Another program holds the data file locked for too long.
+    Busy,
+    /// The disk is full; nothing was written.
+    DiskFull,
+    /// A file or folder could not be read or written.
+    Io,
+    /// Any other database failure.
+    Database,
+}
+
+/// The oldest SQLite we accept. Versions before 3.51.3 can corrupt a WAL database when the WAL is
+/// reset while another connection writes (fixed upstream in 3.51.3).
+pub const MIN_SQLITE_VERSION: (u32, u32, u32) = (3, 51, 3);
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{field}: {message}")]
+    Validation { field: String, message: String },
+
+    #[error("{what} wurde nicht gefunden. Vielleicht wurde der Eintrag inzwischen gelöscht.")]
+    NotFound { what: String },
+
+    #[error(
+        "Die Datendatei „{}“ ist beschädigt und wurde deshalb nicht geöffnet; sie wurde nicht verändert. \
+         Bitte stellen Sie eine Sicherung wieder her oder wenden Sie sich an Ihre IT. (Befund: {detail})",
+        path.display()
+    )]
+    DamagedDatabase { path: PathBuf, detail: String },
+
+    #[error(
+        "Die Datendatei „{}“ wurde mit einer neueren Version von Netzwerkmappe bearbeitet. \
+         Bitte installieren Sie die aktuelle Version; die Datei wurde nicht verändert.",
+        path.display()
+    )]
+    NewerDatabase { path: PathBuf },
+
+    #[error(
+        "Die eingebaute SQLite-Version {found} ist zu alt (mindestens {}.{}.{} ist nötig, ältere Versionen \
+         können die Datendatei beschädigen). Bitte installieren Sie Netzwerkmappe neu.",
+        MIN_SQLITE_VERSION.0, MIN_SQLITE_VERSION.1, MIN_SQLITE_VERSION.2
+    )]
+    SqliteTooOld { found: String },
+
+    #[error(
+        "Die Datendatei wird gerade von einem anderen Programm benutzt. Bitte schließen Sie andere \
+         Netzwerkmappe-Fenster und versuchen Sie es erneut."
+    )]
+    Busy,
+
+    #[error("Der Datenträger ist voll. Es wurde nichts gespeichert; bitte schaffen Sie Platz und versuchen Sie es erneut.")]
+    DiskFull,
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(
+        "Die Datenbank meldet einen Fehler; es wurde nichts Unvollständiges gespeichert. Bitte versuchen Sie \
+         es erneut und wenden Sie sich an Ihre IT, wenn der Fehler bleibt. (Technisch: {0})"
+    )]
+    Database(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Validation { .. } => ErrorCode::Validation,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::DamagedDatabase { .. } => ErrorCode::DamagedDatabase,
+            Error::NewerDatabase { .. } => ErrorCode::NewerDatabase,
+            Error::SqliteTooOld { .. } => ErrorCode::SqliteTooOld,
+            Error::Busy => ErrorCode::Busy,
+            Error::DiskFull => ErrorCode::DiskFull,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Database(_) => ErrorCode::Database,
+        }
+    }
+
+    /// A validation error for one named field (the German field label, as the UI shows it).
+    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Validation { field: field.into(), message: message.into() }
+    }
+
+    /// An I/O error with a German sentence saying what was being done.
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::StorageFull {
+            return Error::DiskFull;
+        }
+        Error::Io { context: context.into(), source }
+    }
+}
+
+/// SQLite primary result codes we translate into specific messages.
+/// See <https://sqlite.org/rescode.html>.
+const SQLITE_BUSY: &str = "5";
+const SQLITE_LOCKED: &str = "6";
+const SQLITE_CORRUPT: &str = "11";
+const SQLITE_FULL: &str = "13";
+const SQLITE_NOTADB: &str = "26";
+
+/// Primary result code (the low byte) of an extended SQLite code string, e.g. "261" → "5".
+fn primary_code(code: &str) -> Option<String> {
+    code.parse::<i64>().ok().map(|c| (c & 0xff).to_string())
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(err: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &err
+            && let Some(code) = db.code().as_deref().and_then(primary_code)
+        {
+            match code.as_str() {
+                SQLITE_BUSY | SQLITE_LOCKED => return Error::Busy,
+                SQLITE_FULL => return Error::DiskFull,
+                SQLITE_CORRUPT | SQLITE_NOTADB => {
+                    return Error::DamagedDatabase { path: PathBuf::new(), detail: db.message().to_owned() };
+                }
+                _ => {}
+            }
+        }
+        if let sqlx::Error::PoolTimedOut = err {
+            return Error::Busy;
+        }
+        if let sqlx::Error::Io(io) = err {
+            return Error::io("Die Datendatei konnte nicht gelesen oder geschrieben werden", io);
+        }
+        Error::Database(err.to_string())
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for Error {
+    fn from(err: sqlx::migrate::MigrateError) -> Self {
+        match err {
+            sqlx::migrate::MigrateError::Execute(e) => e.into(),
+            other => Error::Database(other.to_string()),
+        }
+    }
+}
+
+/// Is `found` (e.g. "3.51.3") at least [`MIN_SQLITE_VERSION`]? Unparseable versions are too old.
+pub fn sqlite_version_is_supported(found: &str) -> bool {
+    let mut parts = found.trim().split('.').map(|p| p.parse::<u32>().ok());
+    match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten().or(Some(0))) {
+        (Some(a), Some(b), Some(c)) => (a, b, c) >= MIN_SQLITE_VERSION,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_version_gate() {
+        assert!(sqlite_version_is_supported("3.51.3"));
+        assert!(sqlite_version_is_supported("3.52.0"));
+        assert!(sqlite_version_is_supported("4.0.0"));
+        assert!(!sqlite_version_is_supported("3.51.2"));
+        assert!(!sqlite_version_is_supported("3.45.1"));
+        assert!(!sqlite_version_is_supported("kaputt"));
+        assert!(!sqlite_version_is_supported(""));
+    }
+
+    #[test]
+    fn extended_codes_reduce_to_primary() {
+        assert_eq!(primary_code("261").as_deref(), Some(SQLITE_BUSY)); // SQLITE_BUSY_RECOVERY
+        assert_eq!(primary_code("13").as_deref(), Some(SQLITE_FULL));
+        assert_eq!(primary_code("x"), None);
+    }
+
+    #[test]
+    fn storage_full_becomes_disk_full() {
+        let e = Error::io("Schreiben", std::io::Error::from(std::io::ErrorKind::StorageFull));
+        assert_eq!(e.code(), ErrorCode::DiskFull);
+        assert!(e.to_string().contains("Datenträger ist voll"));
+    }
+
+    #[test]
+    fn messages_are_german_and_name_the_problem() {
+        let e = Error::validation("Regierungsbezirk", "„Berlin“ gibt es in Baden-Württemberg nicht.");
+        assert_eq!(e.code(), ErrorCode::Validation);
+        assert_eq!(e.to_string(), "Regierungsbezirk: „Berlin“ gibt es in Baden-Württemberg nicht.");
+        let e = Error::SqliteTooOld { found: "3.45.1".into() };
+        assert!(e.to_string().contains("3.45.1"));
+        assert!(e.to_string().contains("mindestens 3.51.3"));
+    }
+}

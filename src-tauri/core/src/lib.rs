@@ -1,0 +1,11 @@
+//! Netzwerkmappe's domain core: the model, the SQLite store and everything the window and the
+//! command line share. Nothing in here knows about Tauri; both front-ends call these functions.
+
+pub mod district;
+pub mod error;
+pub mod info;
+pub mod paths;
+pub mod store;
+
+pub use error::{Error, ErrorCode, Result};
+pub use store::Store;

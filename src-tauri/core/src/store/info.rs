@@ -1,0 +1,43 @@
+//! Facts about the data file for the Info view and `netzwerkmappe info`.
+
+use chrono::{DateTime, Utc};
+
+use crate::info::{Info, RecordCount};
+use crate::{Result, Store};
+
+impl Store {
+    pub async fn info(&self, app_version: &str) -> Result<Info> {
+        let created_at: Option<String> =
+            sqlx::query_scalar("SELECT value FROM app_meta WHERE key = 'created_at'")
+                .fetch_optional(&self.pool)
+                .await?;
+        let schema_version: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(Info {
+            app_version: app_version.to_owned(),
+            data_file: match self.path() {
+                Some(p) => std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string(),
+                None => ":memory:".to_owned(),
+            },
+            sqlite_version: self.sqlite_version().await?,
+            schema_version,
+            created_at: created_at
+                .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+                .map(|d| d.with_timezone(&Utc)),
+            counts: self.record_counts().await?,
+        })
+    }
+
+    /// One count per kind of record, in the order the Info view lists them.
+    pub async fn record_counts(&self) -> Result<Vec<RecordCount>> {
+        let regions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM regions").fetch_one(&self.pool).await?;
+        let districts: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM districts").fetch_one(&self.pool).await?;
+        Ok(vec![
+            RecordCount { key: "regions", label: "Regierungsbezirke", count: regions },
+            RecordCount { key: "districts", label: "Stadt- und Landkreise", count: districts },
+        ])
+    }
+}
