@@ -56,6 +56,17 @@ pub struct DistrictFilter {
     pub region_code: Option<String>,
 }
 
+/// Finds a Regierungsbezirk by its code ("084") or name ("Tübingen", "tuebingen", "TÜBINGEN").
+pub fn find_region<'a>(regions: &'a [Region], input: &str) -> Option<&'a Region> {
+    let wanted = fold(input.trim());
+    regions.iter().find(|r| r.code == input.trim() || fold(&r.name) == wanted)
+}
+
+/// Case- and umlaut-insensitive key for short names typed on a command line.
+fn fold(s: &str) -> String {
+    s.to_lowercase().replace('ü', "ue").replace('ö', "oe").replace('ä', "ae").replace('ß', "ss")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +79,18 @@ mod tests {
             region_code: "081".into(),
             region_name: "Stuttgart".into(),
         }
+    }
+
+    #[test]
+    fn regions_are_found_by_code_or_name() {
+        let regions = vec![
+            Region { code: "081".into(), name: "Stuttgart".into() },
+            Region { code: "084".into(), name: "Tübingen".into() },
+        ];
+        assert_eq!(find_region(&regions, "084").unwrap().name, "Tübingen");
+        assert_eq!(find_region(&regions, " tuebingen ").unwrap().code, "084");
+        assert_eq!(find_region(&regions, "TÜBINGEN").unwrap().code, "084");
+        assert!(find_region(&regions, "Berlin").is_none());
     }
 
     #[test]

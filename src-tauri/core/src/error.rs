@@ -86,6 +86,32 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What every front-end hands on: the window receives it from a failed command, the CLI prints it
+/// with `--json`. `code` is for branching, `message` only for showing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorPayload {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(err: &Error) -> Self {
+        ErrorPayload { code: err.code(), message: err.to_string() }
+    }
+}
+
+impl From<Error> for ErrorPayload {
+    fn from(err: Error) -> Self {
+        ErrorPayload::from(&err)
+    }
+}
+
+impl std::fmt::Display for ErrorPayload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
@@ -190,6 +216,39 @@ mod tests {
         assert_eq!(primary_code("261").as_deref(), Some(SQLITE_BUSY)); // SQLITE_BUSY_RECOVERY
         assert_eq!(primary_code("13").as_deref(), Some(SQLITE_FULL));
         assert_eq!(primary_code("x"), None);
+    }
+
+    /// Pins the JSON the UI branches on, for every code.
+    #[test]
+    fn payload_json_for_every_code() {
+        let cases: Vec<(Error, &str)> = vec![
+            (Error::validation("Nachname", "Bitte ausfüllen."), "Validation"),
+            (Error::NotFound { what: "Der Kontakt".into() }, "NotFound"),
+            (Error::DamagedDatabase { path: "/d/n.sqlite3".into(), detail: "x".into() }, "DamagedDatabase"),
+            (Error::NewerDatabase { path: "/d/n.sqlite3".into() }, "NewerDatabase"),
+            (Error::SqliteTooOld { found: "3.40.0".into() }, "SqliteTooOld"),
+            (Error::Busy, "Busy"),
+            (Error::DiskFull, "DiskFull"),
+            (Error::io("Lesen", std::io::Error::from(std::io::ErrorKind::NotFound)), "Io"),
+            (Error::Database("kaputt".into()), "Database"),
+        ];
+        for (err, code) in cases {
+            let json = serde_json::to_value(ErrorPayload::from(&err)).unwrap();
+            assert_eq!(json["code"], code);
+            assert_eq!(json["message"], err.to_string());
+            assert_eq!(json.as_object().unwrap().len(), 2, "only code and message: {json}");
+        }
+        let json = serde_json::to_string(&ErrorPayload::from(Error::validation("Nachname", "Bitte ausfüllen.")))
+            .unwrap();
+        assert_eq!(json, r#"{"code":"Validation","message":"Nachname: Bitte ausfüllen."}"#);
+    }
+
+    #[test]
+    fn sqlx_errors_map_to_codes() {
+        assert_eq!(Error::from(sqlx::Error::PoolTimedOut).code(), ErrorCode::Busy);
+        assert_eq!(Error::from(sqlx::Error::RowNotFound).code(), ErrorCode::Database);
+        let io = sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::StorageFull));
+        assert_eq!(Error::from(io).code(), ErrorCode::DiskFull);
     }
 
     #[test]

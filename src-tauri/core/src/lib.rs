@@ -3,9 +3,10 @@
 
 pub mod district;
 pub mod error;
+pub mod format;
 pub mod info;
 pub mod paths;
 pub mod store;
 
-pub use error::{Error, ErrorCode, Result};
+pub use error::{Error, ErrorCode, ErrorPayload, Result};
 pub use store::Store;

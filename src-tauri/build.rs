@@ -1,0 +1,22 @@
+//! Build script of the app package: generates Tauri's context and the permissions for exactly the
+//! app commands the UI calls (so capabilities can grant them one by one).
+
+/// Every `#[tauri::command]` of the app. A command missing here cannot be granted to the UI.
+const APP_COMMANDS: &[&str] = &["app_info", "list_regions", "list_districts", "ui_ready"];
+
+fn main() {
+    // The KERN stylesheet and fonts are copied from the pinned npm package, not committed.
+    if !std::path::Path::new("ui/vendor/kern/kern.min.css").exists() {
+        println!(
+            "cargo:warning=ui/vendor/kern fehlt: bitte `make vendor` (scripts/vendor-kern.sh) ausführen, \
+             sonst fehlt der Oberfläche das KERN-Design."
+        );
+    }
+    println!("cargo:rerun-if-changed=ui");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(APP_COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        panic!("tauri-build failed: {e:#}");
+    }
+}

@@ -1,0 +1,30 @@
+//! The Netzwerkmappe app package: the Tauri shell (window, commands, capabilities) and the command
+//! line, both thin layers over `netzwerkmappe_core`.
+
+mod cli;
+mod commands;
+pub mod console;
+mod state;
+mod window;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Version shown by `--version`, the Info view and `netzwerkmappe info`.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Entry point of the binary: decides between the command line and the window.
+pub fn main() -> ExitCode {
+    let started = Instant::now();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.len() > 1 {
+        console::attach_to_parent();
+    }
+    match cli::parse(&args) {
+        Ok(cli::Invocation::Command { command, data_dir_flag }) => cli::run(command, data_dir_flag.as_deref()),
+        Ok(cli::Invocation::Window { data_dir_flag, measure_startup }) => {
+            window::run(data_dir_flag.as_deref(), measure_startup.then_some(started))
+        }
+        Err(exit) => exit,
+    }
+}

@@ -1,0 +1,63 @@
+//! Starts the Tauri window: single-instance guard, store opening, state, commands.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use netzwerkmappe_core::paths::{DATA_DIR_ENV, DataDirSource, resolve_data_dir};
+use netzwerkmappe_core::{ErrorPayload, Store};
+use tauri::{AppHandle, Manager};
+
+use crate::commands::all_commands;
+use crate::state::AppState;
+
+const MAIN_WINDOW: &str = "main";
+
+pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> ExitCode {
+    let data_dir = match resolve_data_dir(data_dir_flag, std::env::var_os(DATA_DIR_ENV)) {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!("Fehler: {e}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let mut builder = tauri::Builder::default();
+    // The default data folder is shared by every start of the app: a second start focuses the
+    // running window instead of opening the same file twice. An explicit folder (--daten, tests,
+    // IT staff) is the caller's choice and may run beside it; WAL keeps even that safe.
+    if data_dir.source == DataDirSource::Default {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| focus_main_window(app)));
+    }
+
+    let data_file = data_dir.data_file();
+    let result = builder
+        .setup(move |app| {
+            let store = tauri::async_runtime::block_on(Store::open(&data_file)).map_err(ErrorPayload::from);
+            if let Err(e) = &store {
+                // Also on the terminal for IT staff; the window shows the same message.
+                eprintln!("Fehler: {e}");
+            }
+            app.manage(AppState::new(store, measure_startup));
+            Ok(())
+        })
+        .invoke_handler(all_commands!())
+        .run(tauri::generate_context!());
+
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Fehler: Das Fenster von Netzwerkmappe konnte nicht geöffnet werden ({e}).");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn focus_main_window(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        // Best effort: a window manager may refuse focus; the user still sees the window.
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}

@@ -1,0 +1,58 @@
+// Starts the UI: a tiny hash router over the screens that exist. Each screen module exports
+// `title` and `render(container)`; the router moves focus to the new heading so screen readers
+// announce the change.
+
+import { clearNotices, showError } from './notices.js';
+import * as districts from './views/districts.js';
+import * as info from './views/info.js';
+import { call } from './api.js';
+
+const ROUTES = { kreise: districts, info };
+const DEFAULT_ROUTE = 'kreise';
+let firstRender = true;
+
+function currentRoute() {
+  const match = /^#\/([a-z-]+)/.exec(window.location.hash);
+  return match && ROUTES[match[1]] ? match[1] : DEFAULT_ROUTE;
+}
+
+async function show() {
+  const name = currentRoute();
+  const view = ROUTES[name];
+  for (const link of document.querySelectorAll('.app-nav__link')) {
+    if (link.id === `nav-${name}`) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  document.title = `${view.title} – Netzwerkmappe`;
+  clearNotices();
+  const container = document.getElementById('ansicht');
+  try {
+    await view.render(container);
+  } catch (error) {
+    showError(error);
+  }
+  if (!firstRender) {
+    const heading = container.querySelector('h1');
+    if (heading) heading.focus();
+  }
+  if (firstRender) {
+    firstRender = false;
+    reportFirstPaint();
+  }
+}
+
+/** Tells the Rust side the first screen is on screen (used by the start-up benchmark). */
+function reportFirstPaint() {
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    call('ui_ready').catch(() => {});
+  }));
+}
+
+document.getElementById('skip-link').addEventListener('click', (event) => {
+  // The hash is the router's; move focus without touching it.
+  event.preventDefault();
+  document.getElementById('inhalt').focus();
+});
+
+window.addEventListener('hashchange', show);
+show();

@@ -1,0 +1,26 @@
+// Messages for the person at the desk: a KERN alert at the top of the main area, read out by
+// screen readers (the container is aria-live).
+
+import { el, replaceChildren } from './dom.js';
+
+const TITLES = {
+  Validation: 'Bitte prüfen Sie Ihre Eingabe',
+  DamagedDatabase: 'Die Datendatei ist beschädigt',
+  NewerDatabase: 'Neuere Datendatei',
+  Busy: 'Datendatei belegt',
+  DiskFull: 'Datenträger voll',
+};
+
+export function showError(error) {
+  const title = TITLES[error.code] || 'Das hat nicht geklappt';
+  const box = el('div', { class: 'kern-alert kern-alert--danger', role: 'alert', 'data-code': error.code },
+    el('div', { class: 'kern-alert__header' },
+      el('span', { class: 'kern-icon kern-icon--danger', 'aria-hidden': 'true' }),
+      el('span', { class: 'kern-title' }, title)),
+    el('div', { class: 'kern-alert__body' }, el('p', { class: 'kern-body' }, error.message)));
+  replaceChildren(document.getElementById('meldungen'), box);
+}
+
+export function clearNotices() {
+  replaceChildren(document.getElementById('meldungen'));
+}

@@ -1,0 +1,36 @@
+// Screen "Info": version, where the data file is, the SQLite version and how many records exist.
+
+import { call } from '../api.js';
+import { el, replaceChildren } from '../dom.js';
+import { formatDateTime, formatNumber } from '../format.js';
+
+export const title = 'Info';
+
+export async function render(container) {
+  const info = await call('app_info');
+  const item = (key, value, id) => el('div', { class: 'kern-description-list-item' },
+    el('dt', { class: 'kern-description-list-item__key' }, key),
+    el('dd', { class: 'kern-description-list-item__value', id }, value));
+
+  replaceChildren(container,
+    el('h1', { class: 'kern-heading-large', tabindex: '-1' }, 'Info'),
+    el('dl', { class: 'kern-description-list' },
+      item('Version', `Netzwerkmappe ${info.app_version}`, 'info-version'),
+      item('Datendatei', el('code', { class: 'path' }, info.data_file), 'info-datendatei'),
+      item('SQLite-Version', info.sqlite_version, 'info-sqlite'),
+      item('Schema-Version', String(info.schema_version), 'info-schema'),
+      item('Datenbestand angelegt', formatDateTime(info.created_at) || 'unbekannt', 'info-angelegt'),
+      item('Lizenz', 'EUPL-1.2 (Europäische Union Public Licence)', 'info-lizenz'),
+      item('Gestaltung', 'KERN-UX, der offene UX-Standard der deutschen Verwaltung', 'info-kern')),
+    el('h2', { class: 'kern-heading-medium' }, 'Einträge'),
+    el('table', { class: 'kern-table counts', id: 'info-anzahl' },
+      el('caption', { class: 'kern-sr-only' }, 'Anzahl der Einträge je Art'),
+      el('thead', { class: 'kern-table__head' },
+        el('tr', { class: 'kern-table__row' },
+          el('th', { class: 'kern-table__header', scope: 'col' }, 'Art'),
+          el('th', { class: 'kern-table__header kern-table__header--numeric', scope: 'col' }, 'Anzahl'))),
+      el('tbody', { class: 'kern-table__body' },
+        info.counts.map((c) => el('tr', { class: 'kern-table__row', 'data-key': c.key },
+          el('th', { class: 'kern-table__header', scope: 'row' }, c.label),
+          el('td', { class: 'kern-table__cell kern-table__cell--numeric' }, formatNumber(c.count)))))));
+}
