@@ -73,8 +73,14 @@ pub enum CliCommand {
 
 /// What the command line asked for.
 pub enum Invocation {
-    Window { data_dir_flag: Option<PathBuf>, measure_startup: bool },
-    Command { command: CliCommand, data_dir_flag: Option<PathBuf> },
+    Window {
+        data_dir_flag: Option<PathBuf>,
+        measure_startup: bool,
+    },
+    Command {
+        command: CliCommand,
+        data_dir_flag: Option<PathBuf>,
+    },
 }
 
 fn german_command() -> clap::Command {
@@ -98,8 +104,14 @@ pub fn parse(args: &[OsString]) -> Result<Invocation, ExitCode> {
         Err(e) => return Err(report_usage_error(&e)),
     };
     Ok(match cli.command {
-        Some(command) => Invocation::Command { command, data_dir_flag: cli.daten },
-        None => Invocation::Window { data_dir_flag: cli.daten, measure_startup: cli.measure_startup },
+        Some(command) => Invocation::Command {
+            command,
+            data_dir_flag: cli.daten,
+        },
+        None => Invocation::Window {
+            data_dir_flag: cli.daten,
+            measure_startup: cli.measure_startup,
+        },
     })
 }
 
@@ -131,11 +143,17 @@ fn german_usage_message(kind: ErrorKind, e: &clap::Error) -> String {
     match kind {
         ErrorKind::UnknownArgument => format!("Unbekannte Option „{arg}“."),
         ErrorKind::InvalidSubcommand => {
-            format!("Unbekannter Befehl „{}“.", context(e, ContextKind::InvalidSubcommand))
+            format!(
+                "Unbekannter Befehl „{}“.",
+                context(e, ContextKind::InvalidSubcommand)
+            )
         }
         ErrorKind::MissingRequiredArgument => format!("Es fehlt die Angabe {arg}."),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            format!("Ungültiger Wert „{}“ für {arg}.", context(e, ContextKind::InvalidValue))
+            format!(
+                "Ungültiger Wert „{}“ für {arg}.",
+                context(e, ContextKind::InvalidValue)
+            )
         }
         ErrorKind::ArgumentConflict => format!("Die Option {arg} passt nicht zu den anderen Angaben."),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
@@ -153,7 +171,12 @@ pub fn run(command: CliCommand, data_dir_flag: Option<&Path>) -> ExitCode {
     };
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
-        Err(e) => return fail(&Error::io("Die Laufzeitumgebung konnte nicht gestartet werden", e), json),
+        Err(e) => {
+            return fail(
+                &Error::io("Die Laufzeitumgebung konnte nicht gestartet werden", e),
+                json,
+            );
+        }
     };
     match runtime.block_on(execute(command, data_dir_flag)) {
         Ok(output) => {
@@ -167,7 +190,10 @@ pub fn run(command: CliCommand, data_dir_flag: Option<&Path>) -> ExitCode {
 fn fail(e: &Error, json: bool) -> ExitCode {
     if json {
         let payload = ErrorPayload::from(e);
-        eprintln!("{}", serde_json::to_string(&payload).unwrap_or_else(|_| payload.message.clone()));
+        eprintln!(
+            "{}",
+            serde_json::to_string(&payload).unwrap_or_else(|_| payload.message.clone())
+        );
     } else {
         eprintln!("Fehler: {e}");
     }
@@ -213,9 +239,18 @@ async fn execute(command: CliCommand, data_dir_flag: Option<&Path>) -> Result<St
             if json {
                 to_json(&districts)?
             } else {
-                let mut out = format!("{:<11} {:<26} {:<11} {}\n", "Schlüssel", "Name", "Art", "Regierungsbezirk");
+                let mut out = format!(
+                    "{:<11} {:<26} {:<11} {}\n",
+                    "Schlüssel", "Name", "Art", "Regierungsbezirk"
+                );
                 for d in &districts {
-                    out += &format!("{:<11} {:<26} {:<11} {}\n", d.ags, d.name, d.kind.label(), d.region_name);
+                    out += &format!(
+                        "{:<11} {:<26} {:<11} {}\n",
+                        d.ags,
+                        d.name,
+                        d.kind.label(),
+                        d.region_name
+                    );
                 }
                 out += &format!("{} Kreise\n", districts.len());
                 out
@@ -246,13 +281,19 @@ mod tests {
     use super::*;
 
     fn args(list: &[&str]) -> Vec<OsString> {
-        std::iter::once("netzwerkmappe").chain(list.iter().copied()).map(OsString::from).collect()
+        std::iter::once("netzwerkmappe")
+            .chain(list.iter().copied())
+            .map(OsString::from)
+            .collect()
     }
 
     #[test]
     fn plain_start_opens_the_window_with_the_data_folder() {
         match parse(&args(&["--daten", "/tmp/x"])) {
-            Ok(Invocation::Window { data_dir_flag, measure_startup }) => {
+            Ok(Invocation::Window {
+                data_dir_flag,
+                measure_startup,
+            }) => {
                 assert_eq!(data_dir_flag, Some(PathBuf::from("/tmp/x")));
                 assert!(!measure_startup);
             }
@@ -263,7 +304,10 @@ mod tests {
     #[test]
     fn daten_works_after_the_subcommand_too() {
         match parse(&args(&["info", "--daten", "/tmp/y", "--json"])) {
-            Ok(Invocation::Command { command: CliCommand::Info { json }, data_dir_flag }) => {
+            Ok(Invocation::Command {
+                command: CliCommand::Info { json },
+                data_dir_flag,
+            }) => {
                 assert!(json);
                 assert_eq!(data_dir_flag, Some(PathBuf::from("/tmp/y")));
             }
@@ -274,7 +318,14 @@ mod tests {
     #[test]
     fn help_text_is_german() {
         let help = german_command().render_help().to_string();
-        for needle in ["Aufruf:", "Befehle:", "Optionen:", "--daten <ORDNER>", "Diese Hilfe anzeigen", "info"] {
+        for needle in [
+            "Aufruf:",
+            "Befehle:",
+            "Optionen:",
+            "--daten <ORDNER>",
+            "Diese Hilfe anzeigen",
+            "info",
+        ] {
             assert!(help.contains(needle), "missing {needle:?} in:\n{help}");
         }
         for english in ["Usage:", "Options:", "Commands:", "Print help"] {
@@ -286,17 +337,34 @@ mod tests {
     #[test]
     fn subcommand_help_is_german() {
         let mut cmd = german_command();
-        let kreise = cmd.find_subcommand_mut("kreise").unwrap().render_help().to_string();
+        let kreise = cmd
+            .find_subcommand_mut("kreise")
+            .unwrap()
+            .render_help()
+            .to_string();
         assert!(kreise.contains("Aufruf: netzwerkmappe kreise"), "{kreise}");
         assert!(kreise.contains("--bezirk <NAME>"), "{kreise}");
-        assert!(!kreise.contains("Usage:") && !kreise.contains("Options:"), "{kreise}");
+        assert!(
+            !kreise.contains("Usage:") && !kreise.contains("Options:"),
+            "{kreise}"
+        );
     }
 
     #[test]
     fn usage_errors_are_german() {
-        let err = german_command().try_get_matches_from(args(&["--farbe"])).unwrap_err();
-        assert_eq!(german_usage_message(err.kind(), &err), "Unbekannte Option „--farbe“.");
-        let err = german_command().try_get_matches_from(args(&["kaffee"])).unwrap_err();
-        assert_eq!(german_usage_message(err.kind(), &err), "Unbekannter Befehl „kaffee“.");
+        let err = german_command()
+            .try_get_matches_from(args(&["--farbe"]))
+            .unwrap_err();
+        assert_eq!(
+            german_usage_message(err.kind(), &err),
+            "Unbekannte Option „--farbe“."
+        );
+        let err = german_command()
+            .try_get_matches_from(args(&["kaffee"]))
+            .unwrap_err();
+        assert_eq!(
+            german_usage_message(err.kind(), &err),
+            "Unbekannter Befehl „kaffee“."
+        );
     }
 }

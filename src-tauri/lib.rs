@@ -21,10 +21,14 @@ pub fn main() -> ExitCode {
         console::attach_to_parent();
     }
     match cli::parse(&args) {
-        Ok(cli::Invocation::Command { command, data_dir_flag }) => cli::run(command, data_dir_flag.as_deref()),
-        Ok(cli::Invocation::Window { data_dir_flag, measure_startup }) => {
-            window::run(data_dir_flag.as_deref(), measure_startup.then_some(started))
-        }
+        Ok(cli::Invocation::Command {
+            command,
+            data_dir_flag,
+        }) => cli::run(command, data_dir_flag.as_deref()),
+        Ok(cli::Invocation::Window {
+            data_dir_flag,
+            measure_startup,
+        }) => window::run(data_dir_flag.as_deref(), measure_startup.then_some(started)),
         Err(exit) => exit,
     }
 }

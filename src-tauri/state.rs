@@ -13,7 +13,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Result<Store, ErrorPayload>, measure_startup: Option<Instant>) -> Self {
-        AppState { store, measure_startup }
+        AppState {
+            store,
+            measure_startup,
+        }
     }
 
     /// The store, or the error from opening it: every command then reports the same message.

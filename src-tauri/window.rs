@@ -27,7 +27,9 @@ pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> Ex
     // running window instead of opening the same file twice. An explicit folder (--daten, tests,
     // IT staff) is the caller's choice and may run beside it; WAL keeps even that safe.
     if data_dir.source == DataDirSource::Default {
-        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| focus_main_window(app)));
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            focus_main_window(app)
+        }));
     }
 
     let data_file = data_dir.data_file();

@@ -12,6 +12,9 @@ pub async fn list_regions(state: State<'_, AppState>) -> CommandResult<Vec<Regio
 }
 
 #[tauri::command]
-pub async fn list_districts(state: State<'_, AppState>, filter: DistrictFilter) -> CommandResult<Vec<District>> {
+pub async fn list_districts(
+    state: State<'_, AppState>,
+    filter: DistrictFilter,
+) -> CommandResult<Vec<District>> {
     Ok(state.store()?.list_districts(&filter).await?)
 }

@@ -6,6 +6,7 @@ import { clearNotices, showError } from './notices.js';
 import * as districts from './views/districts.js';
 import * as info from './views/info.js';
 import { call } from './api.js';
+import { el, replaceChildren } from './dom.js';
 
 const ROUTES = { kreise: districts, info };
 const DEFAULT_ROUTE = 'kreise';
@@ -29,6 +30,8 @@ async function show() {
   try {
     await view.render(container);
   } catch (error) {
+    // Keep the screen's heading so the person knows where they are; the alert says what failed.
+    replaceChildren(container, el('h1', { class: 'kern-heading-large', tabindex: '-1' }, view.title));
     showError(error);
   }
   if (!firstRender) {

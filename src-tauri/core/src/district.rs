@@ -59,12 +59,18 @@ pub struct DistrictFilter {
 /// Finds a Regierungsbezirk by its code ("084") or name ("Tübingen", "tuebingen", "TÜBINGEN").
 pub fn find_region<'a>(regions: &'a [Region], input: &str) -> Option<&'a Region> {
     let wanted = fold(input.trim());
-    regions.iter().find(|r| r.code == input.trim() || fold(&r.name) == wanted)
+    regions
+        .iter()
+        .find(|r| r.code == input.trim() || fold(&r.name) == wanted)
 }
 
 /// Case- and umlaut-insensitive key for short names typed on a command line.
 fn fold(s: &str) -> String {
-    s.to_lowercase().replace('ü', "ue").replace('ö', "oe").replace('ä', "ae").replace('ß', "ss")
+    s.to_lowercase()
+        .replace('ü', "ue")
+        .replace('ö', "oe")
+        .replace('ä', "ae")
+        .replace('ß', "ss")
 }
 
 #[cfg(test)]
@@ -84,8 +90,14 @@ mod tests {
     #[test]
     fn regions_are_found_by_code_or_name() {
         let regions = vec![
-            Region { code: "081".into(), name: "Stuttgart".into() },
-            Region { code: "084".into(), name: "Tübingen".into() },
+            Region {
+                code: "081".into(),
+                name: "Stuttgart".into(),
+            },
+            Region {
+                code: "084".into(),
+                name: "Tübingen".into(),
+            },
         ];
         assert_eq!(find_region(&regions, "084").unwrap().name, "Tübingen");
         assert_eq!(find_region(&regions, " tuebingen ").unwrap().code, "084");
@@ -95,9 +107,21 @@ mod tests {
 
     #[test]
     fn full_name_disambiguates_but_does_not_double_kreis() {
-        assert_eq!(district("Heilbronn", DistrictKind::Landkreis).full_name(), "Landkreis Heilbronn");
-        assert_eq!(district("Heilbronn", DistrictKind::Stadtkreis).full_name(), "Stadtkreis Heilbronn");
-        assert_eq!(district("Rems-Murr-Kreis", DistrictKind::Landkreis).full_name(), "Rems-Murr-Kreis");
-        assert_eq!(district("Ostalbkreis", DistrictKind::Landkreis).full_name(), "Ostalbkreis");
+        assert_eq!(
+            district("Heilbronn", DistrictKind::Landkreis).full_name(),
+            "Landkreis Heilbronn"
+        );
+        assert_eq!(
+            district("Heilbronn", DistrictKind::Stadtkreis).full_name(),
+            "Stadtkreis Heilbronn"
+        );
+        assert_eq!(
+            district("Rems-Murr-Kreis", DistrictKind::Landkreis).full_name(),
+            "Rems-Murr-Kreis"
+        );
+        assert_eq!(
+            district("Ostalbkreis", DistrictKind::Landkreis).full_name(),
+            "Ostalbkreis"
+        );
     }
 }

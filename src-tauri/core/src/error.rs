@@ -42,10 +42,15 @@ pub enum Error {
 
     #[error(
         "Die Datendatei „{}“ ist beschädigt und wurde deshalb nicht geöffnet; sie wurde nicht verändert. \
-         Bitte stellen Sie eine Sicherung wieder her oder wenden Sie sich an Ihre IT. (Befund: {detail})",
-        path.display()
+         Bitte stellen Sie eine Sicherung wieder her oder wenden Sie sich an Ihre IT. Befund: {}",
+        path.display(), finding.describe()
     )]
-    DamagedDatabase { path: PathBuf, detail: String },
+    DamagedDatabase {
+        path: PathBuf,
+        finding: DamageFinding,
+        /// SQLite's own (English) words, for logs and IT staff; not part of the message.
+        technical: String,
+    },
 
     #[error(
         "Die Datendatei „{}“ wurde mit einer neueren Version von Netzwerkmappe bearbeitet. \
@@ -67,7 +72,9 @@ pub enum Error {
     )]
     Busy,
 
-    #[error("Der Datenträger ist voll. Es wurde nichts gespeichert; bitte schaffen Sie Platz und versuchen Sie es erneut.")]
+    #[error(
+        "Der Datenträger ist voll. Es wurde nichts gespeichert; bitte schaffen Sie Platz und versuchen Sie es erneut."
+    )]
     DiskFull,
 
     #[error("{context}: {source}")]
@@ -86,6 +93,24 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What was found wrong with a data file, in words a person can pass on to IT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DamageFinding {
+    /// SQLite does not recognise the file at all (SQLITE_NOTADB).
+    NotADatabase,
+    /// The file is a database, but its structure check failed (quick_check / SQLITE_CORRUPT).
+    StructureCheckFailed,
+}
+
+impl DamageFinding {
+    pub fn describe(self) -> &'static str {
+        match self {
+            DamageFinding::NotADatabase => "Die Datei ist keine SQLite-Datenbank.",
+            DamageFinding::StructureCheckFailed => "Die Strukturprüfung der Datenbank hat Fehler gefunden.",
+        }
+    }
+}
+
 /// What every front-end hands on: the window receives it from a failed command, the CLI prints it
 /// with `--json`. `code` is for branching, `message` only for showing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,7 +121,10 @@ pub struct ErrorPayload {
 
 impl From<&Error> for ErrorPayload {
     fn from(err: &Error) -> Self {
-        ErrorPayload { code: err.code(), message: err.to_string() }
+        ErrorPayload {
+            code: err.code(),
+            message: err.to_string(),
+        }
     }
 }
 
@@ -129,7 +157,10 @@ impl Error {
 
     /// A validation error for one named field (the German field label, as the UI shows it).
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Validation { field: field.into(), message: message.into() }
+        Error::Validation {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     /// An I/O error with a German sentence saying what was being done.
@@ -137,7 +168,10 @@ impl Error {
         if source.kind() == std::io::ErrorKind::StorageFull {
             return Error::DiskFull;
         }
-        Error::Io { context: context.into(), source }
+        Error::Io {
+            context: context.into(),
+            source,
+        }
     }
 }
 
@@ -163,7 +197,16 @@ impl From<sqlx::Error> for Error {
                 SQLITE_BUSY | SQLITE_LOCKED => return Error::Busy,
                 SQLITE_FULL => return Error::DiskFull,
                 SQLITE_CORRUPT | SQLITE_NOTADB => {
-                    return Error::DamagedDatabase { path: PathBuf::new(), detail: db.message().to_owned() };
+                    let finding = if code == SQLITE_NOTADB {
+                        DamageFinding::NotADatabase
+                    } else {
+                        DamageFinding::StructureCheckFailed
+                    };
+                    return Error::DamagedDatabase {
+                        path: PathBuf::new(),
+                        finding,
+                        technical: db.message().to_owned(),
+                    };
                 }
                 _ => {}
             }
@@ -190,7 +233,11 @@ impl From<sqlx::migrate::MigrateError> for Error {
 /// Is `found` (e.g. "3.51.3") at least [`MIN_SQLITE_VERSION`]? Unparseable versions are too old.
 pub fn sqlite_version_is_supported(found: &str) -> bool {
     let mut parts = found.trim().split('.').map(|p| p.parse::<u32>().ok());
-    match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten().or(Some(0))) {
+    match (
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next().flatten().or(Some(0)),
+    ) {
         (Some(a), Some(b), Some(c)) => (a, b, c) >= MIN_SQLITE_VERSION,
         _ => false,
     }
@@ -223,24 +270,65 @@ mod tests {
     fn payload_json_for_every_code() {
         let cases: Vec<(Error, &str)> = vec![
             (Error::validation("Nachname", "Bitte ausfüllen."), "Validation"),
-            (Error::NotFound { what: "Der Kontakt".into() }, "NotFound"),
-            (Error::DamagedDatabase { path: "/d/n.sqlite3".into(), detail: "x".into() }, "DamagedDatabase"),
-            (Error::NewerDatabase { path: "/d/n.sqlite3".into() }, "NewerDatabase"),
-            (Error::SqliteTooOld { found: "3.40.0".into() }, "SqliteTooOld"),
+            (
+                Error::NotFound {
+                    what: "Der Kontakt".into(),
+                },
+                "NotFound",
+            ),
+            (
+                Error::DamagedDatabase {
+                    path: "/d/n.sqlite3".into(),
+                    finding: DamageFinding::NotADatabase,
+                    technical: "file is not a database".into(),
+                },
+                "DamagedDatabase",
+            ),
+            (
+                Error::NewerDatabase {
+                    path: "/d/n.sqlite3".into(),
+                },
+                "NewerDatabase",
+            ),
+            (
+                Error::SqliteTooOld {
+                    found: "3.40.0".into(),
+                },
+                "SqliteTooOld",
+            ),
             (Error::Busy, "Busy"),
             (Error::DiskFull, "DiskFull"),
-            (Error::io("Lesen", std::io::Error::from(std::io::ErrorKind::NotFound)), "Io"),
+            (
+                Error::io("Lesen", std::io::Error::from(std::io::ErrorKind::NotFound)),
+                "Io",
+            ),
             (Error::Database("kaputt".into()), "Database"),
         ];
         for (err, code) in cases {
+            if let Error::DamagedDatabase { .. } = err {
+                assert!(
+                    !err.to_string().contains("file is not"),
+                    "no English in the message"
+                );
+            }
             let json = serde_json::to_value(ErrorPayload::from(&err)).unwrap();
             assert_eq!(json["code"], code);
             assert_eq!(json["message"], err.to_string());
-            assert_eq!(json.as_object().unwrap().len(), 2, "only code and message: {json}");
+            assert_eq!(
+                json.as_object().unwrap().len(),
+                2,
+                "only code and message: {json}"
+            );
         }
-        let json = serde_json::to_string(&ErrorPayload::from(Error::validation("Nachname", "Bitte ausfüllen.")))
-            .unwrap();
-        assert_eq!(json, r#"{"code":"Validation","message":"Nachname: Bitte ausfüllen."}"#);
+        let json = serde_json::to_string(&ErrorPayload::from(Error::validation(
+            "Nachname",
+            "Bitte ausfüllen.",
+        )))
+        .unwrap();
+        assert_eq!(
+            json,
+            r#"{"code":"Validation","message":"Nachname: Bitte ausfüllen."}"#
+        );
     }
 
     #[test]
@@ -262,8 +350,13 @@ mod tests {
     fn messages_are_german_and_name_the_problem() {
         let e = Error::validation("Regierungsbezirk", "„Berlin“ gibt es in Baden-Württemberg nicht.");
         assert_eq!(e.code(), ErrorCode::Validation);
-        assert_eq!(e.to_string(), "Regierungsbezirk: „Berlin“ gibt es in Baden-Württemberg nicht.");
-        let e = Error::SqliteTooOld { found: "3.45.1".into() };
+        assert_eq!(
+            e.to_string(),
+            "Regierungsbezirk: „Berlin“ gibt es in Baden-Württemberg nicht."
+        );
+        let e = Error::SqliteTooOld {
+            found: "3.45.1".into(),
+        };
         assert!(e.to_string().contains("3.45.1"));
         assert!(e.to_string().contains("mindestens 3.51.3"));
     }

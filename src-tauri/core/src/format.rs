@@ -20,8 +20,14 @@ mod tests {
 
     #[test]
     fn german_dates() {
-        assert_eq!(date_de(NaiveDate::from_ymd_opt(2026, 11, 4).unwrap()), "04.11.2026");
-        let at = FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2026, 11, 24, 14, 30, 0).unwrap();
+        assert_eq!(
+            date_de(NaiveDate::from_ymd_opt(2026, 11, 4).unwrap()),
+            "04.11.2026"
+        );
+        let at = FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, 24, 14, 30, 0)
+            .unwrap();
         let s = datetime_de(&at);
         assert!(s.ends_with(" Uhr") && s.contains(".2026, "), "{s}");
     }

@@ -48,7 +48,10 @@ pub fn resolve_data_dir(flag: Option<&Path>, env: Option<OsString>) -> Result<Da
         return non_empty(PathBuf::from(value), DataDirSource::Environment);
     }
     dirs::data_dir()
-        .map(|base| DataDir { path: base.join(APP_IDENTIFIER), source: DataDirSource::Default })
+        .map(|base| DataDir {
+            path: base.join(APP_IDENTIFIER),
+            source: DataDirSource::Default,
+        })
         .ok_or_else(|| {
             Error::validation(
                 "Datenordner",
@@ -60,7 +63,10 @@ pub fn resolve_data_dir(flag: Option<&Path>, env: Option<OsString>) -> Result<Da
 
 fn non_empty(path: PathBuf, source: DataDirSource) -> Result<DataDir> {
     if path.as_os_str().is_empty() {
-        return Err(Error::validation("Datenordner", "Bitte geben Sie einen Ordner an (--daten <ordner>)."));
+        return Err(Error::validation(
+            "Datenordner",
+            "Bitte geben Sie einen Ordner an (--daten <ordner>).",
+        ));
     }
     Ok(DataDir { path, source })
 }
@@ -72,7 +78,13 @@ mod tests {
     #[test]
     fn flag_beats_environment_beats_default() {
         let d = resolve_data_dir(Some(Path::new("/tmp/a")), Some("/tmp/b".into())).unwrap();
-        assert_eq!(d, DataDir { path: "/tmp/a".into(), source: DataDirSource::Flag });
+        assert_eq!(
+            d,
+            DataDir {
+                path: "/tmp/a".into(),
+                source: DataDirSource::Flag
+            }
+        );
         let d = resolve_data_dir(None, Some("/tmp/b".into())).unwrap();
         assert_eq!(d.source, DataDirSource::Environment);
         assert_eq!(d.data_file(), PathBuf::from("/tmp/b").join(DATA_FILE_NAME));

@@ -1,4 +1,5 @@
 //! The store on real files and in memory: pragmas, migrations, reference data, damaged files.
+#![allow(clippy::unwrap_used)]
 
 use std::path::Path;
 
@@ -23,14 +24,21 @@ fn expected_districts() -> Vec<ExpectedDistrict> {
         .map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
             assert_eq!(f.len(), 4, "bad test data line: {l}");
-            ExpectedDistrict { ags: f[0].into(), name: f[1].into(), kind: f[2].into(), region: f[3].into() }
+            ExpectedDistrict {
+                ags: f[0].into(),
+                name: f[1].into(),
+                kind: f[2].into(),
+                region: f[3].into(),
+            }
         })
         .collect()
 }
 
 async fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("daten").join("netzwerkmappe.sqlite3")).await.unwrap();
+    let store = Store::open(&dir.path().join("daten").join("netzwerkmappe.sqlite3"))
+        .await
+        .unwrap();
     (dir, store)
 }
 
@@ -46,7 +54,12 @@ async fn every_district_matches_the_official_list() {
         assert_eq!(g.name, w.name, "name of {}", w.ags);
         assert_eq!(g.kind.label(), w.kind, "kind of {}", w.ags);
         assert_eq!(g.region_name, w.region, "Regierungsbezirk of {}", w.ags);
-        assert_eq!(&g.ags[..3], g.region_code, "AGS prefix is the Regierungsbezirk of {}", w.ags);
+        assert_eq!(
+            &g.ags[..3],
+            g.region_code,
+            "AGS prefix is the Regierungsbezirk of {}",
+            w.ags
+        );
     }
     let stadtkreise = got.iter().filter(|d| d.kind == DistrictKind::Stadtkreis).count();
     assert_eq!((stadtkreise, got.len() - stadtkreise), (9, 35));
@@ -60,30 +73,50 @@ async fn region_filter_returns_exactly_that_regions_districts() {
     assert_eq!(names, ["Stuttgart", "Karlsruhe", "Freiburg", "Tübingen"]);
     let mut total = 0;
     for (region, expected) in [("081", 13), ("082", 12), ("083", 10), ("084", 9)] {
-        let filter = DistrictFilter { region_code: Some(region.into()) };
+        let filter = DistrictFilter {
+            region_code: Some(region.into()),
+        };
         let got = store.list_districts(&filter).await.unwrap();
         assert_eq!(got.len(), expected, "districts in {region}");
         assert!(got.iter().all(|d| d.region_code == region));
         total += got.len();
     }
     assert_eq!(total, 44);
-    let tuebingen = store.list_districts(&DistrictFilter { region_code: Some("084".into()) }).await.unwrap();
+    let tuebingen = store
+        .list_districts(&DistrictFilter {
+            region_code: Some("084".into()),
+        })
+        .await
+        .unwrap();
     assert!(tuebingen.iter().any(|d| d.ags == "08416" && d.name == "Tübingen"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn unknown_region_is_a_german_validation_error() {
     let store = Store::open_in_memory().await.unwrap();
-    let err = store.list_districts(&DistrictFilter { region_code: Some("085".into()) }).await.unwrap_err();
+    let err = store
+        .list_districts(&DistrictFilter {
+            region_code: Some("085".into()),
+        })
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
-    assert!(err.to_string().starts_with("Regierungsbezirk: „085“ ist kein Regierungsbezirk"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("Regierungsbezirk: „085“ ist kein Regierungsbezirk"),
+        "{err}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn file_store_uses_wal_full_sync_and_foreign_keys() {
     let (_dir, store) = temp_store().await;
     assert_eq!(store.journal_mode().await.unwrap(), "wal");
-    assert_eq!(store.pragma(Pragma::Synchronous).await.unwrap(), 2, "synchronous=FULL");
+    assert_eq!(
+        store.pragma(Pragma::Synchronous).await.unwrap(),
+        2,
+        "synchronous=FULL"
+    );
     assert_eq!(store.pragma(Pragma::ForeignKeys).await.unwrap(), 1);
     assert_eq!(store.pragma(Pragma::BusyTimeout).await.unwrap(), 5000);
 }
@@ -95,7 +128,9 @@ async fn info_reports_file_version_and_counts() {
     assert_eq!(info.app_version, "9.9.9");
     assert!(info.data_file.starts_with(dir.path().to_str().unwrap()));
     assert!(info.data_file.ends_with("netzwerkmappe.sqlite3"));
-    assert!(netzwerkmappe_core::error::sqlite_version_is_supported(&info.sqlite_version));
+    assert!(netzwerkmappe_core::error::sqlite_version_is_supported(
+        &info.sqlite_version
+    ));
     assert!(info.schema_version >= 20261125000000);
     assert!(info.created_at.is_some());
     let districts = info.counts.iter().find(|c| c.key == "districts").unwrap();
@@ -112,7 +147,10 @@ async fn reopening_keeps_data_and_does_not_rerun_migrations() {
     let second = Store::open(&path).await.unwrap();
     let info = second.info("1").await.unwrap();
     assert_eq!(info.created_at, created);
-    assert_eq!(info.counts.iter().find(|c| c.key == "districts").unwrap().count, 44);
+    assert_eq!(
+        info.counts.iter().find(|c| c.key == "districts").unwrap().count,
+        44
+    );
 }
 
 fn write(path: &Path, bytes: &[u8]) {
@@ -128,9 +166,16 @@ async fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let err = Store::open(&path).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::DamagedDatabase, "{err}");
     let msg = err.to_string();
-    assert!(msg.contains("beschädigt") && msg.contains("nicht verändert"), "{msg}");
+    assert!(
+        msg.contains("beschädigt") && msg.contains("nicht verändert"),
+        "{msg}"
+    );
     assert!(msg.contains(path.to_str().unwrap()), "names the file: {msg}");
-    assert_eq!(std::fs::read(&path).unwrap(), garbage, "file must not be modified");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        garbage,
+        "file must not be modified"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -158,7 +203,11 @@ async fn a_database_from_a_newer_app_version_is_refused() {
     Store::open(&path).await.unwrap().close().await;
     {
         use sqlx::ConnectOptions;
-        let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(&path).connect().await.unwrap();
+        let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&path)
+            .connect()
+            .await
+            .unwrap();
         sqlx::query(
             "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
              VALUES (29991231000000, 'from the future', 1, x'00', 0)",
@@ -177,7 +226,9 @@ async fn data_folder_that_cannot_be_created_gets_a_message_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("datei");
     write(&blocker, b"x");
-    let err = Store::open(&blocker.join("unter").join("netzwerkmappe.sqlite3")).await.unwrap_err();
+    let err = Store::open(&blocker.join("unter").join("netzwerkmappe.sqlite3"))
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Io);
     assert!(err.to_string().contains("konnte nicht angelegt werden"), "{err}");
     assert!(err.to_string().contains("datei"), "{err}");

@@ -6,16 +6,22 @@ use crate::{Error, Result, Store};
 impl Store {
     /// The four Regierungsbezirke, by official key.
     pub async fn list_regions(&self) -> Result<Vec<Region>> {
-        Ok(sqlx::query_as::<_, Region>("SELECT code, name FROM regions ORDER BY code")
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_as::<_, Region>("SELECT code, name FROM regions ORDER BY code")
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     /// Districts by Kreisschlüssel, optionally only those of one Regierungsbezirk.
     /// An unknown Regierungsbezirk is a validation error rather than an empty list, so a typo in a
     /// script is noticed.
     pub async fn list_districts(&self, filter: &DistrictFilter) -> Result<Vec<District>> {
-        let region = filter.region_code.as_deref().map(str::trim).filter(|r| !r.is_empty());
+        let region = filter
+            .region_code
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty());
         if let Some(code) = region {
             let known: Option<String> = sqlx::query_scalar("SELECT code FROM regions WHERE code = ?1")
                 .bind(code)

@@ -18,7 +18,10 @@ impl Store {
         Ok(Info {
             app_version: app_version.to_owned(),
             data_file: match self.path() {
-                Some(p) => std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string(),
+                Some(p) => std::path::absolute(p)
+                    .unwrap_or_else(|_| p.to_path_buf())
+                    .display()
+                    .to_string(),
                 None => ":memory:".to_owned(),
             },
             sqlite_version: self.sqlite_version().await?,
@@ -32,12 +35,23 @@ impl Store {
 
     /// One count per kind of record, in the order the Info view lists them.
     pub async fn record_counts(&self) -> Result<Vec<RecordCount>> {
-        let regions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM regions").fetch_one(&self.pool).await?;
-        let districts: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM districts").fetch_one(&self.pool).await?;
+        let regions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM regions")
+            .fetch_one(&self.pool)
+            .await?;
+        let districts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM districts")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(vec![
-            RecordCount { key: "regions", label: "Regierungsbezirke", count: regions },
-            RecordCount { key: "districts", label: "Stadt- und Landkreise", count: districts },
+            RecordCount {
+                key: "regions",
+                label: "Regierungsbezirke",
+                count: regions,
+            },
+            RecordCount {
+                key: "districts",
+                label: "Stadt- und Landkreise",
+                count: districts,
+            },
         ])
     }
 }

@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{ConnectOptions, Connection};
 
-use crate::error::sqlite_version_is_supported;
+use crate::error::{DamageFinding, sqlite_version_is_supported};
 use crate::{Error, Result};
 
 /// How long a writer waits for another connection's lock before giving up with [`Error::Busy`].
@@ -40,7 +42,13 @@ impl Store {
 
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Error::io(format!("Der Datenordner „{}“ konnte nicht angelegt werden", parent.display()), e)
+                Error::io(
+                    format!(
+                        "Der Datenordner „{}“ konnte nicht angelegt werden",
+                        parent.display()
+                    ),
+                    e,
+                )
             })?;
         }
 
@@ -63,7 +71,10 @@ impl Store {
             .await
             .map_err(|e| with_path(e.into(), path))?;
 
-        let store = Store { pool, path: Some(path.to_path_buf()) };
+        let store = Store {
+            pool,
+            path: Some(path.to_path_buf()),
+        };
         store.migrate().await.map_err(|e| with_path(e, path))?;
         Ok(store)
     }
@@ -91,9 +102,9 @@ impl Store {
         match MIGRATOR.run(&self.pool).await {
             Ok(()) => Ok(()),
             Err(sqlx::migrate::MigrateError::VersionMissing(_))
-            | Err(sqlx::migrate::MigrateError::VersionTooNew(..)) => {
-                Err(Error::NewerDatabase { path: self.path.clone().unwrap_or_default() })
-            }
+            | Err(sqlx::migrate::MigrateError::VersionTooNew(..)) => Err(Error::NewerDatabase {
+                path: self.path.clone().unwrap_or_default(),
+            }),
             Err(e) => Err(e.into()),
         }
     }
@@ -109,12 +120,16 @@ impl Store {
 
     /// The SQLite library version actually linked (bundled), e.g. "3.51.3".
     pub async fn sqlite_version(&self) -> Result<String> {
-        Ok(sqlx::query_scalar("SELECT sqlite_version()").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT sqlite_version()")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// The journal mode of the data file ("wal" for file stores, "memory" in memory).
     pub async fn journal_mode(&self) -> Result<String> {
-        Ok(sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// A per-connection integer pragma as a pooled connection sees it; for tests and diagnostics.
@@ -141,8 +156,12 @@ pub enum Pragma {
 
 /// Refuses to run on a SQLite older than [`crate::error::MIN_SQLITE_VERSION`].
 async fn check_sqlite_library() -> Result<()> {
-    let mut conn = SqliteConnectOptions::from_str("sqlite::memory:")?.connect().await?;
-    let version: String = sqlx::query_scalar("SELECT sqlite_version()").fetch_one(&mut conn).await?;
+    let mut conn = SqliteConnectOptions::from_str("sqlite::memory:")?
+        .connect()
+        .await?;
+    let version: String = sqlx::query_scalar("SELECT sqlite_version()")
+        .fetch_one(&mut conn)
+        .await?;
     conn.close().await?;
     if sqlite_version_is_supported(&version) {
         Ok(())
@@ -154,14 +173,22 @@ async fn check_sqlite_library() -> Result<()> {
 /// Opens an existing file read-only and runs `PRAGMA quick_check`. Anything but "ok" (or a file
 /// SQLite does not recognise at all) is reported as damaged; the file is not modified.
 async fn check_existing_file(path: &Path) -> Result<()> {
-    let damaged = |detail: String| Error::DamagedDatabase { path: path.to_path_buf(), detail };
-    let options = SqliteConnectOptions::new().filename(path).read_only(true).busy_timeout(BUSY_TIMEOUT);
+    let damaged = |technical: String| Error::DamagedDatabase {
+        path: path.to_path_buf(),
+        finding: DamageFinding::StructureCheckFailed,
+        technical,
+    };
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true)
+        .busy_timeout(BUSY_TIMEOUT);
     let mut conn = match options.connect().await {
         Ok(conn) => conn,
         Err(e) => return Err(classify_open_error(e, path)),
     };
-    let result: Result<Vec<String>, sqlx::Error> =
-        sqlx::query_scalar("PRAGMA quick_check").fetch_all(&mut conn).await;
+    let result: Result<Vec<String>, sqlx::Error> = sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_all(&mut conn)
+        .await;
     let _ = conn.close().await;
     match result {
         Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(()),
@@ -177,8 +204,16 @@ fn classify_open_error(e: sqlx::Error, path: &Path) -> Error {
 /// Fills in the file path for errors that arose below the point where the path was known.
 fn with_path(err: Error, path: &Path) -> Error {
     match err {
-        Error::DamagedDatabase { detail, .. } => Error::DamagedDatabase { path: path.to_path_buf(), detail },
-        Error::NewerDatabase { .. } => Error::NewerDatabase { path: path.to_path_buf() },
+        Error::DamagedDatabase {
+            finding, technical, ..
+        } => Error::DamagedDatabase {
+            path: path.to_path_buf(),
+            finding,
+            technical,
+        },
+        Error::NewerDatabase { .. } => Error::NewerDatabase {
+            path: path.to_path_buf(),
+        },
         other => other,
     }
 }

@@ -1,0 +1,70 @@
+# Netzwerkmappe – the two commands that matter: `make run` and `make test`.
+# Both install what is missing first (scripts/setup.sh), on a fresh Debian/Ubuntu machine too.
+
+CARGO ?= cargo
+E2E_THREADS = --test-threads=1
+
+.PHONY: all run test setup vendor check fmt fmt-check clippy fix test-rust test-e2e core-tauri-free bench icons clean
+
+# Format check, build check and lints: what a reviewer runs first.
+all: fmt-check check clippy
+
+# Install what is missing, build and open the Netzwerkmappe window.
+run: setup
+	$(CARGO) run
+
+# Install what is missing, then every check and every test, including the real window under Xvfb.
+test: setup fmt-check clippy core-tauri-free test-rust test-e2e
+
+# System packages, tauri-driver and the KERN files (only what is missing).
+setup:
+	bash scripts/setup.sh
+
+# Copy KERN (pinned npm package) into ui/vendor.
+vendor:
+	bash scripts/vendor-kern.sh
+
+# Type-check everything.
+check:
+	$(CARGO) check --workspace --all-targets
+
+# Format all code.
+fmt:
+	$(CARGO) fmt --all
+
+# Fail if any code is not formatted.
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+# Lints as errors.
+clippy:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+# Apply automatic lint fixes.
+fix:
+	$(CARGO) clippy --workspace --all-targets --fix --allow-dirty --allow-staged
+
+# Unit and integration tests of the core and the command line (no window needed).
+test-rust:
+	$(CARGO) test --workspace --exclude netzwerkmappe
+	$(CARGO) test -p netzwerkmappe --lib --test cli
+
+# End-to-end tests of the real window (tauri-driver + WebKitWebDriver under Xvfb).
+test-e2e:
+	xvfb-run -a -s "-screen 0 1280x860x24" $(CARGO) test -p netzwerkmappe --test e2e -- $(E2E_THREADS)
+
+# The domain core must not depend on Tauri.
+core-tauri-free:
+	bash scripts/check-core-tauri-free.sh
+
+# Speed and size figures (release build, start time under Xvfb).
+bench: setup
+	bash scripts/bench.sh
+
+# Regenerate icons/ from icons/source.svg.
+icons:
+	bash scripts/make-icons.sh
+
+# Remove build output.
+clean:
+	$(CARGO) clean

@@ -1,0 +1,170 @@
+//! The command line as IT staff meet it: the real binary, each test on its own data folder.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn netzwerkmappe(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
+        .args(args)
+        .arg("--daten")
+        .arg(data)
+        .env_remove("NETZWERKMAPPE_DATEN")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn help_is_german_and_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = netzwerkmappe(dir.path(), &["--help"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.contains("Aufruf: netzwerkmappe") && text.contains("Befehle:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("--daten <ORDNER>") && text.contains("NETZWERKMAPPE_DATEN"),
+        "{text}"
+    );
+    assert!(!text.contains("Usage") && !text.contains("Print help"), "{text}");
+    assert!(
+        !dir.path().join("netzwerkmappe.sqlite3").exists(),
+        "--help must not create data"
+    );
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = netzwerkmappe(dir.path(), &["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("netzwerkmappe {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn info_creates_the_data_file_and_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("neu");
+    let out = netzwerkmappe(&data, &["info"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("Netzwerkmappe {}", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+    assert!(text.contains("SQLite-Version:  3."), "{text}");
+    assert!(
+        text.contains(data.join("netzwerkmappe.sqlite3").to_str().unwrap()),
+        "{text}"
+    );
+    assert!(
+        text.contains("Stadt- und Landkreise") && text.contains("44"),
+        "{text}"
+    );
+    assert!(data.join("netzwerkmappe.sqlite3").exists());
+}
+
+#[test]
+fn info_json_is_machine_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = netzwerkmappe(dir.path(), &["info", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["app_version"], env!("CARGO_PKG_VERSION"));
+    let districts = v["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["key"] == "districts")
+        .unwrap();
+    assert_eq!(districts["count"], 44);
+}
+
+#[test]
+fn kreise_filters_by_region_name_or_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = netzwerkmappe(dir.path(), &["kreise", "--bezirk", "Tübingen", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v.len(), 9);
+    assert!(v.iter().all(|d| d["region_code"] == "084"));
+    let out = netzwerkmappe(dir.path(), &["kreise", "--bezirk", "082"]);
+    assert!(stdout(&out).ends_with("12 Kreise\n"), "{}", stdout(&out));
+    let out = netzwerkmappe(dir.path(), &["kreise"]);
+    assert!(stdout(&out).contains("08416       Tübingen"), "{}", stdout(&out));
+    assert!(stdout(&out).ends_with("44 Kreise\n"));
+}
+
+#[test]
+fn unknown_region_is_a_german_error_with_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = netzwerkmappe(dir.path(), &["kreise", "--bezirk", "Berlin"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("Fehler: --bezirk: „Berlin“ ist kein Regierungsbezirk"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn wrong_usage_is_german_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = netzwerkmappe(dir.path(), &["--farbe", "blau"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "Fehler: Unbekannte Option „--farbe“.\nHilfe: netzwerkmappe --help\n"
+    );
+    let out = netzwerkmappe(dir.path(), &["kaffee"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("Unbekannter Befehl „kaffee“"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn damaged_data_file_is_refused_untouched_with_json_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("netzwerkmappe.sqlite3");
+    std::fs::write(&file, b"nicht SQLite ".repeat(500)).unwrap();
+    let out = netzwerkmappe(dir.path(), &["info", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err: serde_json::Value = serde_json::from_str(stderr(&out).trim()).unwrap();
+    assert_eq!(err["code"], "DamagedDatabase");
+    assert!(err["message"].as_str().unwrap().contains("beschädigt"));
+    assert_eq!(std::fs::read(&file).unwrap(), b"nicht SQLite ".repeat(500));
+}
+
+#[test]
+fn environment_variable_selects_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
+        .args(["info", "--json"])
+        .env("NETZWERKMAPPE_DATEN", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(
+        v["data_file"]
+            .as_str()
+            .unwrap()
+            .starts_with(dir.path().to_str().unwrap())
+    );
+}

@@ -1,0 +1,41 @@
+//! The Info view in the real window.
+
+use fantoccini::Locator;
+
+use crate::app::App;
+
+#[tokio::test]
+async fn info_view_shows_version_data_file_sqlite_and_counts() {
+    let app = App::start().await;
+    app.client
+        .find(Locator::Id("nav-info"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let sqlite = app.text("#info-sqlite").await;
+    assert!(
+        netzwerkmappe_core::error::sqlite_version_is_supported(&sqlite),
+        "SQLite {sqlite}"
+    );
+    let file = app.text("#info-datendatei").await;
+    assert!(file.starts_with(app.data_dir.path().to_str().unwrap()), "{file}");
+    assert!(file.ends_with("netzwerkmappe.sqlite3"), "{file}");
+    assert_eq!(
+        app.text("#info-version").await,
+        format!("Netzwerkmappe {}", env!("CARGO_PKG_VERSION"))
+    );
+    let created = app.text("#info-angelegt").await;
+    assert!(
+        created.len() > 10 && created.ends_with(" Uhr") && created.chars().nth(2) == Some('.'),
+        "German date: {created}"
+    );
+    let districts = app.text("#info-anzahl tr[data-key='districts']").await;
+    assert!(
+        districts.contains("Stadt- und Landkreise") && districts.contains("44"),
+        "{districts}"
+    );
+    assert_eq!(app.client.title().await.unwrap(), "Info – Netzwerkmappe");
+    app.quit().await;
+}

@@ -1,0 +1,12 @@
+//! End-to-end tests of the real window: the debug binary, driven through tauri-driver and
+//! WebKitWebDriver under Xvfb. Each test starts the app on its own fresh data folder.
+//!
+//! Run with `make test-e2e` (needs `xvfb-run`, `tauri-driver`, `WebKitWebDriver`); tests run one
+//! at a time (`--test-threads=1`) because each owns a whole app instance.
+#![allow(clippy::unwrap_used)]
+
+mod app;
+mod districts;
+mod errors;
+mod info;
+mod keyboard;
