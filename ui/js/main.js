@@ -8,6 +8,14 @@ import * as info from './views/info.js';
 import { call } from './api.js';
 import { el, replaceChildren } from './dom.js';
 
+// Problems the console would show (script errors, rejected promises, CSP violations) are also
+// collected here so the end-to-end tests can assert there are none.
+const problems = [];
+window.__netzwerkmappeProblems = problems;
+window.addEventListener('error', (e) => problems.push(`error: ${e.message}`));
+window.addEventListener('unhandledrejection', (e) => problems.push(`rejection: ${String(e.reason && e.reason.message || e.reason)}`));
+document.addEventListener('securitypolicyviolation', (e) => problems.push(`csp: ${e.violatedDirective} ${e.blockedURI}`));
+
 const ROUTES = { kreise: districts, info };
 const DEFAULT_ROUTE = 'kreise';
 let firstRender = true;
