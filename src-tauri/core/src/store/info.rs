@@ -35,23 +35,25 @@ impl Store {
 
     /// One count per kind of record, in the order the Info view lists them.
     pub async fn record_counts(&self) -> Result<Vec<RecordCount>> {
-        let regions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM regions")
-            .fetch_one(&self.pool)
-            .await?;
-        let districts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM districts")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(vec![
-            RecordCount {
-                key: "regions",
-                label: "Regierungsbezirke",
-                count: regions,
-            },
-            RecordCount {
-                key: "districts",
-                label: "Stadt- und Landkreise",
-                count: districts,
-            },
-        ])
+        let kinds: [(&'static str, &'static str, &'static str); 4] = [
+            ("contacts", "Kontakte", "SELECT COUNT(*) FROM contacts"),
+            (
+                "organisations",
+                "Organisationen",
+                "SELECT COUNT(*) FROM organisations",
+            ),
+            ("regions", "Regierungsbezirke", "SELECT COUNT(*) FROM regions"),
+            (
+                "districts",
+                "Stadt- und Landkreise",
+                "SELECT COUNT(*) FROM districts",
+            ),
+        ];
+        let mut counts = Vec::with_capacity(kinds.len());
+        for (key, label, sql) in kinds {
+            let count: i64 = sqlx::query_scalar(sql).fetch_one(&self.pool).await?;
+            counts.push(RecordCount { key, label, count });
+        }
+        Ok(counts)
     }
 }

@@ -1,8 +1,15 @@
 //! The SQLite store: one file, opened once, with its pragmas and migrations applied before anyone
 //! gets to use it. All SQL of the app lives below this module, one file per table group.
 
+mod contacts;
 mod districts;
 mod info;
+mod organisations;
+mod search;
+
+pub use contacts::MAX_LIST;
+pub use organisations::ContactsOnDelete;
+pub use search::SearchHit;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

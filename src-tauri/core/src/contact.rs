@@ -1,0 +1,360 @@
+//! Contacts: the network's people, with several e-mail addresses and phone numbers, groups, and
+//! the DSGVO consent record (legal basis, date, source, note).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::organisation::clean;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailInput {
+    pub address: String,
+    /// "work", "home" or "other"
+    #[serde(default = "work")]
+    pub kind: String,
+    #[serde(default)]
+    pub preferred: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneInput {
+    pub number: String,
+    /// "work", "mobile", "home", "fax" or "other"
+    #[serde(default = "work")]
+    pub kind: String,
+    #[serde(default)]
+    pub preferred: bool,
+}
+
+fn work() -> String {
+    "work".to_owned()
+}
+
+/// What the form (or an import) sends to create or change a contact.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactInput {
+    pub salutation: Option<String>,
+    pub title: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: String,
+    pub function: Option<String>,
+    pub organisation_id: Option<i64>,
+    pub emails: Vec<EmailInput>,
+    pub phones: Vec<PhoneInput>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub notes: Option<String>,
+    pub groups: Vec<String>,
+    pub consent_basis: Option<String>,
+    /// ISO (2026-11-24) or German (24.11.2026) date.
+    pub consent_date: Option<String>,
+    pub consent_source: Option<String>,
+    pub consent_note: Option<String>,
+}
+
+const EMAIL_KINDS: [&str; 3] = ["work", "home", "other"];
+const PHONE_KINDS: [&str; 5] = ["work", "mobile", "home", "fax", "other"];
+
+impl ContactInput {
+    /// Trims, drops empty entries, checks every field and makes exactly one address and one number
+    /// preferred. The first problem found is returned, naming the field as the form labels it.
+    pub fn normalised(mut self) -> Result<ContactInput> {
+        self.last_name = self.last_name.trim().to_owned();
+        if self.last_name.is_empty() {
+            return Err(Error::validation(
+                "Nachname",
+                "Bitte geben Sie einen Nachnamen ein.",
+            ));
+        }
+        for field in [
+            &mut self.salutation,
+            &mut self.title,
+            &mut self.first_name,
+            &mut self.function,
+            &mut self.street,
+            &mut self.postal_code,
+            &mut self.city,
+            &mut self.notes,
+            &mut self.consent_basis,
+            &mut self.consent_source,
+            &mut self.consent_note,
+        ] {
+            *field = clean(field.take());
+        }
+
+        self.emails.retain(|e| !e.address.trim().is_empty());
+        for email in &mut self.emails {
+            email.address = email.address.trim().to_owned();
+            check_email(&email.address)?;
+            if !EMAIL_KINDS.contains(&email.kind.as_str()) {
+                email.kind = "other".into();
+            }
+        }
+        let first_preferred = self.emails.iter().position(|e| e.preferred).unwrap_or(0);
+        for (i, email) in self.emails.iter_mut().enumerate() {
+            email.preferred = i == first_preferred;
+        }
+
+        self.phones.retain(|p| !p.number.trim().is_empty());
+        for phone in &mut self.phones {
+            phone.number = phone.number.trim().to_owned();
+            check_phone("Telefon", &phone.number)?;
+            if !PHONE_KINDS.contains(&phone.kind.as_str()) {
+                phone.kind = "other".into();
+            }
+        }
+        let first_preferred = self.phones.iter().position(|p| p.preferred).unwrap_or(0);
+        for (i, phone) in self.phones.iter_mut().enumerate() {
+            phone.preferred = i == first_preferred;
+        }
+
+        let mut groups: Vec<String> = Vec::new();
+        for g in self.groups.iter().map(|g| g.trim()).filter(|g| !g.is_empty()) {
+            if !groups.iter().any(|x| x.eq_ignore_ascii_case(g)) {
+                groups.push(g.to_owned());
+            }
+        }
+        self.groups = groups;
+
+        self.consent_date = match clean(self.consent_date.take()) {
+            Some(text) => Some(
+                parse_date("Einwilligung am", &text)?
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            ),
+            None => None,
+        };
+        Ok(self)
+    }
+}
+
+/// A plausible e-mail address: one @, something before it, a domain with a dot after it, no spaces.
+/// (Deliverability can only be known by sending; this catches typos.)
+pub fn check_email(address: &str) -> Result<()> {
+    let invalid = || {
+        Error::validation(
+            "E-Mail-Adresse",
+            format!("„{address}“ ist keine gültige E-Mail-Adresse (Beispiel: name@landkreis.de)."),
+        )
+    };
+    let (local, domain) = address.split_once('@').ok_or_else(invalid)?;
+    let ok = !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !address
+            .chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>');
+    if ok { Ok(()) } else { Err(invalid()) }
+}
+
+/// A phone number as people write it: digits, spaces and + - / ( ) . with at least 3 digits;
+/// "+" only at the start. `tel:` prefixes from vCards are accepted.
+pub fn check_phone(field: &str, number: &str) -> Result<()> {
+    let n = number.strip_prefix("tel:").unwrap_or(number);
+    let digits = n.chars().filter(char::is_ascii_digit).count();
+    let allowed = n.chars().all(|c| c.is_ascii_digit() || " +-/().".contains(c));
+    let plus_ok = n.rfind('+').is_none_or(|i| i == 0);
+    if digits >= 3 && allowed && plus_ok {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            field,
+            format!(
+                "„{number}“ ist keine gültige Telefonnummer (erlaubt: Ziffern, Leerzeichen und + - / ( ))."
+            ),
+        ))
+    }
+}
+
+/// 24.11.2026 or 2026-11-24.
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%d.%m.%Y")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
+        .map_err(|_| Error::validation(field, format!("„{text}“ ist kein gültiges Datum (TT.MM.JJJJ).")))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Email {
+    pub address: String,
+    pub kind: String,
+    pub preferred: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Phone {
+    pub number: String,
+    pub kind: String,
+    pub preferred: bool,
+}
+
+/// A contact with everything stored about it (detail view, "Auskunft" under DSGVO).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Contact {
+    pub id: i64,
+    pub salutation: Option<String>,
+    pub title: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: String,
+    pub function: Option<String>,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub notes: Option<String>,
+    pub consent_basis: Option<String>,
+    pub consent_date: Option<String>,
+    pub consent_source: Option<String>,
+    pub consent_note: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    #[sqlx(skip)]
+    pub emails: Vec<Email>,
+    #[sqlx(skip)]
+    pub phones: Vec<Phone>,
+    #[sqlx(skip)]
+    pub groups: Vec<String>,
+}
+
+/// One line of the contacts list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct ContactRow {
+    pub id: i64,
+    pub title: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: String,
+    pub function: Option<String>,
+    pub organisation_name: Option<String>,
+    pub district_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// What the contacts list can be narrowed to; all criteria must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct ContactFilter {
+    /// Words typed into the search box (prefix match, umlaut-insensitive).
+    pub query: Option<String>,
+    pub district_ags: Option<String>,
+    pub region_code: Option<String>,
+    pub organisation_kind: Option<crate::organisation::OrganisationKind>,
+    pub group: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(last: &str) -> ContactInput {
+        ContactInput {
+            last_name: last.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn missing_last_name_names_the_field() {
+        let err = input("  ").normalised().unwrap_err();
+        assert_eq!(err.to_string(), "Nachname: Bitte geben Sie einen Nachnamen ein.");
+    }
+
+    #[test]
+    fn malformed_email_names_the_field_and_value() {
+        for bad in [
+            "anna.mueller",
+            "anna@",
+            "@landkreis.de",
+            "anna@landkreis",
+            "an na@x.de",
+            "a@b@c.de",
+            "a@x..de",
+        ] {
+            let mut c = input("Müller");
+            c.emails.push(EmailInput {
+                address: bad.into(),
+                kind: "work".into(),
+                preferred: false,
+            });
+            let err = c.normalised().unwrap_err();
+            assert!(err.to_string().starts_with("E-Mail-Adresse: „"), "{bad}: {err}");
+        }
+        let mut c = input("Müller");
+        c.emails.push(EmailInput {
+            address: " a.mueller@lrat.example ".into(),
+            kind: "x".into(),
+            preferred: false,
+        });
+        let c = c.normalised().unwrap();
+        assert_eq!(c.emails[0].address, "a.mueller@lrat.example");
+        assert_eq!(c.emails[0].kind, "other");
+        assert!(c.emails[0].preferred, "the only address is preferred");
+    }
+
+    #[test]
+    fn malformed_phone_names_the_field() {
+        for bad in ["12", "07071 / abc", "0711+49", "#123"] {
+            let mut c = input("Müller");
+            c.phones.push(PhoneInput {
+                number: bad.into(),
+                kind: "work".into(),
+                preferred: false,
+            });
+            let err = c.normalised().unwrap_err();
+            assert!(err.to_string().starts_with("Telefon: „"), "{bad}: {err}");
+        }
+        for good in ["07071 207-0000", "+49 (711) 123/45", "tel:+49-711-0000-0"] {
+            check_phone("Telefon", good).unwrap();
+        }
+    }
+
+    #[test]
+    fn exactly_one_preferred_address() {
+        let mut c = input("Müller");
+        for (a, p) in [("a@x.de", false), ("b@x.de", true), ("c@x.de", true)] {
+            c.emails.push(EmailInput {
+                address: a.into(),
+                kind: "work".into(),
+                preferred: p,
+            });
+        }
+        let c = c.normalised().unwrap();
+        let preferred: Vec<bool> = c.emails.iter().map(|e| e.preferred).collect();
+        assert_eq!(preferred, [false, true, false]);
+    }
+
+    #[test]
+    fn consent_date_accepts_german_and_iso_and_rejects_nonsense() {
+        let mut c = input("Müller");
+        c.consent_date = Some("24.11.2026".into());
+        assert_eq!(
+            c.normalised().unwrap().consent_date.as_deref(),
+            Some("2026-11-24")
+        );
+        let mut c = input("Müller");
+        c.consent_date = Some("31.02.2026".into());
+        let err = c.normalised().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Einwilligung am: „31.02.2026“ ist kein gültiges Datum (TT.MM.JJJJ)."
+        );
+    }
+
+    #[test]
+    fn groups_are_trimmed_and_deduplicated() {
+        let mut c = input("Müller");
+        c.groups = vec![
+            " Kernnetzwerk".into(),
+            "kernnetzwerk".into(),
+            "".into(),
+            "Sprache".into(),
+        ];
+        assert_eq!(c.normalised().unwrap().groups, ["Kernnetzwerk", "Sprache"]);
+    }
+}

@@ -1,0 +1,305 @@
+//! SQL for contacts, their e-mail addresses, phone numbers and groups. Every write runs in one
+//! transaction that also refreshes the contact's search-index row.
+
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use super::organisations::timestamp;
+use crate::contact::{Contact, ContactFilter, ContactInput, ContactRow, Email, Phone};
+use crate::search::{fold, fts_query, sort_key};
+use crate::{Error, Result, Store};
+
+/// Longest list the UI asks for in one go; the list pages through more.
+pub const MAX_LIST: i64 = 100_000;
+
+impl Store {
+    pub async fn create_contact(&self, input: ContactInput, now: DateTime<Utc>) -> Result<Contact> {
+        let input = input.normalised()?;
+        let mut tx = self.pool.begin().await?;
+        let id = insert_contact(&mut tx, &input, now).await?;
+        tx.commit().await?;
+        self.get_contact(id).await
+    }
+
+    pub async fn update_contact(&self, id: i64, input: ContactInput, now: DateTime<Utc>) -> Result<Contact> {
+        let input = input.normalised()?;
+        let mut tx = self.pool.begin().await?;
+        check_organisation(&mut tx, input.organisation_id).await?;
+        let changed = sqlx::query(
+            "UPDATE contacts SET salutation = ?2, title = ?3, first_name = ?4, last_name = ?5, function = ?6,
+                    organisation_id = ?7, street = ?8, postal_code = ?9, city = ?10, notes = ?11,
+                    consent_basis = ?12, consent_date = ?13, consent_source = ?14, consent_note = ?15,
+                    sort_key = ?16, updated_at = ?17
+             WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(&input.salutation)
+        .bind(&input.title)
+        .bind(&input.first_name)
+        .bind(&input.last_name)
+        .bind(&input.function)
+        .bind(input.organisation_id)
+        .bind(&input.street)
+        .bind(&input.postal_code)
+        .bind(&input.city)
+        .bind(&input.notes)
+        .bind(&input.consent_basis)
+        .bind(&input.consent_date)
+        .bind(&input.consent_source)
+        .bind(&input.consent_note)
+        .bind(contact_sort_key(&input))
+        .bind(timestamp(now))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(Error::NotFound {
+                what: "Der Kontakt".into(),
+            });
+        }
+        write_children(&mut tx, id, &input).await?;
+        index_contact(&mut tx, id).await?;
+        tx.commit().await?;
+        self.get_contact(id).await
+    }
+
+    pub async fn delete_contact(&self, id: i64) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        delete_contact_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn get_contact(&self, id: i64) -> Result<Contact> {
+        let mut contact = sqlx::query_as::<_, Contact>(
+            "SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.function, c.organisation_id,
+                    o.name AS organisation_name, c.street, c.postal_code, c.city, c.notes, c.consent_basis,
+                    c.consent_date, c.consent_source, c.consent_note, c.created_at, c.updated_at
+             FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or_else(|| Error::NotFound {
+            what: "Der Kontakt".into(),
+        })?;
+        contact.emails = sqlx::query_as::<_, Email>(
+            "SELECT address, kind, preferred FROM contact_emails WHERE contact_id = ?1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        contact.phones = sqlx::query_as::<_, Phone>(
+            "SELECT number, kind, preferred FROM contact_phones WHERE contact_id = ?1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        contact.groups = sqlx::query_scalar(
+            "SELECT g.name FROM contact_groups cg JOIN groups g ON g.id = cg.group_id
+             WHERE cg.contact_id = ?1 ORDER BY g.name",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(contact)
+    }
+
+    /// The contacts list in German order of "Nachname Vorname", narrowed by `filter`.
+    pub async fn list_contacts(&self, filter: &ContactFilter) -> Result<Vec<ContactRow>> {
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "SELECT c.id, c.title, c.first_name, c.last_name, c.function, o.name AS organisation_name,
+                    d.name AS district_name,
+                    (SELECT address FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.preferred DESC, e.position LIMIT 1) AS email,
+                    (SELECT number FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.preferred DESC, p.position LIMIT 1) AS phone
+             FROM contacts c
+             LEFT JOIN organisations o ON o.id = c.organisation_id
+             LEFT JOIN districts d ON d.ags = o.district_ags
+             WHERE 1 = 1",
+        );
+        if let Some(query) = filter.query.as_deref().and_then(fts_query) {
+            q.push(" AND c.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH ")
+                .push_bind(format!("folded : {query}"))
+                .push(" AND kind = 'contact')");
+        } else if filter.query.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+            // Only punctuation typed: nothing can match.
+            return Ok(Vec::new());
+        }
+        if let Some(ags) = &filter.district_ags {
+            q.push(" AND o.district_ags = ").push_bind(ags.clone());
+        }
+        if let Some(region) = &filter.region_code {
+            q.push(" AND d.region_code = ").push_bind(region.clone());
+        }
+        if let Some(kind) = filter.organisation_kind {
+            q.push(" AND o.kind = ").push_bind(kind);
+        }
+        if let Some(group) = &filter.group {
+            q.push(
+                " AND EXISTS (SELECT 1 FROM contact_groups cg JOIN groups g ON g.id = cg.group_id
+                   WHERE cg.contact_id = c.id AND g.name = ",
+            )
+            .push_bind(group.clone())
+            .push(")");
+        }
+        q.push(" ORDER BY c.sort_key, c.id LIMIT ").push_bind(MAX_LIST);
+        Ok(q.build_query_as::<ContactRow>().fetch_all(&self.pool).await?)
+    }
+
+    /// All group names in use, alphabetically.
+    pub async fn list_groups(&self) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT name FROM groups ORDER BY name COLLATE NOCASE")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+}
+
+fn contact_sort_key(input: &ContactInput) -> String {
+    sort_key(&[&input.last_name, input.first_name.as_deref().unwrap_or_default()])
+}
+
+async fn check_organisation(conn: &mut SqliteConnection, id: Option<i64>) -> Result<()> {
+    if let Some(id) = id {
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if found.is_none() {
+            return Err(Error::validation(
+                "Organisation",
+                "Die gewählte Organisation gibt es nicht mehr. Bitte wählen Sie eine andere.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Inserts a validated contact with its addresses, numbers and groups (caller owns the transaction).
+pub(crate) async fn insert_contact(
+    conn: &mut SqliteConnection,
+    input: &ContactInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    check_organisation(conn, input.organisation_id).await?;
+    let stamp = timestamp(now);
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO contacts (salutation, title, first_name, last_name, function, organisation_id, street,
+                               postal_code, city, notes, consent_basis, consent_date, consent_source,
+                               consent_note, sort_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16) RETURNING id",
+    )
+    .bind(&input.salutation)
+    .bind(&input.title)
+    .bind(&input.first_name)
+    .bind(&input.last_name)
+    .bind(&input.function)
+    .bind(input.organisation_id)
+    .bind(&input.street)
+    .bind(&input.postal_code)
+    .bind(&input.city)
+    .bind(&input.notes)
+    .bind(&input.consent_basis)
+    .bind(&input.consent_date)
+    .bind(&input.consent_source)
+    .bind(&input.consent_note)
+    .bind(contact_sort_key(input))
+    .bind(stamp)
+    .fetch_one(&mut *conn)
+    .await?;
+    write_children(conn, id, input).await?;
+    index_contact(conn, id).await?;
+    Ok(id)
+}
+
+async fn write_children(conn: &mut SqliteConnection, id: i64, input: &ContactInput) -> Result<()> {
+    for table in ["contact_emails", "contact_phones", "contact_groups"] {
+        let sql = format!("DELETE FROM {table} WHERE contact_id = ?1");
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for (position, email) in input.emails.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO contact_emails (contact_id, address, kind, preferred, position) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .bind(id)
+        .bind(&email.address)
+        .bind(&email.kind)
+        .bind(email.preferred)
+        .bind(position as i64)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (position, phone) in input.phones.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO contact_phones (contact_id, number, kind, preferred, position) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .bind(id)
+        .bind(&phone.number)
+        .bind(&phone.kind)
+        .bind(phone.preferred)
+        .bind(position as i64)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for group in &input.groups {
+        sqlx::query("INSERT INTO groups (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
+            .bind(group)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO contact_groups (contact_id, group_id) SELECT ?1, id FROM groups WHERE name = ?2",
+        )
+        .bind(id)
+        .bind(group)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let deleted = sqlx::query("DELETE FROM contacts WHERE id = ?1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    if deleted.rows_affected() == 0 {
+        return Err(Error::NotFound {
+            what: "Der Kontakt".into(),
+        });
+    }
+    sqlx::query("DELETE FROM search_index WHERE kind = 'contact' AND ref_id = ?1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Rebuilds the contact's row in the search index from what is stored.
+pub(crate) async fn index_contact(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let text: Option<String> = sqlx::query_scalar(
+        "SELECT concat_ws(' ', c.title, c.first_name, c.last_name, c.function, c.city, o.name,
+                (SELECT group_concat(address, ' ') FROM contact_emails WHERE contact_id = c.id),
+                (SELECT group_concat(g.name, ' ') FROM contact_groups cg JOIN groups g ON g.id = cg.group_id
+                 WHERE cg.contact_id = c.id))
+         FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ?1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM search_index WHERE kind = 'contact' AND ref_id = ?1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    if let Some(text) = text {
+        sqlx::query("INSERT INTO search_index (kind, ref_id, folded) VALUES ('contact', ?1, ?2)")
+            .bind(id)
+            .bind(fold(&text))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,257 @@
+//! SQL for organisations. Every write keeps the search index in the same transaction.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::SqliteConnection;
+
+use crate::organisation::{Organisation, OrganisationInput, OrganisationKind};
+use crate::search::{fold, sort_key};
+use crate::{Error, Result, Store};
+
+const SELECT_ORGANISATION: &str = "
+    SELECT o.id, o.name, o.kind, o.district_ags, d.name AS district_name, r.name AS region_name,
+           o.street, o.postal_code, o.city, o.phone, o.web, o.notes,
+           (SELECT COUNT(*) FROM contacts c WHERE c.organisation_id = o.id) AS contact_count,
+           o.created_at, o.updated_at
+    FROM organisations o
+    LEFT JOIN districts d ON d.ags = o.district_ags
+    LEFT JOIN regions r ON r.code = d.region_code";
+
+/// What to do with an organisation's contacts when it is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactsOnDelete {
+    /// Refuse if it still has contacts (the default; the UI then asks).
+    Refuse,
+    /// Keep the contacts, without organisation.
+    Detach,
+    /// Delete the contacts too.
+    Delete,
+}
+
+pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl Store {
+    pub async fn list_organisations(&self) -> Result<Vec<Organisation>> {
+        let sql = format!("{SELECT_ORGANISATION} ORDER BY o.sort_key, o.id");
+        Ok(sqlx::query_as::<_, Organisation>(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    pub async fn get_organisation(&self, id: i64) -> Result<Organisation> {
+        let sql = format!("{SELECT_ORGANISATION} WHERE o.id = ?1");
+        sqlx::query_as::<_, Organisation>(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: "Die Organisation".into(),
+            })
+    }
+
+    pub async fn create_organisation(
+        &self,
+        input: OrganisationInput,
+        now: DateTime<Utc>,
+    ) -> Result<Organisation> {
+        let input = input.normalised()?;
+        let mut tx = self.pool.begin().await?;
+        let id = insert_organisation(&mut tx, &input, now).await?;
+        tx.commit().await?;
+        self.get_organisation(id).await
+    }
+
+    pub async fn update_organisation(
+        &self,
+        id: i64,
+        input: OrganisationInput,
+        now: DateTime<Utc>,
+    ) -> Result<Organisation> {
+        let input = input.normalised()?;
+        let mut tx = self.pool.begin().await?;
+        check_district(&mut tx, input.district_ags.as_deref()).await?;
+        let changed = sqlx::query(
+            "UPDATE organisations SET name = ?2, kind = ?3, district_ags = ?4, street = ?5, postal_code = ?6,
+                    city = ?7, phone = ?8, web = ?9, notes = ?10, sort_key = ?11, updated_at = ?12
+             WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(&input.name)
+        .bind(
+            input
+                .kind
+                .unwrap_or_else(|| OrganisationKind::guess_from_name(&input.name)),
+        )
+        .bind(&input.district_ags)
+        .bind(&input.street)
+        .bind(&input.postal_code)
+        .bind(&input.city)
+        .bind(&input.phone)
+        .bind(&input.web)
+        .bind(&input.notes)
+        .bind(sort_key(&[&input.name]))
+        .bind(timestamp(now))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(Error::NotFound {
+                what: "Die Organisation".into(),
+            });
+        }
+        index_organisation(&mut tx, id).await?;
+        // Contacts are found by their organisation's name too.
+        let members: Vec<i64> = sqlx::query_scalar("SELECT id FROM contacts WHERE organisation_id = ?1")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+        for contact in members {
+            super::contacts::index_contact(&mut tx, contact).await?;
+        }
+        tx.commit().await?;
+        self.get_organisation(id).await
+    }
+
+    /// Deletes an organisation. With contacts still attached, `Refuse` returns a validation error
+    /// that says how many; the UI then asks whether to detach or delete them. Never leaves orphans.
+    pub async fn delete_organisation(&self, id: i64, contacts: ContactsOnDelete) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let members: Vec<i64> = sqlx::query_scalar("SELECT id FROM contacts WHERE organisation_id = ?1")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+        match contacts {
+            ContactsOnDelete::Refuse if !members.is_empty() => {
+                return Err(Error::validation(
+                    "Organisation",
+                    format!(
+                        "Zu dieser Organisation gehören noch {} Kontakte. Bitte wählen Sie, ob die Kontakte \
+                         ohne Organisation erhalten bleiben oder mitgelöscht werden.",
+                        members.len()
+                    ),
+                ));
+            }
+            ContactsOnDelete::Refuse => {}
+            ContactsOnDelete::Detach => {
+                sqlx::query("UPDATE contacts SET organisation_id = NULL WHERE organisation_id = ?1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                for contact in &members {
+                    super::contacts::index_contact(&mut tx, *contact).await?;
+                }
+            }
+            ContactsOnDelete::Delete => {
+                for contact in &members {
+                    super::contacts::delete_contact_in(&mut tx, *contact).await?;
+                }
+            }
+        }
+        let deleted = sqlx::query("DELETE FROM organisations WHERE id = ?1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if deleted.rows_affected() == 0 {
+            return Err(Error::NotFound {
+                what: "Die Organisation".into(),
+            });
+        }
+        sqlx::query("DELETE FROM search_index WHERE kind = 'organisation' AND ref_id = ?1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The organisation with exactly this name (case- and umlaut-insensitive), if any.
+    pub async fn find_organisation_by_name(&self, name: &str) -> Result<Option<i64>> {
+        let mut conn = self.pool.acquire().await?;
+        find_organisation_by_name_in(&mut conn, name).await
+    }
+}
+
+pub(crate) async fn find_organisation_by_name_in(
+    conn: &mut SqliteConnection,
+    name: &str,
+) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM organisations WHERE sort_key = ?1 ORDER BY id LIMIT 1")
+            .bind(sort_key(&[name]))
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+async fn check_district(conn: &mut SqliteConnection, ags: Option<&str>) -> Result<()> {
+    if let Some(ags) = ags {
+        let known: Option<String> = sqlx::query_scalar("SELECT ags FROM districts WHERE ags = ?1")
+            .bind(ags)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if known.is_none() {
+            return Err(Error::validation(
+                "Stadt-/Landkreis",
+                format!("„{ags}“ ist kein Stadt- oder Landkreis in Baden-Württemberg."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) async fn insert_organisation(
+    conn: &mut SqliteConnection,
+    input: &OrganisationInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    check_district(conn, input.district_ags.as_deref()).await?;
+    let stamp = timestamp(now);
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO organisations (name, kind, district_ags, street, postal_code, city, phone, web, notes,
+                                    sort_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id",
+    )
+    .bind(&input.name)
+    .bind(
+        input
+            .kind
+            .unwrap_or_else(|| OrganisationKind::guess_from_name(&input.name)),
+    )
+    .bind(&input.district_ags)
+    .bind(&input.street)
+    .bind(&input.postal_code)
+    .bind(&input.city)
+    .bind(&input.phone)
+    .bind(&input.web)
+    .bind(&input.notes)
+    .bind(sort_key(&[&input.name]))
+    .bind(stamp)
+    .fetch_one(&mut *conn)
+    .await?;
+    index_organisation(conn, id).await?;
+    Ok(id)
+}
+
+async fn index_organisation(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let text: Option<String> = sqlx::query_scalar(
+        "SELECT o.name || ' ' || COALESCE(o.city, '') || ' ' || COALESCE(d.name, '')
+         FROM organisations o LEFT JOIN districts d ON d.ags = o.district_ags WHERE o.id = ?1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM search_index WHERE kind = 'organisation' AND ref_id = ?1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    if let Some(text) = text {
+        sqlx::query("INSERT INTO search_index (kind, ref_id, folded) VALUES ('organisation', ?1, ?2)")
+            .bind(id)
+            .bind(fold(&text))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,297 @@
+//! Contacts and organisations in the store: validation, German order, search, safe deletes.
+#![allow(clippy::unwrap_used)]
+
+use chrono::{TimeZone, Utc};
+use netzwerkmappe_core::contact::{ContactFilter, ContactInput, EmailInput, PhoneInput};
+use netzwerkmappe_core::organisation::{OrganisationInput, OrganisationKind};
+use netzwerkmappe_core::store::ContactsOnDelete;
+use netzwerkmappe_core::{ErrorCode, Store};
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 13, 30, 0).unwrap()
+}
+
+fn person(first: &str, last: &str) -> ContactInput {
+    ContactInput {
+        first_name: Some(first.into()),
+        last_name: last.into(),
+        ..Default::default()
+    }
+}
+
+async fn names(store: &Store, filter: ContactFilter) -> Vec<String> {
+    store
+        .list_contacts(&filter)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.last_name)
+        .collect()
+}
+
+fn query(q: &str) -> ContactFilter {
+    ContactFilter {
+        query: Some(q.into()),
+        ..Default::default()
+    }
+}
+
+async fn seeded() -> Store {
+    let store = Store::open_in_memory().await.unwrap();
+    let lra = store
+        .create_organisation(
+            OrganisationInput {
+                name: "Landratsamt Tübingen".into(),
+                district_ags: Some("08416".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .await
+        .unwrap();
+    let mut anna = person("Anna", "Müller");
+    anna.organisation_id = Some(lra.id);
+    anna.function = Some("Integrationsbeauftragte".into());
+    anna.emails.push(EmailInput {
+        address: "a.mueller@lrat.example".into(),
+        kind: "work".into(),
+        preferred: true,
+    });
+    anna.phones.push(PhoneInput {
+        number: "07071 207-0000".into(),
+        kind: "work".into(),
+        preferred: true,
+    });
+    anna.groups = vec!["Kernnetzwerk".into()];
+    store.create_contact(anna, now()).await.unwrap();
+    for (f, l) in [
+        ("Kemal", "Öztürk"),
+        ("Gerlinde", "Weiß-Straßburger"),
+        ("Jonas", "Bäuerle"),
+        ("Zofia", "Nowak"),
+    ] {
+        store.create_contact(person(f, l), now()).await.unwrap();
+    }
+    store
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_ignores_case_umlauts_and_spelling_variants() {
+    let store = seeded().await;
+    for q in ["muller", "müller", "mueller", "MUELLER", "mü", "mue", "anna mu"] {
+        assert_eq!(names(&store, query(q)).await, ["Müller"], "query {q:?}");
+    }
+    assert_eq!(names(&store, query("weiss")).await, ["Weiß-Straßburger"]);
+    assert_eq!(names(&store, query("strassb")).await, ["Weiß-Straßburger"]);
+    assert_eq!(names(&store, query("ozturk")).await, ["Öztürk"]);
+    assert_eq!(names(&store, query("oeztuerk")).await, ["Öztürk"]);
+    // by organisation, function, e-mail and group
+    assert_eq!(names(&store, query("landratsamt tub")).await, ["Müller"]);
+    assert_eq!(names(&store, query("integrationsbeauf")).await, ["Müller"]);
+    assert_eq!(names(&store, query("kernnetz")).await, ["Müller"]);
+    assert!(names(&store, query("xyz")).await.is_empty());
+    assert!(
+        names(&store, query("\"*(")).await.is_empty(),
+        "FTS syntax is not an error"
+    );
+
+    let hits = store.search("tübingen", 10).await.unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == "organisation" && h.label == "Landratsamt Tübingen"),
+        "{hits:?}"
+    );
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == "contact" && h.label == "Anna Müller"),
+        "{hits:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn list_is_in_german_order() {
+    let store = seeded().await;
+    assert_eq!(
+        names(&store, ContactFilter::default()).await,
+        ["Bäuerle", "Müller", "Nowak", "Öztürk", "Weiß-Straßburger"]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn filters_by_district_region_kind_and_group() {
+    let store = seeded().await;
+    let by = |f: ContactFilter| {
+        let store = store.clone();
+        async move { names(&store, f).await }
+    };
+    assert_eq!(
+        by(ContactFilter {
+            district_ags: Some("08416".into()),
+            ..Default::default()
+        })
+        .await,
+        ["Müller"]
+    );
+    assert_eq!(
+        by(ContactFilter {
+            region_code: Some("084".into()),
+            ..Default::default()
+        })
+        .await,
+        ["Müller"]
+    );
+    assert!(
+        by(ContactFilter {
+            region_code: Some("081".into()),
+            ..Default::default()
+        })
+        .await
+        .is_empty()
+    );
+    assert_eq!(
+        by(ContactFilter {
+            organisation_kind: Some(OrganisationKind::Landratsamt),
+            ..Default::default()
+        })
+        .await,
+        ["Müller"]
+    );
+    assert_eq!(
+        by(ContactFilter {
+            group: Some("Kernnetzwerk".into()),
+            ..Default::default()
+        })
+        .await,
+        ["Müller"]
+    );
+    assert_eq!(store.list_groups().await.unwrap(), ["Kernnetzwerk"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invalid_input_is_rejected_and_nothing_is_stored() {
+    let store = seeded().await;
+    let before = store
+        .list_contacts(&ContactFilter::default())
+        .await
+        .unwrap()
+        .len();
+    let mut bad = person("Max", "Mustermann");
+    bad.emails.push(EmailInput {
+        address: "max@".into(),
+        kind: "work".into(),
+        preferred: false,
+    });
+    let err = store.create_contact(bad, now()).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation);
+    assert!(err.to_string().starts_with("E-Mail-Adresse:"));
+    let err = store.create_contact(person("Max", " "), now()).await.unwrap_err();
+    assert_eq!(err.to_string(), "Nachname: Bitte geben Sie einen Nachnamen ein.");
+    let mut ghost = person("Max", "Mustermann");
+    ghost.organisation_id = Some(9999);
+    assert_eq!(
+        store.create_contact(ghost, now()).await.unwrap_err().code(),
+        ErrorCode::Validation
+    );
+    assert_eq!(
+        store
+            .list_contacts(&ContactFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        before
+    );
+    assert!(
+        names(&store, query("mustermann")).await.is_empty(),
+        "no half-written index row"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn update_replaces_details_and_reindexes() {
+    let store = seeded().await;
+    let id = store.list_contacts(&query("nowak")).await.unwrap()[0].id;
+    let mut changed = person("Zofia", "Nowak-Schmidt");
+    changed.emails.push(EmailInput {
+        address: "z.nowak@stadt.example".into(),
+        kind: "work".into(),
+        preferred: false,
+    });
+    changed.consent_basis = Some("Einwilligung Art. 6 Abs. 1 lit. a DSGVO".into());
+    changed.consent_date = Some("01.10.2026".into());
+    let later = now() + chrono::Duration::hours(1);
+    let c = store.update_contact(id, changed, later).await.unwrap();
+    assert_eq!(c.last_name, "Nowak-Schmidt");
+    assert_eq!(c.emails[0].address, "z.nowak@stadt.example");
+    assert!(c.emails[0].preferred);
+    assert_eq!(c.consent_date.as_deref(), Some("2026-10-01"));
+    assert_ne!(c.created_at, c.updated_at);
+    assert_eq!(names(&store, query("schmidt")).await, ["Nowak-Schmidt"]);
+    assert_eq!(names(&store, query("z.nowak")).await, ["Nowak-Schmidt"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleting_an_organisation_with_contacts_asks_and_never_orphans() {
+    let store = seeded().await;
+    let org = store.list_organisations().await.unwrap()[0].clone();
+    assert_eq!(org.contact_count, 1);
+    assert_eq!(org.district_name.as_deref(), Some("Tübingen"));
+    let err = store
+        .delete_organisation(org.id, ContactsOnDelete::Refuse)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation);
+    assert!(err.to_string().contains("noch 1 Kontakte"), "{err}");
+
+    store
+        .delete_organisation(org.id, ContactsOnDelete::Detach)
+        .await
+        .unwrap();
+    let anna = store.list_contacts(&query("anna")).await.unwrap();
+    assert_eq!(anna.len(), 1);
+    assert_eq!(anna[0].organisation_name, None);
+    assert!(
+        store.search("landratsamt", 10).await.unwrap().is_empty(),
+        "index has no trace of the org"
+    );
+
+    let org2 = store
+        .create_organisation(
+            OrganisationInput {
+                name: "Stadt Mannheim".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(org2.kind, OrganisationKind::Stadtverwaltung);
+    let mut k = person("Kemal", "Öztürk-Neu");
+    k.organisation_id = Some(org2.id);
+    store.create_contact(k, now()).await.unwrap();
+    store
+        .delete_organisation(org2.id, ContactsOnDelete::Delete)
+        .await
+        .unwrap();
+    assert!(names(&store, query("neu")).await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn renaming_an_organisation_updates_contact_search() {
+    let store = seeded().await;
+    let org = store.list_organisations().await.unwrap()[0].clone();
+    let input = OrganisationInput {
+        name: "Landratsamt Reutlingen".into(),
+        district_ags: Some("08415".into()),
+        ..Default::default()
+    };
+    store.update_organisation(org.id, input, now()).await.unwrap();
+    assert_eq!(names(&store, query("reutl")).await, ["Müller"]);
+    assert!(names(&store, query("tubingen")).await.is_empty());
+    let bad = OrganisationInput {
+        name: "X".into(),
+        district_ags: Some("09999".into()),
+        ..Default::default()
+    };
+    let err = store.update_organisation(org.id, bad, now()).await.unwrap_err();
+    assert!(err.to_string().starts_with("Stadt-/Landkreis:"), "{err}");
+}
