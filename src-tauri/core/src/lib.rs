@@ -1,11 +1,14 @@
 //! Netzwerkmappe's domain core: the model, the SQLite store and everything the window and the
 //! command line share. Nothing in here knows about Tauri; both front-ends call these functions.
 
+pub mod contact;
 pub mod district;
 pub mod error;
 pub mod format;
 pub mod info;
+pub mod organisation;
 pub mod paths;
+pub mod search;
 pub mod store;
 
 pub use error::{Error, ErrorCode, ErrorPayload, Result};
