@@ -2,7 +2,24 @@
 //! app commands the UI calls (so capabilities can grant them one by one).
 
 /// Every `#[tauri::command]` of the app. A command missing here cannot be granted to the UI.
-const APP_COMMANDS: &[&str] = &["app_info", "list_regions", "list_districts", "ui_ready"];
+const APP_COMMANDS: &[&str] = &[
+    "app_info",
+    "ui_ready",
+    "list_regions",
+    "list_districts",
+    "list_contacts",
+    "get_contact",
+    "create_contact",
+    "update_contact",
+    "delete_contact",
+    "list_groups",
+    "search",
+    "list_organisations",
+    "get_organisation",
+    "create_organisation",
+    "update_organisation",
+    "delete_organisation",
+];
 
 fn main() {
     // The KERN stylesheet and fonts are copied from the pinned npm package, not committed.

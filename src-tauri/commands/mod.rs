@@ -2,8 +2,10 @@
 //! errors reach the UI as `{code, message}` (`ErrorPayload`). Each command must also be listed in
 //! `build.rs` and granted in `capabilities/main.json`.
 
+pub mod contacts;
 pub mod districts;
 pub mod info;
+pub mod organisations;
 
 /// Every command, for `invoke_handler`.
 macro_rules! all_commands {
@@ -13,6 +15,18 @@ macro_rules! all_commands {
             $crate::commands::info::ui_ready,
             $crate::commands::districts::list_regions,
             $crate::commands::districts::list_districts,
+            $crate::commands::contacts::list_contacts,
+            $crate::commands::contacts::get_contact,
+            $crate::commands::contacts::create_contact,
+            $crate::commands::contacts::update_contact,
+            $crate::commands::contacts::delete_contact,
+            $crate::commands::contacts::list_groups,
+            $crate::commands::contacts::search,
+            $crate::commands::organisations::list_organisations,
+            $crate::commands::organisations::get_organisation,
+            $crate::commands::organisations::create_organisation,
+            $crate::commands::organisations::update_organisation,
+            $crate::commands::organisations::delete_organisation,
         ]
     };
 }

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 pub struct App {
     pub client: Client,
     driver: Child,
+    killed: bool,
     pub data_dir: tempfile::TempDir,
 }
 
@@ -85,10 +86,54 @@ impl App {
         let app = App {
             client,
             driver,
+            killed: false,
             data_dir,
         };
         app.wait_for("#ansicht h1").await;
         app
+    }
+
+    /// Navigates as a person would, by clicking: the navigation link of the first part of
+    /// `route` ("kreise", "kontakte"), then for "…/neu" the "new" button, for "…/<id>" the link to
+    /// that record. Waits until the screen shows its heading.
+    pub async fn goto(&self, route: &str) {
+        let mut parts = route.split('/');
+        let section = parts.next().unwrap_or_default();
+        self.click(&format!("#nav-{section}")).await;
+        self.until(
+            &format!("screen {section}"),
+            &format!("window.location.hash === '#/{section}' && document.querySelector('#ansicht h1')"),
+        )
+        .await;
+        if let Some(rest) = parts.next() {
+            let target = if rest == "neu" {
+                format!("#ansicht a[href='#/{section}/neu']")
+            } else {
+                format!("#ansicht a[href='#/{section}/{rest}']")
+            };
+            self.click(&target).await;
+        }
+        self.until(
+            &format!("route {route}"),
+            &format!("window.location.hash === '#/{route}' && document.querySelector('#ansicht h1')"),
+        )
+        .await;
+    }
+
+    pub async fn click(&self, css: &str) {
+        let element = self.wait_for(css).await;
+        // The main area is its own scroll container; WebKitWebDriver does not scroll inside it.
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![serde_json::to_value(&element).unwrap()],
+            )
+            .await
+            .unwrap();
+        element
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click on {css}: {e}"));
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {
@@ -115,7 +160,16 @@ impl App {
             if self.script(&format!("return !!({js});")).await == json!(true) {
                 return;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            if Instant::now() >= deadline {
+                let state = self
+                    .script(
+                        "return {hash: location.hash, problems: window.__netzwerkmappeProblems,
+                                 notices: document.getElementById('meldungen').textContent,
+                                 view: document.getElementById('ansicht').textContent.slice(0, 300)}",
+                    )
+                    .await;
+                panic!("timed out waiting for {what}; window state: {state}");
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -126,10 +180,16 @@ impl App {
     }
 
     fn kill(&mut self) {
+        if self.killed {
+            return;
+        }
+        self.killed = true;
         #[cfg(unix)]
-        {
+        if self.driver.id() > 1 {
+            // `-s KILL -- -PGID` is the only unambiguous spelling: procps-ng 4.0.2 parses
+            // `kill -KILL -12345` as `kill(-1, SIGKILL)`, which kills every process on the machine.
             let _ = Command::new("kill")
-                .args(["-KILL", &format!("-{}", self.driver.id())])
+                .args(["-s", "KILL", "--", &format!("-{}", self.driver.id())])
                 .status();
         }
         let _ = self.driver.kill();

@@ -14,6 +14,7 @@ async fn row_keys(app: &App) -> Vec<String> {
 #[tokio::test]
 async fn window_opens_with_german_title_and_all_44_districts() {
     let app = App::start().await;
+    app.goto("kreise").await;
     app.until(
         "44 rows",
         "document.querySelectorAll('#kreise-zeilen tr').length === 44",
@@ -39,6 +40,7 @@ async fn window_opens_with_german_title_and_all_44_districts() {
 #[tokio::test]
 async fn region_filter_shows_exactly_that_regions_districts() {
     let app = App::start().await;
+    app.goto("kreise").await;
     app.until(
         "rows",
         "document.querySelectorAll('#kreise-zeilen tr').length === 44",
@@ -81,6 +83,7 @@ async fn region_filter_shows_exactly_that_regions_districts() {
 #[tokio::test]
 async fn sorting_by_name_uses_german_order_and_toggles() {
     let app = App::start().await;
+    app.goto("kreise").await;
     app.until(
         "rows",
         "document.querySelectorAll('#kreise-zeilen tr').length === 44",

@@ -9,6 +9,7 @@ const TAB: &str = "\u{E004}";
 #[tokio::test]
 async fn tab_reaches_every_control() {
     let app = App::start().await;
+    app.goto("kreise").await;
     app.until(
         "rows",
         "document.querySelectorAll('#kreise-zeilen tr').length === 44",
@@ -17,7 +18,7 @@ async fn tab_reaches_every_control() {
     app.script("document.activeElement && document.activeElement.blur(); document.body.focus();")
         .await;
     let mut seen = BTreeSet::new();
-    for _ in 0..20 {
+    for _ in 0..24 {
         app.client
             .active_element()
             .await
@@ -57,6 +58,7 @@ async fn tab_reaches_every_control() {
 #[tokio::test]
 async fn enter_on_a_sort_button_sorts() {
     let app = App::start().await;
+    app.goto("kreise").await;
     app.until(
         "rows",
         "document.querySelectorAll('#kreise-zeilen tr').length === 44",

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod app;
+mod contacts;
 mod districts;
 mod errors;
 mod info;

@@ -2,7 +2,10 @@
 // `title` and `render(container)`; the router moves focus to the new heading so screen readers
 // announce the change.
 
-import { clearNotices, showError } from './notices.js';
+import { clearNotices, showError, showPendingFlash } from './notices.js';
+import * as contacts from './views/contacts.js';
+import * as contactForm from './views/contact-form.js';
+import * as organisations from './views/organisations.js';
 import * as districts from './views/districts.js';
 import * as info from './views/info.js';
 import { call } from './api.js';
@@ -16,27 +19,38 @@ window.addEventListener('error', (e) => problems.push(`error: ${e.message}`));
 window.addEventListener('unhandledrejection', (e) => problems.push(`rejection: ${String(e.reason && e.reason.message || e.reason)}`));
 document.addEventListener('securitypolicyviolation', (e) => problems.push(`csp: ${e.violatedDirective} ${e.blockedURI}`));
 
-const ROUTES = { kreise: districts, info };
-const DEFAULT_ROUTE = 'kreise';
+// "#/kontakte" → the list; "#/kontakte/12" or "#/kontakte/neu" → the form (detail view).
+const ROUTES = {
+  kontakte: { list: contacts, detail: contactForm },
+  organisationen: { list: organisations, detail: organisations },
+  kreise: { list: districts },
+  info: { list: info },
+};
+const DEFAULT_ROUTE = 'kontakte';
 let firstRender = true;
 
 function currentRoute() {
-  const match = /^#\/([a-z-]+)/.exec(window.location.hash);
-  return match && ROUTES[match[1]] ? match[1] : DEFAULT_ROUTE;
+  const parts = window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const name = ROUTES[parts[0]] ? parts[0] : DEFAULT_ROUTE;
+  const params = ROUTES[parts[0]] ? parts.slice(1) : [];
+  return { name, params };
 }
 
 async function show() {
-  const name = currentRoute();
-  const view = ROUTES[name];
+  const { name, params } = currentRoute();
+  const route = ROUTES[name];
+  const view = params.length > 0 && route.detail ? route.detail : route.list;
   for (const link of document.querySelectorAll('.app-nav__link')) {
     if (link.id === `nav-${name}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   document.title = `${view.title} – Netzwerkmappe`;
+  window.scrollTo(0, 0);
   clearNotices();
   const container = document.getElementById('ansicht');
   try {
-    await view.render(container);
+    await view.render(container, params);
+    showPendingFlash();
   } catch (error) {
     // Keep the screen's heading so the person knows where they are; the alert says what failed.
     replaceChildren(container, el('h1', { class: 'kern-heading-large', tabindex: '-1' }, view.title));

@@ -24,3 +24,23 @@ export function showError(error) {
 export function clearNotices() {
   replaceChildren(document.getElementById('meldungen'));
 }
+
+export function showSuccess(message) {
+  const box = el('div', { class: 'kern-alert kern-alert--success', role: 'status' },
+    el('div', { class: 'kern-alert__header' },
+      el('span', { class: 'kern-icon kern-icon--success', 'aria-hidden': 'true' }),
+      el('span', { class: 'kern-title' }, message)));
+  replaceChildren(document.getElementById('meldungen'), box);
+}
+
+// A success message that should survive the navigation it causes (e.g. after creating a record).
+let pending = null;
+
+export function flash(message) {
+  pending = message;
+}
+
+export function showPendingFlash() {
+  if (pending) showSuccess(pending);
+  pending = null;
+}

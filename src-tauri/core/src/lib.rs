@@ -5,6 +5,7 @@ pub mod contact;
 pub mod district;
 pub mod error;
 pub mod format;
+pub mod import;
 pub mod info;
 pub mod organisation;
 pub mod paths;

@@ -60,7 +60,8 @@ mod tests {
         assert_eq!(fold("MULLER"), "muller");
         assert_eq!(fold("Weiß"), "weiss");
         assert_eq!(fold("Öztürk"), "ozturk");
-        assert_eq!(fold("Bäuerle"), "bauerle");
+        assert_eq!(fold("Bäuerle"), fold("Baeuerle"));
+        assert_eq!(fold("Bäuerle"), fold("bauerle"));
         assert_eq!(fold("Straßburger"), fold("Strassburger"));
     }
 

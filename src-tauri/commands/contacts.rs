@@ -1,0 +1,54 @@
+//! Commands for the Kontakte screen and the search box.
+
+use chrono::Utc;
+use netzwerkmappe_core::contact::{Contact, ContactFilter, ContactInput, ContactRow};
+use netzwerkmappe_core::store::SearchHit;
+use tauri::State;
+
+use super::CommandResult;
+use crate::state::AppState;
+
+/// Most hits the search box shows while typing.
+const SEARCH_LIMIT: i64 = 20;
+
+#[tauri::command]
+pub async fn list_contacts(
+    state: State<'_, AppState>,
+    filter: ContactFilter,
+) -> CommandResult<Vec<ContactRow>> {
+    Ok(state.store()?.list_contacts(&filter).await?)
+}
+
+#[tauri::command]
+pub async fn get_contact(state: State<'_, AppState>, id: i64) -> CommandResult<Contact> {
+    Ok(state.store()?.get_contact(id).await?)
+}
+
+#[tauri::command]
+pub async fn create_contact(state: State<'_, AppState>, input: ContactInput) -> CommandResult<Contact> {
+    Ok(state.store()?.create_contact(input, Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn update_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ContactInput,
+) -> CommandResult<Contact> {
+    Ok(state.store()?.update_contact(id, input, Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn delete_contact(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(state.store()?.delete_contact(id).await?)
+}
+
+#[tauri::command]
+pub async fn list_groups(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    Ok(state.store()?.list_groups().await?)
+}
+
+#[tauri::command]
+pub async fn search(state: State<'_, AppState>, text: String) -> CommandResult<Vec<SearchHit>> {
+    Ok(state.store()?.search(&text, SEARCH_LIMIT).await?)
+}

@@ -1,0 +1,45 @@
+//! Commands for the Organisationen screen.
+
+use chrono::Utc;
+use netzwerkmappe_core::organisation::{Organisation, OrganisationInput};
+use netzwerkmappe_core::store::ContactsOnDelete;
+use tauri::State;
+
+use super::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_organisations(state: State<'_, AppState>) -> CommandResult<Vec<Organisation>> {
+    Ok(state.store()?.list_organisations().await?)
+}
+
+#[tauri::command]
+pub async fn get_organisation(state: State<'_, AppState>, id: i64) -> CommandResult<Organisation> {
+    Ok(state.store()?.get_organisation(id).await?)
+}
+
+#[tauri::command]
+pub async fn create_organisation(
+    state: State<'_, AppState>,
+    input: OrganisationInput,
+) -> CommandResult<Organisation> {
+    Ok(state.store()?.create_organisation(input, Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn update_organisation(
+    state: State<'_, AppState>,
+    id: i64,
+    input: OrganisationInput,
+) -> CommandResult<Organisation> {
+    Ok(state.store()?.update_organisation(id, input, Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn delete_organisation(
+    state: State<'_, AppState>,
+    id: i64,
+    contacts: ContactsOnDelete,
+) -> CommandResult<()> {
+    Ok(state.store()?.delete_organisation(id, contacts).await?)
+}

@@ -1,0 +1,360 @@
+//! Reading contact files for the import: CSV exports (Outlook, Excel) and vCards (2.1, 3.0, 4.0).
+//!
+//! This module only turns bytes into [`ImportedContact`]s; it does not validate, look for duplicates
+//! or touch the database. Every function here accepts arbitrary bytes and never panics: a file that
+//! cannot be used at all gives a [`ParseError`] with a German message; anything smaller (a ragged
+//! row, an unknown vCard property) is tolerated and left to the validation that follows.
+//!
+//! CSV is read in two steps so the user can check the column assignment in a preview:
+//! [`read_table`] gives the raw [`Table`], [`guess_mapping`] proposes a [`Mapping`] from the header
+//! names, and [`map_rows`] applies the (possibly edited) mapping. vCards map themselves:
+//! [`parse_vcards`].
+
+mod csv_table;
+mod decode;
+mod mapping;
+mod vcard;
+
+pub use csv_table::read_table;
+pub use decode::decode;
+pub use mapping::{guess_mapping, map_rows};
+pub use vcard::parse_vcards;
+
+/// Which field of a contact a CSV column feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Salutation,
+    Title,
+    FirstName,
+    LastName,
+    Function,
+    Organisation,
+    Department,
+    District,
+    Email,
+    Phone,
+    Mobile,
+    Street,
+    PostalCode,
+    City,
+    Country,
+    Notes,
+    Groups,
+}
+
+impl Field {
+    /// Every field, in the order the preview offers them.
+    pub const ALL: [Field; 17] = [
+        Field::Salutation,
+        Field::Title,
+        Field::FirstName,
+        Field::LastName,
+        Field::Function,
+        Field::Organisation,
+        Field::Department,
+        Field::District,
+        Field::Email,
+        Field::Phone,
+        Field::Mobile,
+        Field::Street,
+        Field::PostalCode,
+        Field::City,
+        Field::Country,
+        Field::Notes,
+        Field::Groups,
+    ];
+
+    /// The German label the preview shows for the field.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Salutation => "Anrede",
+            Field::Title => "Titel",
+            Field::FirstName => "Vorname",
+            Field::LastName => "Nachname",
+            Field::Function => "Funktion",
+            Field::Organisation => "Organisation",
+            Field::Department => "Abteilung",
+            Field::District => "Stadt-/Landkreis",
+            Field::Email => "E-Mail",
+            Field::Phone => "Telefon",
+            Field::Mobile => "Mobiltelefon",
+            Field::Street => "Straße",
+            Field::PostalCode => "PLZ",
+            Field::City => "Ort",
+            Field::Country => "Land",
+            Field::Notes => "Notizen",
+            Field::Groups => "Gruppen",
+        }
+    }
+
+    /// Whether several columns may feed this field (e-mails, phones, groups). For every other field
+    /// the first non-empty column wins (notes are joined).
+    pub fn is_multi_valued(self) -> bool {
+        matches!(self, Field::Email | Field::Phone | Field::Mobile | Field::Groups)
+    }
+}
+
+/// The character encoding a file was read with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Windows1252,
+}
+
+impl Encoding {
+    /// The name the preview shows ("UTF-8", "UTF-8 mit BOM", "Windows-1252 (ANSI)").
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 mit BOM",
+            Encoding::Windows1252 => "Windows-1252 (ANSI)",
+        }
+    }
+}
+
+/// What kind of contact file some bytes are, judged by content (not by file name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum FileKind {
+    Csv,
+    VCard,
+}
+
+/// A parsed CSV file before mapping: header names and records (all strings, already decoded).
+///
+/// The table is rectangular: every row has exactly `headers.len()` cells. Short rows are padded
+/// with empty cells; if a row is longer than the header, headers "Spalte 12" … are added.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Table {
+    pub encoding: Encoding,
+    pub delimiter: char,
+    pub headers: Vec<String>,
+    pub rows: Vec<TableRow>,
+}
+
+/// One record of a [`Table`].
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TableRow {
+    /// 1-based line number in the file where this record starts (header = line 1), for messages
+    /// like "Zeile 14: …". A field with an embedded line break makes the next record start later.
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+/// Column index → field. `None` = column ignored. Built automatically from header names, editable
+/// by the user in the preview. Entries beyond the table's width are ignored; missing ones count as
+/// `None`.
+pub type Mapping = Vec<Option<Field>>;
+
+/// One contact as read from a file, not yet validated. Strings trimmed; empty → None / omitted.
+/// Line breaks inside values are `\n`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ImportedContact {
+    /// For messages: "Zeile 14" (CSV, line where the record starts) or "Karte 2" (vCard, 1-based
+    /// card number).
+    pub position: Position,
+    pub salutation: Option<String>,
+    pub title: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub function: Option<String>,
+    pub organisation: Option<String>,
+    pub department: Option<String>,
+    pub district: Option<String>,
+    /// At most one is `preferred` (the first one if the file marks none).
+    pub emails: Vec<ImportedValue>,
+    /// At most one is `preferred` (the first one if the file marks none).
+    pub phones: Vec<ImportedValue>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub notes: Option<String>,
+    /// Group names, without duplicates (compared case-insensitively).
+    pub groups: Vec<String>,
+}
+
+/// Where in the file a contact came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "number", rename_all = "snake_case")]
+pub enum Position {
+    #[default]
+    Unknown,
+    /// CSV: the 1-based line where the record starts.
+    Line(usize),
+    /// vCard: the 1-based number of the card in the file.
+    Card(usize),
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Position::Unknown => f.write_str("Unbekannte Stelle"),
+            Position::Line(n) => write!(f, "Zeile {n}"),
+            Position::Card(n) => write!(f, "Karte {n}"),
+        }
+    }
+}
+
+/// An e-mail address or phone number with its kind.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ImportedValue {
+    pub value: String,
+    /// "work", "home", "mobile", "fax", "other" (e-mails only use "work", "home", "other").
+    pub kind: String,
+    pub preferred: bool,
+}
+
+/// A file-level failure (nothing usable), with the German message to show.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ParseError(pub String);
+
+impl ParseError {
+    fn new(message: impl Into<String>) -> Self {
+        ParseError(message.into())
+    }
+}
+
+pub(crate) const MSG_EMPTY: &str = "Die Datei ist leer.";
+pub(crate) const MSG_BINARY: &str = "Die Datei ist keine CSV- oder vCard-Datei (sie enthält Binärdaten).";
+pub(crate) const MSG_OFFICE: &str = "Die Datei ist eine Excel- oder andere Office-Datei, keine CSV-Datei. \
+     Bitte speichern Sie sie in Excel mit „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“ \
+     und importieren Sie diese Datei.";
+pub(crate) const MSG_UTF16: &str = "Die Datei ist als UTF-16 („Unicode-Text“) gespeichert. \
+     Bitte speichern Sie sie als „CSV UTF-8 (durch Trennzeichen getrennt)“ und importieren Sie diese Datei.";
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Tells CSV from vCard by content: a vCard starts with `BEGIN:VCARD` (after an optional byte-order
+/// mark and blank space); any other text is taken as CSV. Empty and binary files are refused.
+pub fn detect_kind(bytes: &[u8]) -> Result<FileKind, ParseError> {
+    check_text(bytes)?;
+    if starts_with_vcard(bytes) {
+        Ok(FileKind::VCard)
+    } else {
+        Ok(FileKind::Csv)
+    }
+}
+
+/// Whether the bytes start with `BEGIN:VCARD` after an optional BOM and whitespace.
+pub(crate) fn starts_with_vcard(bytes: &[u8]) -> bool {
+    let rest = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let start = rest
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    rest.get(start..)
+        .and_then(|r| r.get(..11))
+        .is_some_and(|head| head.eq_ignore_ascii_case(b"BEGIN:VCARD"))
+}
+
+/// Refuses what is no text file: empty (or only blank) files, UTF-16 text, Office files and
+/// anything with NUL bytes or many control characters near the start.
+pub(crate) fn check_text(bytes: &[u8]) -> Result<(), ParseError> {
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ParseError::new(MSG_EMPTY));
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(ParseError::new(MSG_UTF16));
+    }
+    // ZIP (xlsx, ods) and OLE compound files (xls).
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(ParseError::new(MSG_OFFICE));
+    }
+    let head = bytes.get(..8192).unwrap_or(bytes);
+    if head.contains(&0) {
+        // UTF-16 without BOM: every other byte is NUL in Latin text.
+        let zeros = head.iter().filter(|&&b| b == 0).count();
+        if zeros * 3 >= head.len() && zeros * 3 <= head.len() * 2 && head.len() >= 4 {
+            let odd_zeros = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+            let even_zeros = zeros - odd_zeros;
+            if odd_zeros == 0 || even_zeros == 0 {
+                return Err(ParseError::new(MSG_UTF16));
+            }
+        }
+        return Err(ParseError::new(MSG_BINARY));
+    }
+    // Tab, line feed, form feed, carriage return, vertical tab (Excel's in-cell break) and Ctrl-Z
+    // (old DOS end-of-file) occur in real text files; other control characters do not.
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1A))
+        .count();
+    if controls > 0 && controls * 100 >= head.len() {
+        return Err(ParseError::new(MSG_BINARY));
+    }
+    Ok(())
+}
+
+/// Trims a value and turns `\r\n` / `\r` into `\n`; `None` if nothing is left.
+pub(crate) fn clean(value: &str) -> Option<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let text = if trimmed.contains('\r') {
+        trimmed.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        trimmed.to_owned()
+    };
+    Some(text)
+}
+
+/// Splits an Anrede such as "Frau", "Herr Dr.", "Dr." or "Mr." into salutation and academic title.
+/// English salutations become German ones ("Mr." → "Herr", "Ms."/"Mrs." → "Frau"). A value that is
+/// neither is kept whole as the salutation, so nothing is lost.
+pub(crate) fn split_salutation(value: &str) -> (Option<String>, Option<String>) {
+    let Some(value) = clean(value) else {
+        return (None, None);
+    };
+    let mut salutation: Option<&'static str> = None;
+    let mut title: Vec<&str> = Vec::new();
+    for token in value.split_whitespace() {
+        match (salutation_word(token), salutation) {
+            (Some(word), None) if title.is_empty() => salutation = Some(word),
+            _ if is_title_word(token) => title.push(token),
+            _ => return (Some(value), None),
+        }
+    }
+    let title = (!title.is_empty()).then(|| title.join(" "));
+    (salutation.map(str::to_owned), title)
+}
+
+/// The German salutation a word stands for ("frau", "Mrs." → "Frau"; "Herrn", "Mr" → "Herr").
+pub(crate) fn salutation_word(token: &str) -> Option<&'static str> {
+    let word = token.strip_suffix('.').unwrap_or(token).to_lowercase();
+    match word.as_str() {
+        "frau" | "ms" | "mrs" | "miss" => Some("Frau"),
+        "herr" | "herrn" | "mr" => Some("Herr"),
+        _ => None,
+    }
+}
+
+/// Academic titles and their parts: "Dr.", "Prof.", "Dr.-Ing.", "Dipl.-Kffr.", "med.", "h.c." …
+/// Apart from a few bare abbreviations a title word has a dot, so names like "Ingrid" or
+/// "Magnus" never count as titles.
+pub(crate) fn is_title_word(token: &str) -> bool {
+    const PREFIXES: [&str; 16] = [
+        "dr", "prof", "dipl", "pd", "mag", "ing", "habil", "med", "rer", "nat", "phil", "jur", "oec", "pol",
+        "h.c", "em.",
+    ];
+    let lower = token.to_lowercase();
+    matches!(lower.as_str(), "dr" | "prof" | "pd")
+        || (lower.contains('.') && PREFIXES.iter().any(|p| lower.starts_with(p)))
+}
+
+/// Adds group names from a list separated by `;` or `,`, skipping empty names. Duplicates are
+/// removed at the end with [`dedupe_case_insensitive`].
+pub(crate) fn push_groups(groups: &mut Vec<String>, list: &str) {
+    groups.extend(list.split([';', ',']).filter_map(clean));
+}
+
+/// Keeps the first of values that differ only in case (as the groups table and e-mail duplicate
+/// detection compare them).
+pub(crate) fn dedupe_case_insensitive<T>(values: &mut Vec<T>, key: impl Fn(&T) -> &str) {
+    let mut seen = std::collections::HashSet::new();
+    values.retain(|v| seen.insert(key(v).to_lowercase()));
+}
