@@ -4,7 +4,7 @@
 CARGO ?= cargo
 E2E_THREADS = --test-threads=1
 
-.PHONY: all run test setup vendor check fmt fmt-check clippy fix test-rust test-e2e core-tauri-free bench icons clean
+.PHONY: all run test setup vendor check fmt fmt-check clippy fix test-rust test-e2e core-tauri-free bench icons screenshots clean
 
 # Format check, build check and lints: what a reviewer runs first.
 all: fmt-check check clippy
@@ -52,6 +52,10 @@ test-rust:
 # End-to-end tests of the real window (tauri-driver + WebKitWebDriver under Xvfb).
 test-e2e:
 	xvfb-run -a -s "-screen 0 1280x860x24" $(CARGO) test -p netzwerkmappe --test e2e -- $(E2E_THREADS)
+
+# Save a PNG of every screen into target/screenshots (for looking at the UI).
+screenshots:
+	xvfb-run -a -s "-screen 0 1280x860x24" $(CARGO) test -p netzwerkmappe --test e2e -- --ignored screenshots
 
 # The domain core must not depend on Tauri.
 core-tauri-free:

@@ -11,3 +11,4 @@ mod districts;
 mod errors;
 mod info;
 mod keyboard;
+mod screenshots;

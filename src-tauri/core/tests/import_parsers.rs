@@ -13,7 +13,7 @@ macro_rules! sample {
     ($name:literal) => {
         include_bytes!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/samples/contacts/",
+            "/../../tests/data/samples/contacts/",
             $name
         ))
     };

@@ -13,6 +13,7 @@
 mod csv_table;
 mod decode;
 mod mapping;
+pub mod plan;
 mod vcard;
 
 pub use csv_table::read_table;

@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::organisations::timestamp;
-use crate::contact::{Contact, ContactFilter, ContactInput, ContactRow, Email, Phone};
+use crate::contact::{
+    Contact, ContactFilter, ContactInput, ContactRow, Email, EmailInput, Phone, PhoneInput,
+};
 use crate::search::{fold, fts_query, sort_key};
 use crate::{Error, Result, Store};
 
@@ -24,41 +26,7 @@ impl Store {
     pub async fn update_contact(&self, id: i64, input: ContactInput, now: DateTime<Utc>) -> Result<Contact> {
         let input = input.normalised()?;
         let mut tx = self.pool.begin().await?;
-        check_organisation(&mut tx, input.organisation_id).await?;
-        let changed = sqlx::query(
-            "UPDATE contacts SET salutation = ?2, title = ?3, first_name = ?4, last_name = ?5, function = ?6,
-                    organisation_id = ?7, street = ?8, postal_code = ?9, city = ?10, notes = ?11,
-                    consent_basis = ?12, consent_date = ?13, consent_source = ?14, consent_note = ?15,
-                    sort_key = ?16, updated_at = ?17
-             WHERE id = ?1",
-        )
-        .bind(id)
-        .bind(&input.salutation)
-        .bind(&input.title)
-        .bind(&input.first_name)
-        .bind(&input.last_name)
-        .bind(&input.function)
-        .bind(input.organisation_id)
-        .bind(&input.street)
-        .bind(&input.postal_code)
-        .bind(&input.city)
-        .bind(&input.notes)
-        .bind(&input.consent_basis)
-        .bind(&input.consent_date)
-        .bind(&input.consent_source)
-        .bind(&input.consent_note)
-        .bind(contact_sort_key(&input))
-        .bind(timestamp(now))
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return Err(Error::NotFound {
-                what: "Der Kontakt".into(),
-            });
-        }
-        write_children(&mut tx, id, &input).await?;
-        index_contact(&mut tx, id).await?;
+        update_contact_in(&mut tx, id, input, now).await?;
         tx.commit().await?;
         self.get_contact(id).await
     }
@@ -154,6 +122,130 @@ impl Store {
                 .await?,
         )
     }
+}
+
+/// Writes a validated contact over the stored one (caller owns the transaction).
+pub(crate) async fn update_contact_in(
+    conn: &mut SqliteConnection,
+    id: i64,
+    input: ContactInput,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    check_organisation(conn, input.organisation_id).await?;
+    let changed = sqlx::query(
+        "UPDATE contacts SET salutation = ?2, title = ?3, first_name = ?4, last_name = ?5, function = ?6,
+                organisation_id = ?7, street = ?8, postal_code = ?9, city = ?10, notes = ?11,
+                consent_basis = ?12, consent_date = ?13, consent_source = ?14, consent_note = ?15,
+                sort_key = ?16, updated_at = ?17
+         WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(&input.salutation)
+    .bind(&input.title)
+    .bind(&input.first_name)
+    .bind(&input.last_name)
+    .bind(&input.function)
+    .bind(input.organisation_id)
+    .bind(&input.street)
+    .bind(&input.postal_code)
+    .bind(&input.city)
+    .bind(&input.notes)
+    .bind(&input.consent_basis)
+    .bind(&input.consent_date)
+    .bind(&input.consent_source)
+    .bind(&input.consent_note)
+    .bind(contact_sort_key(&input))
+    .bind(timestamp(now))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Err(Error::NotFound {
+            what: "Der Kontakt".into(),
+        });
+    }
+    write_children(conn, id, &input).await?;
+    index_contact(conn, id).await
+}
+
+/// A stored contact as form input (for merging imported data into it).
+pub(crate) async fn load_input(conn: &mut SqliteConnection, id: i64) -> Result<ContactInput> {
+    type Row = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Row = sqlx::query_as(
+        "SELECT salutation, title, first_name, last_name, function, organisation_id, street, postal_code, city,
+                notes, consent_basis, consent_date, consent_source, consent_note
+         FROM contacts WHERE id = ?1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| Error::NotFound { what: "Der Kontakt".into() })?;
+    let emails: Vec<Email> = sqlx::query_as(
+        "SELECT address, kind, preferred FROM contact_emails WHERE contact_id = ?1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let phones: Vec<Phone> = sqlx::query_as(
+        "SELECT number, kind, preferred FROM contact_phones WHERE contact_id = ?1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let groups: Vec<String> = sqlx::query_scalar(
+        "SELECT g.name FROM contact_groups cg JOIN groups g ON g.id = cg.group_id WHERE cg.contact_id = ?1",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(ContactInput {
+        salutation: row.0,
+        title: row.1,
+        first_name: row.2,
+        last_name: row.3,
+        function: row.4,
+        organisation_id: row.5,
+        street: row.6,
+        postal_code: row.7,
+        city: row.8,
+        notes: row.9,
+        consent_basis: row.10,
+        consent_date: row.11,
+        consent_source: row.12,
+        consent_note: row.13,
+        emails: emails
+            .into_iter()
+            .map(|e| EmailInput {
+                address: e.address,
+                kind: e.kind,
+                preferred: e.preferred,
+            })
+            .collect(),
+        phones: phones
+            .into_iter()
+            .map(|p| PhoneInput {
+                number: p.number,
+                kind: p.kind,
+                preferred: p.preferred,
+            })
+            .collect(),
+        groups,
+    })
 }
 
 fn contact_sort_key(input: &ContactInput) -> String {

@@ -3,6 +3,7 @@
 
 mod contacts;
 mod districts;
+mod import;
 mod info;
 mod organisations;
 mod search;

@@ -1,0 +1,263 @@
+//! Importing the sample files into the store: people, organisations, duplicates, all-or-nothing.
+#![allow(clippy::unwrap_used)]
+
+use chrono::{TimeZone, Utc};
+use netzwerkmappe_core::contact::{ContactFilter, ContactInput, EmailInput};
+use netzwerkmappe_core::import::plan::{DuplicateAction, RowStatus};
+use netzwerkmappe_core::{ErrorCode, Store};
+
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/samples/contacts");
+const FILES: [&str; 6] = [
+    "outlook-de-windows1252.csv",
+    "excel-de-semicolon-windows1252.csv",
+    "excel-de-semicolon-utf8-bom.csv",
+    "outlook-2.1-quoted-printable.vcf",
+    "apple-3.0-utf8.vcf",
+    "rfc6350-4.0.vcf",
+];
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{SAMPLES}/{name}")).unwrap()
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()
+}
+
+async fn all_names(store: &Store) -> Vec<String> {
+    store
+        .list_contacts(&ContactFilter::default())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| format!("{} {}", c.first_name.unwrap_or_default(), c.last_name))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_sample_imports_with_umlauts_and_organisations() {
+    for file in FILES {
+        let store = Store::open_in_memory().await.unwrap();
+        let bytes = sample(file);
+        let preview = store.preview_import(&bytes, None).await.unwrap();
+        assert_eq!(
+            preview.error_count,
+            0,
+            "{file}: {:?}",
+            preview
+                .rows
+                .iter()
+                .filter_map(|r| r.message.clone())
+                .collect::<Vec<_>>()
+        );
+        assert!(preview.new_count >= 1, "{file}");
+        let summary = store
+            .apply_import(&bytes, None, DuplicateAction::Skip, false, now())
+            .await
+            .unwrap();
+        assert_eq!(summary.created, preview.new_count, "{file}");
+        let names = all_names(&store).await;
+        let joined = names.join(", ");
+        // Every file has at least one of the three people the README names, umlauts intact.
+        assert!(
+            joined.contains("Anna Müller")
+                || joined.contains("Kemal Öztürk")
+                || joined.contains("Weiß-Straßburger"),
+            "{file}: {joined}"
+        );
+        if joined.contains("Anna Müller") {
+            let anna = store
+                .list_contacts(&ContactFilter {
+                    query: Some("mueller".into()),
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            assert_eq!(
+                anna[0].organisation_name.as_deref(),
+                Some("Landratsamt Tübingen"),
+                "{file}"
+            );
+        }
+        if joined.contains("Öztürk") {
+            let k = store
+                .list_contacts(&ContactFilter {
+                    query: Some("ozturk".into()),
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            assert_eq!(
+                k[0].organisation_name.as_deref(),
+                Some("Stadt Mannheim"),
+                "{file}"
+            );
+            assert_eq!(k[0].title.as_deref(), Some("Dr."), "{file}");
+        }
+        let orgs = store.list_organisations().await.unwrap();
+        assert!(orgs.iter().all(|o| !o.name.is_empty()), "{file}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn importing_the_same_file_twice_does_not_double_contacts() {
+    for file in FILES {
+        let store = Store::open_in_memory().await.unwrap();
+        let bytes = sample(file);
+        let first = store
+            .apply_import(&bytes, None, DuplicateAction::Skip, false, now())
+            .await
+            .unwrap();
+        let before = all_names(&store).await.len();
+        let preview = store.preview_import(&bytes, None).await.unwrap();
+        assert_eq!(preview.new_count, 0, "{file}: second preview finds nothing new");
+        assert_eq!(preview.duplicate_count, first.created, "{file}");
+        assert!(
+            preview
+                .rows
+                .iter()
+                .all(|r| r.status != RowStatus::Duplicate || r.duplicate_of.is_some())
+        );
+        let second = store
+            .apply_import(&bytes, None, DuplicateAction::Skip, false, now())
+            .await
+            .unwrap();
+        assert_eq!((second.created, second.skipped), (0, first.created), "{file}");
+        assert_eq!(all_names(&store).await.len(), before, "{file}");
+        assert_eq!(
+            second.organisations_created, 0,
+            "{file}: organisations are matched, not re-created"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_same_people_from_different_programs_are_recognised() {
+    let store = Store::open_in_memory().await.unwrap();
+    store
+        .apply_import(
+            &sample("outlook-de-windows1252.csv"),
+            None,
+            DuplicateAction::Skip,
+            false,
+            now(),
+        )
+        .await
+        .unwrap();
+    let count = all_names(&store).await.len();
+    // The vCards hold people the Outlook export already had (same e-mail addresses).
+    for file in [
+        "outlook-2.1-quoted-printable.vcf",
+        "apple-3.0-utf8.vcf",
+        "rfc6350-4.0.vcf",
+    ] {
+        let preview = store.preview_import(&sample(file), None).await.unwrap();
+        assert!(preview.duplicate_count >= 1, "{file}");
+    }
+    let merged = store
+        .apply_import(
+            &sample("apple-3.0-utf8.vcf"),
+            None,
+            DuplicateAction::Update,
+            false,
+            now(),
+        )
+        .await
+        .unwrap();
+    assert!(merged.updated >= 1);
+    assert_eq!(all_names(&store).await.len(), count + merged.created);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn duplicate_rows_against_a_stored_contact_by_email() {
+    let store = Store::open_in_memory().await.unwrap();
+    let mut anna = ContactInput {
+        first_name: Some("A.".into()),
+        last_name: "Müller".into(),
+        ..Default::default()
+    };
+    anna.emails.push(EmailInput {
+        address: "A.Mueller@landkreis-tuebingen.example".into(),
+        kind: "work".into(),
+        preferred: true,
+    });
+    let stored = store.create_contact(anna, now()).await.unwrap();
+    let preview = store
+        .preview_import(&sample("excel-de-semicolon-utf8-bom.csv"), None)
+        .await
+        .unwrap();
+    let row = preview.rows.iter().find(|r| r.name.contains("Anna")).unwrap();
+    assert_eq!(row.status, RowStatus::Duplicate);
+    assert_eq!(row.duplicate_of, Some(stored.id));
+    assert!(
+        row.message.as_deref().unwrap().contains("gleiche E-Mail-Adresse"),
+        "{row:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rows_with_errors_are_named_and_block_the_import_unless_skipped() {
+    let store = Store::open_in_memory().await.unwrap();
+    let csv = "Vorname;Nachname;E-Mail\r\nAnna;Müller;a.mueller@lrat.example\r\nBernd;;b@x.example\r\nCarla;Schmidt;carla(at)x\r\n";
+    let preview = store.preview_import(csv.as_bytes(), None).await.unwrap();
+    assert_eq!((preview.new_count, preview.error_count), (1, 2));
+    let messages: Vec<String> = preview.rows.iter().filter_map(|r| r.message.clone()).collect();
+    assert_eq!(
+        messages[0],
+        "Zeile 3: Nachname: Bitte geben Sie einen Nachnamen ein."
+    );
+    assert!(
+        messages[1].starts_with("Zeile 4: E-Mail-Adresse: „carla(at)x“"),
+        "{messages:?}"
+    );
+
+    let err = store
+        .apply_import(csv.as_bytes(), None, DuplicateAction::Skip, false, now())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation);
+    assert!(err.to_string().contains("2 Zeilen haben Fehler"), "{err}");
+    assert!(all_names(&store).await.is_empty(), "nothing stored");
+
+    let summary = store
+        .apply_import(csv.as_bytes(), None, DuplicateAction::Skip, true, now())
+        .await
+        .unwrap();
+    assert_eq!((summary.created, summary.failed), (1, 2));
+    assert_eq!(all_names(&store).await, ["Anna Müller"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn broken_files_store_nothing() {
+    let store = Store::open_in_memory().await.unwrap();
+    let outlook = sample("outlook-de-windows1252.csv");
+    let truncated_vcard = {
+        let v = sample("apple-3.0-utf8.vcf");
+        v[..v.len() / 2].to_vec()
+    };
+    let binary: Vec<u8> = b"\x89PNG\r\n\x1a\n"
+        .iter()
+        .copied()
+        .chain(std::iter::repeat_n(0u8, 512))
+        .collect();
+    for bytes in [
+        Vec::new(),
+        binary,
+        truncated_vcard,
+        b"Vorname;Nachname\r\n".to_vec(),
+    ] {
+        let err = store
+            .apply_import(&bytes, None, DuplicateAction::Skip, true, now())
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Validation, "{err}");
+        assert!(err.to_string().starts_with("Datei: "), "{err}");
+    }
+    assert!(all_names(&store).await.is_empty());
+    assert!(store.list_organisations().await.unwrap().is_empty());
+    // A file cut off in the middle of a quoted field still parses what is there, or refuses: never half.
+    let cut = &outlook[..outlook.len() * 2 / 3];
+    let _ = store
+        .apply_import(cut, None, DuplicateAction::Skip, true, now())
+        .await;
+}

@@ -1,0 +1,70 @@
+//! Not a test: `make screenshots` walks through the screens and saves a PNG of each into
+//! `$SCREENSHOT_DIR` (default target/screenshots), for looking at what a person sees.
+
+use crate::app::App;
+
+async fn save(app: &App, name: &str) {
+    let dir = std::env::var("SCREENSHOT_DIR").unwrap_or_else(|_| "target/screenshots".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = app.client.screenshot().await.unwrap();
+    std::fs::write(format!("{dir}/{name}.png"), png).unwrap();
+}
+
+#[tokio::test]
+#[ignore = "run by `make screenshots`"]
+async fn screenshots() {
+    let app = App::start().await;
+    app.goto("organisationen/neu").await;
+    app.wait_for("input[name='org-name']")
+        .await
+        .send_keys("Landratsamt Tübingen")
+        .await
+        .unwrap();
+    app.wait_for("input[name='org-name']")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    app.until("saved", "/^#\\/organisationen\\/\\d+$/.test(location.hash)")
+        .await;
+    save(&app, "organisation-gespeichert").await;
+    app.goto("kontakte/neu").await;
+    save(&app, "kontakt-neu").await;
+    app.wait_for("input[name='vorname']")
+        .await
+        .send_keys("Anna")
+        .await
+        .unwrap();
+    app.wait_for("input[name='nachname']")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    app.until("error", "document.querySelector('#meldungen [role=alert]')")
+        .await;
+    save(&app, "kontakt-fehler").await;
+    app.wait_for("input[name='nachname']")
+        .await
+        .send_keys("Müller\u{E007}")
+        .await
+        .unwrap();
+    app.until("saved", "/^#\\/kontakte\\/\\d+$/.test(location.hash)")
+        .await;
+    app.goto("kontakte").await;
+    app.wait_for("#kontakte-suche")
+        .await
+        .send_keys("mueller")
+        .await
+        .unwrap();
+    app.until(
+        "hit",
+        "document.querySelectorAll('#kontakte-zeilen tr').length === 1",
+    )
+    .await;
+    save(&app, "kontakte-suche").await;
+    app.goto("organisationen").await;
+    save(&app, "organisationen").await;
+    app.goto("info").await;
+    save(&app, "info").await;
+    app.quit().await;
+}
