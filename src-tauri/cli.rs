@@ -9,6 +9,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use netzwerkmappe_core::district::{DistrictFilter, find_region};
 use netzwerkmappe_core::format::datetime_de;
+use netzwerkmappe_core::import::plan::{DuplicateAction, ImportPreview, ImportSummary, RowStatus};
 use netzwerkmappe_core::paths::{DATA_DIR_ENV, resolve_data_dir};
 use netzwerkmappe_core::{Error, ErrorPayload, Store};
 
@@ -69,6 +70,33 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Importiert Kontakte aus einer CSV- (Outlook, Excel) oder vCard-Datei
+    #[command(
+        override_usage = "netzwerkmappe import <DATEI> [--probelauf] [--duplikate <WAS>] [--json] [--daten <ORDNER>]"
+    )]
+    Import {
+        /// Die Datei mit den Kontakten (.csv oder .vcf)
+        #[arg(value_name = "DATEI")]
+        file: PathBuf,
+        /// Nur prüfen und die Vorschau zeigen, nichts speichern
+        #[arg(long = "probelauf")]
+        dry_run: bool,
+        /// Was mit Kontakten geschieht, die es schon gibt: überspringen (Standard), aktualisieren, trotzdem
+        #[arg(long = "duplikate", value_name = "WAS", default_value = "überspringen", value_parser = parse_duplicate_action)]
+        duplicates: DuplicateAction,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_duplicate_action(value: &str) -> Result<DuplicateAction, String> {
+    match value.to_lowercase().as_str() {
+        "überspringen" | "ueberspringen" => Ok(DuplicateAction::Skip),
+        "aktualisieren" => Ok(DuplicateAction::Update),
+        "trotzdem" => Ok(DuplicateAction::ImportAnyway),
+        _ => Err("erlaubt sind überspringen, aktualisieren oder trotzdem".to_owned()),
+    }
 }
 
 /// What the command line asked for.
@@ -167,7 +195,9 @@ fn german_usage_message(kind: ErrorKind, e: &clap::Error) -> String {
 /// Runs a subcommand; prints German results or a German error.
 pub fn run(command: CliCommand, data_dir_flag: Option<&Path>) -> ExitCode {
     let json = match &command {
-        CliCommand::Info { json } | CliCommand::Kreise { json, .. } => *json,
+        CliCommand::Info { json } | CliCommand::Kreise { json, .. } | CliCommand::Import { json, .. } => {
+            *json
+        }
     };
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
@@ -256,9 +286,82 @@ async fn execute(command: CliCommand, data_dir_flag: Option<&Path>) -> Result<St
                 out
             }
         }
+        CliCommand::Import {
+            file,
+            dry_run,
+            duplicates,
+            json,
+        } => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                Error::io(
+                    format!("Die Datei „{}“ konnte nicht gelesen werden", file.display()),
+                    e,
+                )
+            })?;
+            let preview = store.preview_import(&bytes, None).await?;
+            let summary = if dry_run {
+                None
+            } else {
+                Some(
+                    store
+                        .apply_import(&bytes, None, duplicates, true, chrono::Utc::now())
+                        .await?,
+                )
+            };
+            if json {
+                to_json(&serde_json::json!({ "vorschau": preview, "ergebnis": summary }))?
+            } else {
+                render_import(&file, &preview, summary.as_ref())
+            }
+        }
     };
     store.close().await;
     Ok(output)
+}
+
+fn render_import(file: &Path, preview: &ImportPreview, summary: Option<&ImportSummary>) -> String {
+    let mut out = format!("Datei: {}", file.display());
+    if let Some(encoding) = preview.encoding {
+        out += &format!(" (CSV, {}", encoding.label());
+        if let Some(d) = preview.delimiter {
+            let shown = if d == '\t' {
+                "Tabulator".to_owned()
+            } else {
+                format!("„{d}“")
+            };
+            out += &format!(", Trennzeichen {shown}");
+        }
+        out += ")";
+    } else {
+        out += " (vCard)";
+    }
+    out += &format!(
+        "\nNeu: {}   Doppelt: {}   Fehler: {}\n",
+        preview.new_count, preview.duplicate_count, preview.error_count
+    );
+    for status in [RowStatus::Error, RowStatus::Duplicate] {
+        for row in preview.rows.iter().filter(|r| r.status == status) {
+            let kind = if status == RowStatus::Error {
+                "Fehler"
+            } else {
+                "Doppelt"
+            };
+            let message = row.message.clone().unwrap_or_default();
+            let detail = message.split_once(": ").map(|(_, rest)| rest).unwrap_or(&message);
+            out += &format!("  {kind} {}: {} – {detail}\n", row.position_label, row.name);
+        }
+    }
+    match summary {
+        None => out += "Probelauf: Es wurde nichts gespeichert.\n",
+        Some(s) => {
+            out += &format!(
+                "Importiert: {} neu, {} aktualisiert, {} übersprungen, {} fehlerhafte Zeilen ausgelassen, \
+                 {} Organisationen angelegt.\n",
+                s.created, s.updated, s.skipped, s.failed, s.organisations_created
+            )
+        }
+    }
+    out
 }
 
 fn render_info(info: &netzwerkmappe_core::info::Info) -> String {

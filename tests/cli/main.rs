@@ -168,3 +168,77 @@ fn environment_variable_selects_the_data_folder() {
             .starts_with(dir.path().to_str().unwrap())
     );
 }
+
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples/contacts");
+
+#[test]
+fn import_dry_run_shows_the_preview_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!("{SAMPLES}/excel-de-semicolon-windows1252.csv");
+    let out = netzwerkmappe(dir.path(), &["import", &file, "--probelauf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Windows-1252") && text.contains("Trennzeichen „;“"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Neu: ") && text.contains("Probelauf: Es wurde nichts gespeichert."),
+        "{text}"
+    );
+    let info = netzwerkmappe(dir.path(), &["info", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&info)).unwrap();
+    let contacts = v["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["key"] == "contacts")
+        .unwrap();
+    assert_eq!(contacts["count"], 0);
+}
+
+#[test]
+fn import_twice_skips_duplicates_and_reports_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!("{SAMPLES}/outlook-de-windows1252.csv");
+    let first = netzwerkmappe(dir.path(), &["import", &file, "--json"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&first)).unwrap();
+    let created = v["ergebnis"]["created"].as_u64().unwrap();
+    assert!(created >= 3, "{v}");
+    let second = netzwerkmappe(dir.path(), &["import", &file]);
+    assert!(second.status.success());
+    let text = stdout(&second);
+    assert!(
+        text.contains(&format!(
+            "Importiert: 0 neu, 0 aktualisiert, {created} übersprungen"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("Doppelt Zeile 2: Anna Müller"), "{text}");
+}
+
+#[test]
+fn import_of_a_broken_file_fails_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("kaputt.vcf");
+    let apple = std::fs::read(format!("{SAMPLES}/apple-3.0-utf8.vcf")).unwrap();
+    std::fs::write(&broken, &apple[..apple.len() / 2]).unwrap();
+    let data = dir.path().join("daten");
+    let out = netzwerkmappe(&data, &["import", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("Fehler: Datei: "), "{}", stderr(&out));
+    let missing = netzwerkmappe(&data, &["import", "/nicht/da.csv"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("existiert nicht"),
+        "{}",
+        stderr(&missing)
+    );
+    let info = netzwerkmappe(&data, &["info"]);
+    assert!(
+        stdout(&info).contains("Kontakte                       0"),
+        "{}",
+        stdout(&info)
+    );
+}

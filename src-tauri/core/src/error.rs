@@ -77,7 +77,7 @@ pub enum Error {
     )]
     DiskFull,
 
-    #[error("{context}: {source}")]
+    #[error("{context}: {}", german_io_reason(source))]
     Io {
         context: String,
         #[source]
@@ -172,6 +172,21 @@ impl Error {
             context: context.into(),
             source,
         }
+    }
+}
+
+/// The operating system's reason in German (its own text is English on most systems).
+fn german_io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match err.kind() {
+        K::NotFound => "Die Datei oder der Ordner existiert nicht.".into(),
+        K::PermissionDenied => "Keine Berechtigung (Zugriff verweigert).".into(),
+        K::AlreadyExists => "Es gibt schon eine Datei mit diesem Namen.".into(),
+        K::IsADirectory => "Das ist ein Ordner, keine Datei.".into(),
+        K::NotADirectory => "Ein Teil des Pfads ist eine Datei, kein Ordner.".into(),
+        K::ReadOnlyFilesystem => "Der Datenträger ist schreibgeschützt.".into(),
+        K::InvalidData => "Der Inhalt ist beschädigt oder hat ein unbekanntes Format.".into(),
+        _ => format!("Systemfehler ({err})."),
     }
 }
 
@@ -344,6 +359,14 @@ mod tests {
         let e = Error::io("Schreiben", std::io::Error::from(std::io::ErrorKind::StorageFull));
         assert_eq!(e.code(), ErrorCode::DiskFull);
         assert!(e.to_string().contains("Datenträger ist voll"));
+        let e = Error::io(
+            "Die Datei „x.csv“ konnte nicht gelesen werden",
+            std::io::ErrorKind::NotFound.into(),
+        );
+        assert_eq!(
+            e.to_string(),
+            "Die Datei „x.csv“ konnte nicht gelesen werden: Die Datei oder der Ordner existiert nicht."
+        );
     }
 
     #[test]
