@@ -14,6 +14,8 @@ const APP_COMMANDS: &[&str] = &[
     "delete_contact",
     "list_groups",
     "search",
+    "preview_import",
+    "apply_import",
     "list_organisations",
     "get_organisation",
     "create_organisation",

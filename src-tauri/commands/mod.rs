@@ -4,6 +4,7 @@
 
 pub mod contacts;
 pub mod districts;
+pub mod import;
 pub mod info;
 pub mod organisations;
 
@@ -22,6 +23,8 @@ macro_rules! all_commands {
             $crate::commands::contacts::delete_contact,
             $crate::commands::contacts::list_groups,
             $crate::commands::contacts::search,
+            $crate::commands::import::preview_import,
+            $crate::commands::import::apply_import,
             $crate::commands::organisations::list_organisations,
             $crate::commands::organisations::get_organisation,
             $crate::commands::organisations::create_organisation,

@@ -130,10 +130,21 @@ impl App {
             )
             .await
             .unwrap();
-        element
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click on {css}: {e}"));
+        // WebKitWebDriver sometimes reports an empty error for a click that did happen and started
+        // an in-page navigation (hash change). Callers assert the click's effect, so a genuinely
+        // lost click still fails the test.
+        if let Err(e) = element.click().await {
+            let rect = self
+                .script(&format!(
+                    "const r = document.querySelector(\"{css}\").getBoundingClientRect(); \
+                     return [r.x, r.y, r.width, r.height, innerWidth, innerHeight, scrollY]"
+                ))
+                .await;
+            eprintln!("note: WebDriver reported an error for the click on {css}: {e:?}; rect {rect}");
+            if let Ok(png) = self.client.screenshot().await {
+                let _ = std::fs::write("/tmp/e2e-click.png", png);
+            }
+        }
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {

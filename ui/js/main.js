@@ -6,6 +6,7 @@ import { clearNotices, showError, showPendingFlash } from './notices.js';
 import * as contacts from './views/contacts.js';
 import * as contactForm from './views/contact-form.js';
 import * as organisations from './views/organisations.js';
+import * as contactImport from './views/import.js';
 import * as districts from './views/districts.js';
 import * as info from './views/info.js';
 import { call } from './api.js';
@@ -23,6 +24,7 @@ document.addEventListener('securitypolicyviolation', (e) => problems.push(`csp: 
 const ROUTES = {
   kontakte: { list: contacts, detail: contactForm },
   organisationen: { list: organisations, detail: organisations },
+  import: { list: contactImport },
   kreise: { list: districts },
   info: { list: info },
 };

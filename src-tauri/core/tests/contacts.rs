@@ -226,6 +226,11 @@ async fn update_replaces_details_and_reindexes() {
     assert_eq!(c.consent_date.as_deref(), Some("2026-10-01"));
     assert_ne!(c.created_at, c.updated_at);
     assert_eq!(names(&store, query("schmidt")).await, ["Nowak-Schmidt"]);
+    assert_eq!(
+        store.search("nowak", 10).await.unwrap().len(),
+        1,
+        "one index row per contact after update"
+    );
     assert_eq!(names(&store, query("z.nowak")).await, ["Nowak-Schmidt"]);
 }
 

@@ -58,9 +58,27 @@ pub struct ImportPreview {
     pub headers: Vec<String>,
     pub mapping: Mapping,
     pub rows: Vec<PreviewRow>,
+    /// Every field a column can be mapped to, with its German label (for the mapping selects).
+    pub fields: Vec<FieldOption>,
     pub new_count: usize,
     pub duplicate_count: usize,
     pub error_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldOption {
+    pub value: super::Field,
+    pub label: &'static str,
+}
+
+pub(crate) fn field_options() -> Vec<FieldOption> {
+    super::Field::ALL
+        .iter()
+        .map(|f| FieldOption {
+            value: *f,
+            label: f.label(),
+        })
+        .collect()
 }
 
 /// The result of applying an import.

@@ -363,7 +363,7 @@ pub(crate) async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> R
             what: "Der Kontakt".into(),
         });
     }
-    sqlx::query("DELETE FROM search_index WHERE kind = 'contact' AND ref_id = ?1")
+    sqlx::query("DELETE FROM search_index WHERE rowid = ?1 * 2")
         .bind(id)
         .execute(&mut *conn)
         .await?;
@@ -382,16 +382,18 @@ pub(crate) async fn index_contact(conn: &mut SqliteConnection, id: i64) -> Resul
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM search_index WHERE kind = 'contact' AND ref_id = ?1")
+    sqlx::query("DELETE FROM search_index WHERE rowid = ?1 * 2")
         .bind(id)
         .execute(&mut *conn)
         .await?;
     if let Some(text) = text {
-        sqlx::query("INSERT INTO search_index (kind, ref_id, folded) VALUES ('contact', ?1, ?2)")
-            .bind(id)
-            .bind(fold(&text))
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO search_index (rowid, kind, ref_id, folded) VALUES (?1 * 2, 'contact', ?1, ?2)",
+        )
+        .bind(id)
+        .bind(fold(&text))
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }

@@ -183,6 +183,7 @@ async fn plan(conn: &mut SqliteConnection, file: ParsedFile) -> Result<ImportPre
         delimiter: file.delimiter,
         headers: file.headers,
         mapping: file.mapping,
+        fields: crate::import::plan::field_options(),
         new_count: count(RowStatus::New),
         duplicate_count: count(RowStatus::Duplicate),
         error_count: count(RowStatus::Error),

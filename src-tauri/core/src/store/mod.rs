@@ -1,5 +1,9 @@
 //! The SQLite store: one file, opened once, with its pragmas and migrations applied before anyone
 //! gets to use it. All SQL of the app lives below this module, one file per table group.
+//!
+//! The FTS5 table `search_index` holds contacts and organisations; its rowid is `id * 2` for a
+//! contact and `id * 2 + 1` for an organisation, so a record's row is found (and replaced) by rowid
+//! instead of a scan over the unindexed `kind`/`ref_id` columns.
 
 mod contacts;
 mod districts;

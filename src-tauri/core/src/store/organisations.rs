@@ -158,7 +158,7 @@ impl Store {
                 what: "Die Organisation".into(),
             });
         }
-        sqlx::query("DELETE FROM search_index WHERE kind = 'organisation' AND ref_id = ?1")
+        sqlx::query("DELETE FROM search_index WHERE rowid = ?1 * 2 + 1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -242,12 +242,12 @@ async fn index_organisation(conn: &mut SqliteConnection, id: i64) -> Result<()> 
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM search_index WHERE kind = 'organisation' AND ref_id = ?1")
+    sqlx::query("DELETE FROM search_index WHERE rowid = ?1 * 2 + 1")
         .bind(id)
         .execute(&mut *conn)
         .await?;
     if let Some(text) = text {
-        sqlx::query("INSERT INTO search_index (kind, ref_id, folded) VALUES ('organisation', ?1, ?2)")
+        sqlx::query("INSERT INTO search_index (rowid, kind, ref_id, folded) VALUES (?1 * 2 + 1, 'organisation', ?1, ?2)")
             .bind(id)
             .bind(fold(&text))
             .execute(&mut *conn)

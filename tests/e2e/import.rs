@@ -1,0 +1,98 @@
+//! Importing a sample file through the preview in the real window.
+
+use crate::app::App;
+
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples/contacts");
+
+#[tokio::test]
+async fn import_an_excel_file_through_the_preview_then_again_without_doubles() {
+    let app = App::start().await;
+    app.goto("kontakte").await;
+    app.click("#kontakte-importieren").await;
+    app.until("import screen", "location.hash === '#/import'").await;
+    let file = format!("{SAMPLES}/excel-de-semicolon-windows1252.csv");
+    // Test-only hand-over of the path; a person picks the file in the native dialog.
+    app.wait_for("#import-datei")
+        .await
+        .send_keys(&file)
+        .await
+        .unwrap();
+    app.until("preview", "document.getElementById('import-zusammenfassung')")
+        .await;
+    let how = app.text("#import-erkannt").await;
+    assert!(
+        how.contains("Windows-1252") && how.contains("Trennzeichen „;“"),
+        "{how}"
+    );
+    let summary = app.text("#import-zusammenfassung").await;
+    assert!(summary.ends_with("0 doppelt, 0 mit Fehlern."), "{summary}");
+    let names = app
+        .script("return [...document.querySelectorAll('#import-zeilen tbody th')].map(t => t.textContent)")
+        .await;
+    let names: Vec<String> = serde_json::from_value(names).unwrap();
+    assert!(names.iter().any(|n| n == "Anna Müller"), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("Öztürk")), "{names:?}");
+    app.click("#import-starten").await;
+    app.until(
+        "back in list",
+        "location.hash === '#/kontakte' && document.querySelectorAll('#kontakte-zeilen tr').length > 0",
+    )
+    .await;
+    let notice = app.text("#meldungen").await;
+    assert!(
+        notice.contains("Import abgeschlossen:") && notice.contains("neu"),
+        "{notice}"
+    );
+    let count = app
+        .script("return document.querySelectorAll('#kontakte-zeilen tr').length")
+        .await;
+    assert_eq!(Some(count.as_u64().unwrap()), Some(names.len() as u64));
+
+    // The same file again: everything is a duplicate, nothing is doubled.
+    app.click("#kontakte-importieren").await;
+    app.wait_for("#import-datei")
+        .await
+        .send_keys(&file)
+        .await
+        .unwrap();
+    app.until("preview", "document.getElementById('import-zusammenfassung')")
+        .await;
+    let summary = app.text("#import-zusammenfassung").await;
+    assert!(summary.starts_with("0 neu,"), "{summary}");
+    app.click("#import-starten").await;
+    app.until(
+        "back",
+        "location.hash === '#/kontakte' && document.querySelectorAll('#kontakte-zeilen tr').length > 0",
+    )
+    .await;
+    assert_eq!(
+        app.script("return document.querySelectorAll('#kontakte-zeilen tr').length")
+            .await,
+        count
+    );
+    assert_eq!(
+        app.script("return window.__netzwerkmappeProblems").await,
+        serde_json::json!([])
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_broken_file_gets_a_german_message_and_nothing_is_stored() {
+    let app = App::start().await;
+    app.goto("kontakte").await;
+    app.click("#kontakte-importieren").await;
+    let broken = app.data_dir.path().join("kaputt.vcf");
+    let apple = std::fs::read(format!("{SAMPLES}/apple-3.0-utf8.vcf")).unwrap();
+    std::fs::write(&broken, &apple[..apple.len() / 2]).unwrap();
+    app.wait_for("#import-datei")
+        .await
+        .send_keys(broken.to_str().unwrap())
+        .await
+        .unwrap();
+    let alert = app.text("#meldungen [role='alert']").await;
+    assert!(alert.contains("Datei:") && alert.contains("vCard"), "{alert}");
+    app.goto("kontakte").await;
+    assert_eq!(app.text("#kontakte-status").await, "0 Kontakte");
+    app.quit().await;
+}
