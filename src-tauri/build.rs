@@ -15,6 +15,7 @@ const APP_COMMANDS: &[&str] = &[
     "list_groups",
     "search",
     "preview_import",
+    "export_contacts_csv",
     "apply_import",
     "list_organisations",
     "get_organisation",

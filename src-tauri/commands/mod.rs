@@ -4,6 +4,7 @@
 
 pub mod contacts;
 pub mod districts;
+pub mod export;
 pub mod import;
 pub mod info;
 pub mod organisations;
@@ -23,6 +24,7 @@ macro_rules! all_commands {
             $crate::commands::contacts::delete_contact,
             $crate::commands::contacts::list_groups,
             $crate::commands::contacts::search,
+            $crate::commands::export::export_contacts_csv,
             $crate::commands::import::preview_import,
             $crate::commands::import::apply_import,
             $crate::commands::organisations::list_organisations,

@@ -59,6 +59,8 @@ impl App {
                 "--native-port",
                 &native_port.to_string(),
             ])
+            // Exports land in the test's data folder, not in the developer's Downloads.
+            .env("NETZWERKMAPPE_EXPORTORDNER", data_dir.path().join("exporte"))
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         #[cfg(unix)]

@@ -93,5 +93,7 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
     kind UNINDEXED,
     ref_id UNINDEXED,
     folded,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    -- Prefix indexes: the search box asks for 1–3 letter prefixes on every keystroke.
+    prefix = '1 2 3'
 );

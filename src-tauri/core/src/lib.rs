@@ -4,6 +4,7 @@
 pub mod contact;
 pub mod district;
 pub mod error;
+pub mod export;
 pub mod format;
 pub mod import;
 pub mod info;

@@ -95,6 +95,9 @@ async fn search_ignores_case_umlauts_and_spelling_variants() {
         "FTS syntax is not an error"
     );
 
+    let hits = store.search("mu", 10).await.unwrap();
+    assert_eq!(hits[0].label, "Anna Müller", "names starting with the typed prefix come first: {hits:?}");
+
     let hits = store.search("tübingen", 10).await.unwrap();
     assert!(
         hits.iter()

@@ -5,7 +5,7 @@
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
 import { ORGANISATION_KINDS } from '../labels.js';
-import { showError, clearNotices } from '../notices.js';
+import { showError, showSuccess, clearNotices } from '../notices.js';
 
 export const title = 'Kontakte';
 
@@ -37,6 +37,8 @@ export async function render(container) {
     el('div', { class: 'view-head' },
       el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
       el('div', { class: 'form-actions' },
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv },
+          el('span', { class: 'kern-label' }, 'Als CSV exportieren')),
         el('a', { class: 'kern-btn kern-btn--secondary', href: '#/import', id: 'kontakte-importieren' },
           el('span', { class: 'kern-label' }, 'Importieren')),
         el('a', { class: 'kern-btn kern-btn--primary', href: '#/kontakte/neu', id: 'kontakt-neu' },
@@ -80,6 +82,16 @@ async function refresh() {
     rows = result;
     clearNotices();
     fill();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/** Writes the list as shown (search and filters applied) as CSV for Excel into Downloads. */
+async function exportCsv() {
+  try {
+    const path = await call('export_contacts_csv', { filter: filterArgs() });
+    showSuccess(`${rows.length === 1 ? '1 Kontakt' : `${rows.length} Kontakte`} als CSV gespeichert: ${path}`);
   } catch (error) {
     showError(error);
   }

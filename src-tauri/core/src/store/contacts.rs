@@ -164,7 +164,7 @@ pub(crate) async fn update_contact_in(
             what: "Der Kontakt".into(),
         });
     }
-    write_children(conn, id, &input).await?;
+    write_children(conn, id, &input, false).await?;
     index_contact(conn, id).await
 }
 
@@ -300,13 +300,50 @@ pub(crate) async fn insert_contact(
     .bind(stamp)
     .fetch_one(&mut *conn)
     .await?;
-    write_children(conn, id, input).await?;
-    index_contact(conn, id).await?;
+    write_children(conn, id, input, true).await?;
+    // A new contact has no index row yet; build its text here instead of reading it back.
+    let organisation: Option<String> = match input.organisation_id {
+        Some(org) => {
+            sqlx::query_scalar("SELECT name FROM organisations WHERE id = ?1")
+                .bind(org)
+                .fetch_optional(&mut *conn)
+                .await?
+        }
+        None => None,
+    };
+    let mut words: Vec<&str> = [&input.title, &input.first_name]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    words.push(&input.last_name);
+    words.extend(
+        [&input.function, &input.city, &organisation]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+    );
+    words.extend(input.emails.iter().map(|e| e.address.as_str()));
+    words.extend(input.groups.iter().map(String::as_str));
+    sqlx::query("INSERT INTO search_index (rowid, kind, ref_id, folded) VALUES (?1 * 2, 'contact', ?1, ?2)")
+        .bind(id)
+        .bind(fold(&words.join(" ")))
+        .execute(&mut *conn)
+        .await?;
     Ok(id)
 }
 
-async fn write_children(conn: &mut SqliteConnection, id: i64, input: &ContactInput) -> Result<()> {
+/// Stores addresses, numbers and groups; `fresh` skips removing old ones (new contacts have none).
+async fn write_children(
+    conn: &mut SqliteConnection,
+    id: i64,
+    input: &ContactInput,
+    fresh: bool,
+) -> Result<()> {
     for table in ["contact_emails", "contact_phones", "contact_groups"] {
+        if fresh {
+            break;
+        }
         let sql = format!("DELETE FROM {table} WHERE contact_id = ?1");
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(id)
