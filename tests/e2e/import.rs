@@ -21,7 +21,7 @@ async fn import_an_excel_file_through_the_preview_then_again_without_doubles() {
         .await;
     let how = app.text("#import-erkannt").await;
     assert!(
-        how.contains("Windows-1252") && how.contains("Trennzeichen „;“"),
+        how.contains("Windows-1252") && how.contains("Trennzeichen Semikolon"),
         "{how}"
     );
     let summary = app.text("#import-zusammenfassung").await;

@@ -62,9 +62,18 @@ async fn screenshots() {
     )
     .await;
     save(&app, "kontakte-suche").await;
-    app.goto("organisationen").await;
-    save(&app, "organisationen").await;
-    app.goto("info").await;
-    save(&app, "info").await;
+    app.click("#kontakte-importieren").await;
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/samples/contacts/outlook-de-windows1252.csv"
+    );
+    app.wait_for("#import-datei")
+        .await
+        .send_keys(sample)
+        .await
+        .unwrap();
+    app.until("preview", "document.getElementById('import-zusammenfassung')")
+        .await;
+    save(&app, "import-vorschau").await;
     app.quit().await;
 }

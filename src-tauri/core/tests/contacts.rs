@@ -96,7 +96,10 @@ async fn search_ignores_case_umlauts_and_spelling_variants() {
     );
 
     let hits = store.search("mu", 10).await.unwrap();
-    assert_eq!(hits[0].label, "Anna Müller", "names starting with the typed prefix come first: {hits:?}");
+    assert_eq!(
+        hits[0].label, "Anna Müller",
+        "names starting with the typed prefix come first: {hits:?}"
+    );
 
     let hits = store.search("tübingen", 10).await.unwrap();
     assert!(

@@ -10,6 +10,7 @@ import { clearNotices, flash, showError } from '../notices.js';
 export const title = 'Kontakte importieren';
 
 const STATUS = { new: 'neu', duplicate: 'doppelt', error: 'Fehler' };
+const DELIMITERS = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tabulator' };
 let bytes = null;
 let mapping = null;
 
@@ -67,7 +68,7 @@ async function preview(name) {
 function renderPreview(p, name) {
   const how = p.kind === 'VCard'
     ? 'vCard-Datei'
-    : `CSV-Datei, Zeichensatz ${encodingLabel(p.encoding)}, Trennzeichen ${p.delimiter === '\t' ? 'Tabulator' : `„${p.delimiter}“`}`;
+    : `CSV-Datei, Zeichensatz ${encodingLabel(p.encoding)}, Trennzeichen ${DELIMITERS[p.delimiter] || `„${p.delimiter}“`}`;
   const parts = [
     el('h2', { class: 'kern-heading-medium' }, 'Vorschau'),
     el('p', { class: 'kern-body', id: 'import-erkannt' }, `${name}: ${how}.`),
