@@ -7,6 +7,7 @@ pub mod districts;
 pub mod export;
 pub mod import;
 pub mod info;
+pub mod mail;
 pub mod organisations;
 
 /// Every command, for `invoke_handler`.
@@ -25,6 +26,7 @@ macro_rules! all_commands {
             $crate::commands::contacts::list_groups,
             $crate::commands::contacts::search,
             $crate::commands::export::export_contacts_csv,
+            $crate::commands::mail::write_email,
             $crate::commands::import::preview_import,
             $crate::commands::import::apply_import,
             $crate::commands::organisations::list_organisations,

@@ -12,4 +12,5 @@ mod errors;
 mod import;
 mod info;
 mod keyboard;
+mod mail;
 mod screenshots;

@@ -8,6 +8,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod info;
+pub mod mail;
 pub mod organisation;
 pub mod paths;
 pub mod search;

@@ -37,6 +37,8 @@ export async function render(container) {
     el('div', { class: 'view-head' },
       el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
       el('div', { class: 'form-actions' },
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-email', onClick: writeEmail },
+          el('span', { class: 'kern-label' }, 'E-Mail schreiben')),
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv },
           el('span', { class: 'kern-label' }, 'Als CSV exportieren')),
         el('a', { class: 'kern-btn kern-btn--secondary', href: '#/import', id: 'kontakte-importieren' },
@@ -54,6 +56,7 @@ export async function render(container) {
         districts.map((d) => [d.ags, `${d.name} (${d.kind === 'stadtkreis' ? 'Stadtkreis' : 'Landkreis'})`])),
       filter('filter-kontakt-art', 'Organisationsart', 'organisation_kind', ORGANISATION_KINDS),
       filter('filter-kontakt-gruppe', 'Gruppe', 'group', groups.map((g) => [g, g]))),
+    el('div', { id: 'kontakte-email-adressen' }),
     el('p', { class: 'kern-body status', id: 'kontakte-status', role: 'status' }),
     el('div', { class: 'kern-table-responsive' },
       el('table', { class: 'kern-table kern-table--striped', id: 'kontakte-tabelle' },
@@ -82,6 +85,51 @@ async function refresh() {
     rows = result;
     clearNotices();
     fill();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/**
+ * Opens the mail program with everyone in the list (as shown) in BCC. When the link would be too
+ * long for Windows mail programs, or no mail program answers, the addresses are shown for copying.
+ */
+async function writeEmail() {
+  const region = document.getElementById('kontakte-email-adressen');
+  replaceChildren(region);
+  try {
+    const outcome = await call('write_email', { filter: filterArgs() });
+    const d = outcome.draft;
+    const missing = outcome.without_email > 0 ? ` ${outcome.without_email} Kontakte ohne E-Mail-Adresse sind nicht dabei.` : '';
+    if (d.kind === 'empty') {
+      showError({ code: 'Validation', message: 'Niemand in der Liste hat eine E-Mail-Adresse.' });
+    } else if (d.kind === 'link' && outcome.opened) {
+      showSuccess(`Ihr E-Mail-Programm öffnet eine neue Nachricht an ${d.recipients} Empfänger (in BCC).${missing}`);
+    } else {
+      const addresses = d.kind === 'copy' ? d.addresses : decodeURIComponent(d.url.replace('mailto:?bcc=', '')).split(',').join('; ');
+      const reason = d.kind === 'copy'
+        ? `Die ${d.recipients} Adressen sind zu viele für einen E-Mail-Link.`
+        : 'Es wurde kein E-Mail-Programm gefunden.';
+      const text = el('textarea', { class: 'kern-form-input__input', id: 'kontakte-adressen', readonly: true, rows: '4' });
+      text.value = addresses;
+      replaceChildren(region, el('div', { class: 'kern-alert kern-alert--info', role: 'region', 'aria-labelledby': 'adressen-titel' },
+        el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title', id: 'adressen-titel' }, 'Adressen zum Kopieren')),
+        el('div', { class: 'kern-alert__body' },
+          el('p', { class: 'kern-body' }, `${reason} Kopieren Sie sie in das BCC-Feld Ihrer Nachricht.${missing}`),
+          el('label', { class: 'kern-label', for: 'kontakte-adressen' }, 'E-Mail-Adressen, durch Semikolon getrennt'),
+          text,
+          el('div', { class: 'form-actions' },
+            el('button', { type: 'button', class: 'kern-btn kern-btn--primary', id: 'adressen-kopieren', onClick: async () => {
+              text.select();
+              try {
+                await navigator.clipboard.writeText(addresses);
+                showSuccess('Die Adressen sind in der Zwischenablage.');
+              } catch {
+                showSuccess('Die Adressen sind markiert: kopieren Sie sie mit Strg+C.');
+              }
+            } }, el('span', { class: 'kern-label' }, 'Adressen kopieren'))))));
+      text.focus();
+    }
   } catch (error) {
     showError(error);
   }
