@@ -2,7 +2,8 @@
 //! transaction that also refreshes the contact's search-index row.
 
 use chrono::{DateTime, Utc};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use super::organisations::timestamp;
 use crate::contact::{
@@ -132,30 +133,18 @@ pub(crate) async fn update_contact_in(
     now: DateTime<Utc>,
 ) -> Result<()> {
     check_organisation(conn, input.organisation_id).await?;
-    let changed = sqlx::query(
-        "UPDATE contacts SET salutation = ?2, title = ?3, first_name = ?4, last_name = ?5, function = ?6,
-                organisation_id = ?7, street = ?8, postal_code = ?9, city = ?10, notes = ?11,
-                consent_basis = ?12, consent_date = ?13, consent_source = ?14, consent_note = ?15,
-                sort_key = ?16, updated_at = ?17
-         WHERE id = ?1",
+    let changed = bind_fields(
+        sqlx::query(
+            "UPDATE contacts SET salutation = ?1, title = ?2, first_name = ?3, last_name = ?4, function = ?5,
+                    organisation_id = ?6, street = ?7, postal_code = ?8, city = ?9, notes = ?10,
+                    consent_basis = ?11, consent_date = ?12, consent_source = ?13, consent_note = ?14,
+                    sort_key = ?15, updated_at = ?16
+             WHERE id = ?17",
+        ),
+        &input,
     )
-    .bind(id)
-    .bind(&input.salutation)
-    .bind(&input.title)
-    .bind(&input.first_name)
-    .bind(&input.last_name)
-    .bind(&input.function)
-    .bind(input.organisation_id)
-    .bind(&input.street)
-    .bind(&input.postal_code)
-    .bind(&input.city)
-    .bind(&input.notes)
-    .bind(&input.consent_basis)
-    .bind(&input.consent_date)
-    .bind(&input.consent_source)
-    .bind(&input.consent_note)
-    .bind(contact_sort_key(&input))
     .bind(timestamp(now))
+    .bind(id)
     .execute(&mut *conn)
     .await?
     .rows_affected();
@@ -248,6 +237,29 @@ pub(crate) async fn load_input(conn: &mut SqliteConnection, id: i64) -> Result<C
     })
 }
 
+type ContactQuery<'q> = sqlx::query::Query<'q, Sqlite, SqliteArguments>;
+
+/// Binds the stored fields of a contact as parameters ?1 … ?15 (the last one its sort key), in the
+/// column order both the INSERT and the UPDATE use.
+fn bind_fields<'q>(query: ContactQuery<'q>, input: &'q ContactInput) -> ContactQuery<'q> {
+    query
+        .bind(&input.salutation)
+        .bind(&input.title)
+        .bind(&input.first_name)
+        .bind(&input.last_name)
+        .bind(&input.function)
+        .bind(input.organisation_id)
+        .bind(&input.street)
+        .bind(&input.postal_code)
+        .bind(&input.city)
+        .bind(&input.notes)
+        .bind(&input.consent_basis)
+        .bind(&input.consent_date)
+        .bind(&input.consent_source)
+        .bind(&input.consent_note)
+        .bind(contact_sort_key(input))
+}
+
 fn contact_sort_key(input: &ContactInput) -> String {
     sort_key(&[&input.last_name, input.first_name.as_deref().unwrap_or_default()])
 }
@@ -276,30 +288,19 @@ pub(crate) async fn insert_contact(
 ) -> Result<i64> {
     check_organisation(conn, input.organisation_id).await?;
     let stamp = timestamp(now);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO contacts (salutation, title, first_name, last_name, function, organisation_id, street,
-                               postal_code, city, notes, consent_basis, consent_date, consent_source,
-                               consent_note, sort_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16) RETURNING id",
+    let id: i64 = bind_fields(
+        sqlx::query(
+            "INSERT INTO contacts (salutation, title, first_name, last_name, function, organisation_id, street,
+                                   postal_code, city, notes, consent_basis, consent_date, consent_source,
+                                   consent_note, sort_key, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16) RETURNING id",
+        ),
+        input,
     )
-    .bind(&input.salutation)
-    .bind(&input.title)
-    .bind(&input.first_name)
-    .bind(&input.last_name)
-    .bind(&input.function)
-    .bind(input.organisation_id)
-    .bind(&input.street)
-    .bind(&input.postal_code)
-    .bind(&input.city)
-    .bind(&input.notes)
-    .bind(&input.consent_basis)
-    .bind(&input.consent_date)
-    .bind(&input.consent_source)
-    .bind(&input.consent_note)
-    .bind(contact_sort_key(input))
     .bind(stamp)
     .fetch_one(&mut *conn)
-    .await?;
+    .await?
+    .try_get(0)?;
     write_children(conn, id, input, true).await?;
     // A new contact has no index row yet; build its text here instead of reading it back.
     let organisation: Option<String> = match input.organisation_id {

@@ -1,7 +1,8 @@
 //! SQL for organisations. Every write keeps the search index in the same transaction.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use sqlx::SqliteConnection;
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Row, Sqlite, SqliteConnection};
 
 use crate::organisation::{Organisation, OrganisationInput, OrganisationKind};
 use crate::search::{fold, sort_key};
@@ -72,27 +73,16 @@ impl Store {
         let input = input.normalised()?;
         let mut tx = self.pool.begin().await?;
         check_district(&mut tx, input.district_ags.as_deref()).await?;
-        let changed = sqlx::query(
-            "UPDATE organisations SET name = ?2, kind = ?3, district_ags = ?4, street = ?5, postal_code = ?6,
-                    city = ?7, phone = ?8, web = ?9, notes = ?10, sort_key = ?11, updated_at = ?12
-             WHERE id = ?1",
+        let changed = bind_fields(
+            sqlx::query(
+                "UPDATE organisations SET name = ?1, kind = ?2, district_ags = ?3, street = ?4, postal_code = ?5,
+                        city = ?6, phone = ?7, web = ?8, notes = ?9, sort_key = ?10, updated_at = ?11
+                 WHERE id = ?12",
+            ),
+            &input,
         )
-        .bind(id)
-        .bind(&input.name)
-        .bind(
-            input
-                .kind
-                .unwrap_or_else(|| OrganisationKind::guess_from_name(&input.name)),
-        )
-        .bind(&input.district_ags)
-        .bind(&input.street)
-        .bind(&input.postal_code)
-        .bind(&input.city)
-        .bind(&input.phone)
-        .bind(&input.web)
-        .bind(&input.notes)
-        .bind(sort_key(&[&input.name]))
         .bind(timestamp(now))
+        .bind(id)
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -208,30 +198,42 @@ pub(crate) async fn insert_organisation(
 ) -> Result<i64> {
     check_district(conn, input.district_ags.as_deref()).await?;
     let stamp = timestamp(now);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO organisations (name, kind, district_ags, street, postal_code, city, phone, web, notes,
-                                    sort_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id",
+    let id: i64 = bind_fields(
+        sqlx::query(
+            "INSERT INTO organisations (name, kind, district_ags, street, postal_code, city, phone, web, notes,
+                                        sort_key, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id",
+        ),
+        input,
     )
-    .bind(&input.name)
-    .bind(
-        input
-            .kind
-            .unwrap_or_else(|| OrganisationKind::guess_from_name(&input.name)),
-    )
-    .bind(&input.district_ags)
-    .bind(&input.street)
-    .bind(&input.postal_code)
-    .bind(&input.city)
-    .bind(&input.phone)
-    .bind(&input.web)
-    .bind(&input.notes)
-    .bind(sort_key(&[&input.name]))
     .bind(stamp)
     .fetch_one(&mut *conn)
-    .await?;
+    .await?
+    .try_get(0)?;
     index_organisation(conn, id).await?;
     Ok(id)
+}
+
+type OrganisationQuery<'q> = sqlx::query::Query<'q, Sqlite, SqliteArguments>;
+
+/// Binds the stored fields as ?1 … ?10 (kind guessed from the name when not chosen; the last one
+/// the sort key), in the column order both the INSERT and the UPDATE use.
+fn bind_fields<'q>(query: OrganisationQuery<'q>, input: &'q OrganisationInput) -> OrganisationQuery<'q> {
+    query
+        .bind(&input.name)
+        .bind(
+            input
+                .kind
+                .unwrap_or_else(|| OrganisationKind::guess_from_name(&input.name)),
+        )
+        .bind(&input.district_ags)
+        .bind(&input.street)
+        .bind(&input.postal_code)
+        .bind(&input.city)
+        .bind(&input.phone)
+        .bind(&input.web)
+        .bind(&input.notes)
+        .bind(sort_key(&[&input.name]))
 }
 
 async fn index_organisation(conn: &mut SqliteConnection, id: i64) -> Result<()> {
