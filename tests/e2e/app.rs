@@ -45,6 +45,18 @@ impl App {
         Self::start_with(|_| {}).await
     }
 
+    /// The app on the Stadt- und Landkreise screen with all 44 rows rendered.
+    pub async fn start_on_districts() -> App {
+        let app = Self::start().await;
+        app.goto("kreise").await;
+        app.until(
+            "44 rows",
+            "document.querySelectorAll('#kreise-zeilen tr').length === 44",
+        )
+        .await;
+        app
+    }
+
     /// Like `start`, but `prepare` may put files into the data folder first.
     pub async fn start_with(prepare: impl FnOnce(&Path)) -> App {
         let data_dir = tempfile::tempdir().unwrap();

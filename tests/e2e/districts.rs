@@ -13,13 +13,7 @@ async fn row_keys(app: &App) -> Vec<String> {
 
 #[tokio::test]
 async fn window_opens_with_german_title_and_all_44_districts() {
-    let app = App::start().await;
-    app.goto("kreise").await;
-    app.until(
-        "44 rows",
-        "document.querySelectorAll('#kreise-zeilen tr').length === 44",
-    )
-    .await;
+    let app = App::start_on_districts().await;
     let title = app.client.title().await.unwrap();
     assert_eq!(title, "Stadt- und Landkreise – Netzwerkmappe");
     assert_eq!(app.script("return document.documentElement.lang").await, "de");
@@ -39,13 +33,7 @@ async fn window_opens_with_german_title_and_all_44_districts() {
 
 #[tokio::test]
 async fn region_filter_shows_exactly_that_regions_districts() {
-    let app = App::start().await;
-    app.goto("kreise").await;
-    app.until(
-        "rows",
-        "document.querySelectorAll('#kreise-zeilen tr').length === 44",
-    )
-    .await;
+    let app = App::start_on_districts().await;
     let select = app.wait_for("#filter-bezirk").await;
     select.select_by_value("083").await.unwrap();
     app.until(
@@ -82,13 +70,7 @@ async fn region_filter_shows_exactly_that_regions_districts() {
 
 #[tokio::test]
 async fn sorting_by_name_uses_german_order_and_toggles() {
-    let app = App::start().await;
-    app.goto("kreise").await;
-    app.until(
-        "rows",
-        "document.querySelectorAll('#kreise-zeilen tr').length === 44",
-    )
-    .await;
+    let app = App::start_on_districts().await;
     app.client
         .find(Locator::Id("sort-name"))
         .await

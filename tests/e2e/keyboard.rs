@@ -8,13 +8,7 @@ const TAB: &str = "\u{E004}";
 
 #[tokio::test]
 async fn tab_reaches_every_control() {
-    let app = App::start().await;
-    app.goto("kreise").await;
-    app.until(
-        "rows",
-        "document.querySelectorAll('#kreise-zeilen tr').length === 44",
-    )
-    .await;
+    let app = App::start_on_districts().await;
     app.script("document.activeElement && document.activeElement.blur(); document.body.focus();")
         .await;
     let mut seen = BTreeSet::new();
@@ -57,13 +51,7 @@ async fn tab_reaches_every_control() {
 
 #[tokio::test]
 async fn enter_on_a_sort_button_sorts() {
-    let app = App::start().await;
-    app.goto("kreise").await;
-    app.until(
-        "rows",
-        "document.querySelectorAll('#kreise-zeilen tr').length === 44",
-    )
-    .await;
+    let app = App::start_on_districts().await;
     app.script("document.getElementById('sort-region').focus()").await;
     app.client
         .active_element()

@@ -58,19 +58,11 @@ pub struct DistrictFilter {
 
 /// Finds a Regierungsbezirk by its code ("084") or name ("Tübingen", "tuebingen", "TÜBINGEN").
 pub fn find_region<'a>(regions: &'a [Region], input: &str) -> Option<&'a Region> {
+    use crate::search::fold;
     let wanted = fold(input.trim());
     regions
         .iter()
         .find(|r| r.code == input.trim() || fold(&r.name) == wanted)
-}
-
-/// Case- and umlaut-insensitive key for short names typed on a command line.
-fn fold(s: &str) -> String {
-    s.to_lowercase()
-        .replace('ü', "ue")
-        .replace('ö', "oe")
-        .replace('ä', "ae")
-        .replace('ß', "ss")
 }
 
 #[cfg(test)]

@@ -52,25 +52,8 @@ impl Store {
         .ok_or_else(|| Error::NotFound {
             what: "Der Kontakt".into(),
         })?;
-        contact.emails = sqlx::query_as::<_, Email>(
-            "SELECT address, kind, preferred FROM contact_emails WHERE contact_id = ?1 ORDER BY position",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        contact.phones = sqlx::query_as::<_, Phone>(
-            "SELECT number, kind, preferred FROM contact_phones WHERE contact_id = ?1 ORDER BY position",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        contact.groups = sqlx::query_scalar(
-            "SELECT g.name FROM contact_groups cg JOIN groups g ON g.id = cg.group_id
-             WHERE cg.contact_id = ?1 ORDER BY g.name",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
+        let mut conn = self.pool.acquire().await?;
+        (contact.emails, contact.phones, contact.groups) = read_children(&mut conn, id).await?;
         Ok(contact)
     }
 
@@ -157,6 +140,33 @@ pub(crate) async fn update_contact_in(
     index_contact(conn, id).await
 }
 
+/// A contact's e-mail addresses and phone numbers (in their order) and its groups (by name).
+async fn read_children(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<(Vec<Email>, Vec<Phone>, Vec<String>)> {
+    let emails = sqlx::query_as::<_, Email>(
+        "SELECT address, kind, preferred FROM contact_emails WHERE contact_id = ?1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let phones = sqlx::query_as::<_, Phone>(
+        "SELECT number, kind, preferred FROM contact_phones WHERE contact_id = ?1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let groups = sqlx::query_scalar(
+        "SELECT g.name FROM contact_groups cg JOIN groups g ON g.id = cg.group_id
+         WHERE cg.contact_id = ?1 ORDER BY g.name",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok((emails, phones, groups))
+}
+
 /// A stored contact as form input (for merging imported data into it).
 pub(crate) async fn load_input(conn: &mut SqliteConnection, id: i64) -> Result<ContactInput> {
     type Row = (
@@ -184,24 +194,7 @@ pub(crate) async fn load_input(conn: &mut SqliteConnection, id: i64) -> Result<C
     .fetch_optional(&mut *conn)
     .await?
     .ok_or_else(|| Error::NotFound { what: "Der Kontakt".into() })?;
-    let emails: Vec<Email> = sqlx::query_as(
-        "SELECT address, kind, preferred FROM contact_emails WHERE contact_id = ?1 ORDER BY position",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let phones: Vec<Phone> = sqlx::query_as(
-        "SELECT number, kind, preferred FROM contact_phones WHERE contact_id = ?1 ORDER BY position",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let groups: Vec<String> = sqlx::query_scalar(
-        "SELECT g.name FROM contact_groups cg JOIN groups g ON g.id = cg.group_id WHERE cg.contact_id = ?1",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let (emails, phones, groups) = read_children(conn, id).await?;
     Ok(ContactInput {
         salutation: row.0,
         title: row.1,
