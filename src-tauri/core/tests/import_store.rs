@@ -261,3 +261,69 @@ async fn broken_files_store_nothing() {
         .apply_import(cut, None, DuplicateAction::Skip, true, now())
         .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_import_spans_several_statements_and_keeps_groups_and_search() {
+    let store = Store::open_in_memory().await.unwrap();
+    // One contact stored before, so the imported ids must continue after it.
+    let before = store
+        .create_contact(
+            ContactInput {
+                last_name: "Vorher".into(),
+                groups: vec!["Kernnetzwerk".into()],
+                ..Default::default()
+            },
+            now(),
+        )
+        .await
+        .unwrap();
+    let mut csv = String::from("Vorname;Nachname;E-Mail;Firma;Kategorien;Telefon geschäftlich\n");
+    for i in 0..1234 {
+        // Alternating case: the group column is case-insensitive, so this is one group.
+        let group = if i % 2 == 0 {
+            "kernnetzwerk"
+        } else {
+            "Kernnetzwerk"
+        };
+        csv += &format!(
+            "Jörg;Bäuerle{i};j{i}@lra.example;Landratsamt Nr. {};{group};07071 {i:04}\n",
+            i % 7
+        );
+    }
+    let summary = store
+        .apply_import(csv.as_bytes(), None, DuplicateAction::Skip, false, now())
+        .await
+        .unwrap();
+    assert_eq!(summary.created, 1234);
+    assert_eq!(summary.organisations_created, 7);
+    assert_eq!(store.list_groups().await.unwrap(), ["Kernnetzwerk"]);
+
+    let kern = store
+        .list_contacts(&ContactFilter {
+            group: Some("Kernnetzwerk".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(kern.len(), 1235);
+    assert!(kern.iter().all(|c| c.id >= before.id));
+
+    // The last row (third chunk) is complete: e-mail, phone, organisation, and found by search.
+    let hits = store
+        .list_contacts(&ContactFilter {
+            query: Some("bauerle1233".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    let last = store.get_contact(hits[0].id).await.unwrap();
+    assert_eq!(last.first_name.as_deref(), Some("Jörg"));
+    assert_eq!(last.emails[0].address, "j1233@lra.example");
+    assert_eq!(last.phones[0].number, "07071 1233");
+    assert_eq!(last.organisation_name.as_deref(), Some("Landratsamt Nr. 1"));
+    assert_eq!(last.groups, ["Kernnetzwerk"]);
+    // Found by its organisation's name too (the index text includes it).
+    let by_org = store.search("landratsamt nr", 2000).await.unwrap();
+    assert!(by_org.iter().any(|h| h.id == last.id), "{by_org:?}");
+}

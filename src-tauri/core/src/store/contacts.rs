@@ -3,13 +3,14 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteArguments;
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use super::contact_insert::{NewContact, contact_sort_key, insert_children, insert_contacts};
 use super::organisations::timestamp;
 use crate::contact::{
     Contact, ContactFilter, ContactInput, ContactRow, Email, EmailInput, Phone, PhoneInput,
 };
-use crate::search::{fold, fts_query, sort_key};
+use crate::search::{fold, fts_query};
 use crate::{Error, Result, Store};
 
 /// Longest list the UI asks for in one go; the list pages through more.
@@ -18,8 +19,13 @@ pub const MAX_LIST: i64 = 100_000;
 impl Store {
     pub async fn create_contact(&self, input: ContactInput, now: DateTime<Utc>) -> Result<Contact> {
         let input = input.normalised()?;
-        let mut tx = self.pool.begin().await?;
-        let id = insert_contact(&mut tx, &input, now).await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let organisation_name = organisation_name(&mut tx, input.organisation_id).await?;
+        let new = NewContact {
+            input: &input,
+            organisation_name: organisation_name.as_deref(),
+        };
+        let id = insert_contacts(&mut tx, &[new], now).await?[0];
         tx.commit().await?;
         self.get_contact(id).await
     }
@@ -115,7 +121,7 @@ pub(crate) async fn update_contact_in(
     input: ContactInput,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    check_organisation(conn, input.organisation_id).await?;
+    organisation_name(conn, input.organisation_id).await?;
     let changed = bind_fields(
         sqlx::query(
             "UPDATE contacts SET salutation = ?1, title = ?2, first_name = ?3, last_name = ?4, function = ?5,
@@ -136,7 +142,14 @@ pub(crate) async fn update_contact_in(
             what: "Der Kontakt".into(),
         });
     }
-    write_children(conn, id, &input, false).await?;
+    for table in ["contact_emails", "contact_phones", "contact_groups"] {
+        let sql = format!("DELETE FROM {table} WHERE contact_id = ?1");
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    insert_children(conn, &[(id, &input)]).await?;
     index_contact(conn, id).await
 }
 
@@ -253,13 +266,10 @@ fn bind_fields<'q>(query: ContactQuery<'q>, input: &'q ContactInput) -> ContactQ
         .bind(contact_sort_key(input))
 }
 
-fn contact_sort_key(input: &ContactInput) -> String {
-    sort_key(&[&input.last_name, input.first_name.as_deref().unwrap_or_default()])
-}
-
-async fn check_organisation(conn: &mut SqliteConnection, id: Option<i64>) -> Result<()> {
+/// The name of the chosen organisation; a German message when it was deleted meanwhile.
+async fn organisation_name(conn: &mut SqliteConnection, id: Option<i64>) -> Result<Option<String>> {
     if let Some(id) = id {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = ?1")
+        let found: Option<String> = sqlx::query_scalar("SELECT name FROM organisations WHERE id = ?1")
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -269,119 +279,9 @@ async fn check_organisation(conn: &mut SqliteConnection, id: Option<i64>) -> Res
                 "Die gewählte Organisation gibt es nicht mehr. Bitte wählen Sie eine andere.",
             ));
         }
+        return Ok(found);
     }
-    Ok(())
-}
-
-/// Inserts a validated contact with its addresses, numbers and groups (caller owns the transaction).
-pub(crate) async fn insert_contact(
-    conn: &mut SqliteConnection,
-    input: &ContactInput,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    check_organisation(conn, input.organisation_id).await?;
-    let stamp = timestamp(now);
-    let id: i64 = bind_fields(
-        sqlx::query(
-            "INSERT INTO contacts (salutation, title, first_name, last_name, function, organisation_id, street,
-                                   postal_code, city, notes, consent_basis, consent_date, consent_source,
-                                   consent_note, sort_key, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16) RETURNING id",
-        ),
-        input,
-    )
-    .bind(stamp)
-    .fetch_one(&mut *conn)
-    .await?
-    .try_get(0)?;
-    write_children(conn, id, input, true).await?;
-    // A new contact has no index row yet; build its text here instead of reading it back.
-    let organisation: Option<String> = match input.organisation_id {
-        Some(org) => {
-            sqlx::query_scalar("SELECT name FROM organisations WHERE id = ?1")
-                .bind(org)
-                .fetch_optional(&mut *conn)
-                .await?
-        }
-        None => None,
-    };
-    let mut words: Vec<&str> = [&input.title, &input.first_name]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    words.push(&input.last_name);
-    words.extend(
-        [&input.function, &input.city, &organisation]
-            .into_iter()
-            .flatten()
-            .map(String::as_str),
-    );
-    words.extend(input.emails.iter().map(|e| e.address.as_str()));
-    words.extend(input.groups.iter().map(String::as_str));
-    sqlx::query("INSERT INTO search_index (rowid, kind, ref_id, folded) VALUES (?1 * 2, 'contact', ?1, ?2)")
-        .bind(id)
-        .bind(fold(&words.join(" ")))
-        .execute(&mut *conn)
-        .await?;
-    Ok(id)
-}
-
-/// Stores addresses, numbers and groups; `fresh` skips removing old ones (new contacts have none).
-async fn write_children(
-    conn: &mut SqliteConnection,
-    id: i64,
-    input: &ContactInput,
-    fresh: bool,
-) -> Result<()> {
-    for table in ["contact_emails", "contact_phones", "contact_groups"] {
-        if fresh {
-            break;
-        }
-        let sql = format!("DELETE FROM {table} WHERE contact_id = ?1");
-        sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    for (position, email) in input.emails.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO contact_emails (contact_id, address, kind, preferred, position) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )
-        .bind(id)
-        .bind(&email.address)
-        .bind(&email.kind)
-        .bind(email.preferred)
-        .bind(position as i64)
-        .execute(&mut *conn)
-        .await?;
-    }
-    for (position, phone) in input.phones.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO contact_phones (contact_id, number, kind, preferred, position) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )
-        .bind(id)
-        .bind(&phone.number)
-        .bind(&phone.kind)
-        .bind(phone.preferred)
-        .bind(position as i64)
-        .execute(&mut *conn)
-        .await?;
-    }
-    for group in &input.groups {
-        sqlx::query("INSERT INTO groups (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
-            .bind(group)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query(
-            "INSERT OR IGNORE INTO contact_groups (contact_id, group_id) SELECT ?1, id FROM groups WHERE name = ?2",
-        )
-        .bind(id)
-        .bind(group)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
+    Ok(None)
 }
 
 pub(crate) async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> Result<()> {

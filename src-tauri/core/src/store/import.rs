@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::contacts::{insert_contact, update_contact_in};
+use super::contact_insert::{NewContact, insert_contacts};
+use super::contacts::update_contact_in;
 use super::organisations::{find_organisation_by_name_in, insert_organisation};
 use crate::contact::ContactInput;
 use crate::import::plan::{
@@ -76,7 +77,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ImportSummary> {
         let file = parse(bytes, mapping)?;
-        let mut tx = self.pool.begin().await?;
+        // IMMEDIATE: the write lock from the start, so the plan's duplicate check still holds when
+        // the rows are written, and new contact ids can be assigned up front.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let preview = plan(&mut tx, file).await?;
         if preview.error_count > 0 && !skip_error_rows {
             return Err(Error::validation(
@@ -90,6 +93,8 @@ impl Store {
         }
         let mut summary = ImportSummary::default();
         let mut organisations: HashMap<String, i64> = HashMap::new();
+        // New contacts are inserted together at the end (few multi-row statements).
+        let mut inserts: Vec<(ContactInput, Option<String>)> = Vec::new();
         for row in preview.rows {
             let Some(mut input) = row.input else {
                 summary.failed += 1;
@@ -119,22 +124,35 @@ impl Store {
                     merge_into(&mut tx, id, input, now).await?;
                     summary.updated += 1;
                 }
-                _ => {
-                    insert_contact(&mut tx, &input, now).await?;
-                    summary.created += 1;
-                }
+                _ => inserts.push((input, row.organisation)),
             }
         }
+        let new: Vec<NewContact> = inserts
+            .iter()
+            .map(|(input, organisation)| NewContact {
+                input,
+                organisation_name: organisation.as_deref(),
+            })
+            .collect();
+        summary.created = insert_contacts(&mut tx, &new, now).await?.len();
         tx.commit().await?;
         Ok(summary)
     }
 }
 
 async fn plan(conn: &mut SqliteConnection, file: ParsedFile) -> Result<ImportPreview> {
+    let checked: Vec<Result<ContactInput>> = file.contacts.iter().map(|c| to_input(c).normalised()).collect();
+    let identities: Vec<(Vec<String>, String)> = checked
+        .iter()
+        .zip(&file.contacts)
+        .filter_map(|(input, c)| Some(identity(input.as_ref().ok()?, c.organisation.as_deref())))
+        .collect();
+    let stored = StoredIdentities::load(conn, identities.iter()).await?;
+
     let mut rows = Vec::with_capacity(file.contacts.len());
     let mut seen_emails: HashMap<String, String> = HashMap::new();
     let mut seen_names: HashMap<String, String> = HashMap::new();
-    for contact in &file.contacts {
+    for (contact, checked) in file.contacts.iter().zip(checked) {
         let position_label = contact.position.to_string();
         let mut row = PreviewRow {
             position: contact.position,
@@ -147,14 +165,10 @@ async fn plan(conn: &mut SqliteConnection, file: ParsedFile) -> Result<ImportPre
             duplicate_of: None,
             input: None,
         };
-        match to_input(contact).normalised() {
-            Err(e) => {
-                row.status = RowStatus::Error;
-                row.message = Some(format!("{position_label}: {e}"));
-            }
+        match checked {
             Ok(input) => {
                 let (emails, name_key) = identity(&input, contact.organisation.as_deref());
-                if let Some((id, why)) = stored_duplicate(conn, &emails, &name_key).await? {
+                if let Some((id, why)) = stored.find(&emails, &name_key) {
                     row.status = RowStatus::Duplicate;
                     row.duplicate_of = Some(id);
                     row.message = Some(format!("{position_label}: {why}"));
@@ -172,6 +186,10 @@ async fn plan(conn: &mut SqliteConnection, file: ParsedFile) -> Result<ImportPre
                     seen_names.insert(name_key, position_label.clone());
                 }
                 row.input = Some(input);
+            }
+            Err(e) => {
+                row.status = RowStatus::Error;
+                row.message = Some(format!("{position_label}: {e}"));
             }
         }
         rows.push(row);
@@ -191,38 +209,79 @@ async fn plan(conn: &mut SqliteConnection, file: ParsedFile) -> Result<ImportPre
     })
 }
 
-/// A stored contact with one of these e-mail addresses, or with the same name at the same
-/// organisation; with the reason in German.
-async fn stored_duplicate(
-    conn: &mut SqliteConnection,
-    emails: &[String],
-    name_key: &str,
-) -> Result<Option<(i64, &'static str)>> {
-    for email in emails {
-        let id: Option<i64> =
-            sqlx::query_scalar("SELECT contact_id FROM contact_emails WHERE lower(address) = ?1 LIMIT 1")
-                .bind(email)
-                .fetch_optional(&mut *conn)
-                .await?;
-        if let Some(id) = id {
-            return Ok(Some((id, "gleiche E-Mail-Adresse wie ein gespeicherter Kontakt")));
+/// Stored contacts that share an e-mail address or "name|organisation" key with rows of the
+/// file: looked up in a few `IN (…)` queries instead of one query per row.
+#[derive(Default)]
+struct StoredIdentities {
+    by_email: HashMap<String, i64>,
+    by_name: HashMap<String, i64>,
+}
+
+/// Keys per `IN (…)` list; below SQLite's limit of bound parameters.
+const KEYS_PER_QUERY: usize = 500;
+
+impl StoredIdentities {
+    async fn load<'a>(
+        conn: &mut SqliteConnection,
+        identities: impl Iterator<Item = &'a (Vec<String>, String)>,
+    ) -> Result<StoredIdentities> {
+        let mut emails: Vec<&str> = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        for (row_emails, name_key) in identities {
+            emails.extend(row_emails.iter().map(String::as_str));
+            names.push(
+                name_key
+                    .split_once('|')
+                    .map_or(name_key.as_str(), |(name, _)| name),
+            );
         }
+        emails.sort_unstable();
+        emails.dedup();
+        names.sort_unstable();
+        names.dedup();
+        let mut found = StoredIdentities::default();
+        for chunk in emails.chunks(KEYS_PER_QUERY) {
+            let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "SELECT lower(address), contact_id FROM contact_emails WHERE lower(address) IN (",
+            );
+            let mut list = q.separated(", ");
+            for email in chunk {
+                list.push_bind(*email);
+            }
+            q.push(") ORDER BY contact_id");
+            for (email, id) in q.build_query_as::<(String, i64)>().fetch_all(&mut *conn).await? {
+                found.by_email.entry(email).or_insert(id);
+            }
+        }
+        for chunk in names.chunks(KEYS_PER_QUERY) {
+            let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "SELECT c.sort_key || '|' || COALESCE(o.sort_key, ''), c.id FROM contacts c
+                 LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.sort_key IN (",
+            );
+            let mut list = q.separated(", ");
+            for name in chunk {
+                list.push_bind(*name);
+            }
+            q.push(") ORDER BY c.id");
+            for (key, id) in q.build_query_as::<(String, i64)>().fetch_all(&mut *conn).await? {
+                found.by_name.entry(key).or_insert(id);
+            }
+        }
+        Ok(found)
     }
-    let (name, org) = name_key.split_once('|').unwrap_or((name_key, ""));
-    let id: Option<i64> = sqlx::query_scalar(
-        "SELECT c.id FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
-         WHERE c.sort_key = ?1 AND COALESCE(o.sort_key, '') = ?2 LIMIT 1",
-    )
-    .bind(name)
-    .bind(org)
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(id.map(|id| {
-        (
-            id,
-            "gleicher Name bei gleicher Organisation wie ein gespeicherter Kontakt",
-        )
-    }))
+
+    /// The stored contact this row duplicates, with the reason in German.
+    fn find(&self, emails: &[String], name_key: &str) -> Option<(i64, &'static str)> {
+        if let Some(id) = emails.iter().find_map(|e| self.by_email.get(e)) {
+            return Some((*id, "gleiche E-Mail-Adresse wie ein gespeicherter Kontakt"));
+        }
+        self.by_name.get(name_key).map(|id| {
+            (
+                *id,
+                "gleicher Name bei gleicher Organisation wie ein gespeicherter Kontakt",
+            )
+        })
+    }
 }
 
 /// The organisation of this name, created (kind guessed from the name) when it does not exist.

@@ -5,6 +5,7 @@
 //! contact and `id * 2 + 1` for an organisation, so a record's row is found (and replaced) by rowid
 //! instead of a scan over the unindexed `kind`/`ref_id` columns.
 
+mod contact_insert;
 mod contacts;
 mod districts;
 mod import;
