@@ -16,6 +16,7 @@ const APP_COMMANDS: &[&str] = &[
     "search",
     "preview_import",
     "export_contacts_csv",
+    "export_contacts_vcard",
     "write_email",
     "apply_import",
     "list_organisations",

@@ -26,6 +26,7 @@ macro_rules! all_commands {
             $crate::commands::contacts::list_groups,
             $crate::commands::contacts::search,
             $crate::commands::export::export_contacts_csv,
+            $crate::commands::export::export_contacts_vcard,
             $crate::commands::mail::write_email,
             $crate::commands::import::preview_import,
             $crate::commands::import::apply_import,

@@ -9,6 +9,7 @@ mod app;
 mod contacts;
 mod districts;
 mod errors;
+mod export;
 mod import;
 mod info;
 mod keyboard;

@@ -3,7 +3,7 @@
 
 use crate::app::App;
 
-async fn save(app: &App, name: &str) {
+pub async fn save(app: &App, name: &str) {
     let dir = std::env::var("SCREENSHOT_DIR").unwrap_or_else(|_| "target/screenshots".into());
     std::fs::create_dir_all(&dir).unwrap();
     let png = app.client.screenshot().await.unwrap();

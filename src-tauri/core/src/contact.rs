@@ -246,6 +246,8 @@ pub struct ContactFilter {
     pub region_code: Option<String>,
     pub organisation_kind: Option<crate::organisation::OrganisationKind>,
     pub group: Option<String>,
+    /// Only these contacts (the rows the user selected); `None` for no such restriction.
+    pub ids: Option<Vec<i64>>,
 }
 
 #[cfg(test)]

@@ -306,3 +306,42 @@ async fn renaming_an_organisation_updates_contact_search() {
     let err = store.update_organisation(org.id, bad, now()).await.unwrap_err();
     assert!(err.to_string().starts_with("Stadt-/Landkreis:"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_selection_exports_as_vcard_with_everything_stored() {
+    let store = seeded().await;
+    let all = store.list_contacts(&ContactFilter::default()).await.unwrap();
+    let anna = all.iter().find(|c| c.last_name == "Müller").unwrap().id;
+    let kemal = all.iter().find(|c| c.last_name == "Öztürk").unwrap().id;
+    let selection = ContactFilter {
+        ids: Some(vec![kemal, anna]),
+        ..Default::default()
+    };
+    // The selection keeps the list's German order, whatever order the ids came in.
+    assert_eq!(names(&store, selection.clone()).await, ["Müller", "Öztürk"]);
+    // Selection and search narrow together.
+    let both = ContactFilter {
+        query: Some("ozturk".into()),
+        ..selection.clone()
+    };
+    assert_eq!(names(&store, both).await, ["Öztürk"]);
+
+    let full = store.full_contacts(&selection).await.unwrap();
+    assert_eq!(full.len(), 2);
+    assert_eq!(full[0].emails[0].address, "a.mueller@lrat.example");
+    assert_eq!(full[0].groups, ["Kernnetzwerk"]);
+    assert_eq!(full[0].organisation_name.as_deref(), Some("Landratsamt Tübingen"));
+
+    let bytes = netzwerkmappe_core::export::contacts_vcard(&full);
+    let cards = netzwerkmappe_core::import::parse_vcards(&bytes).unwrap();
+    assert_eq!(cards.len(), 2);
+    assert_eq!(cards[0].last_name.as_deref(), Some("Müller"));
+    assert_eq!(cards[0].phones[0].value, "07071 207-0000");
+    assert_eq!(cards[1].last_name.as_deref(), Some("Öztürk"));
+    // An empty selection selects nobody (not everybody).
+    let none = ContactFilter {
+        ids: Some(Vec::new()),
+        ..Default::default()
+    };
+    assert!(store.full_contacts(&none).await.unwrap().is_empty());
+}

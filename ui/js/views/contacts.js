@@ -1,6 +1,9 @@
 // Screen "Kontakte": the list with a search box that answers as you type (umlaut-insensitive,
 // prefix match) and filters by Regierungsbezirk, Kreis, Organisationsart and Gruppe.
-// Long lists are shown in pages of PAGE rows so thousands of contacts stay smooth.
+// Rows can be selected (kept across searches, so people from several searches can be gathered);
+// "E-Mail schreiben" and the vCard export act on the selection, or on the whole list when nothing
+// is selected. Long lists render PAGE rows at a time, more as the user scrolls near the end (or
+// presses "Weitere anzeigen"), so thousands of contacts stay smooth.
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
@@ -11,7 +14,11 @@ export const title = 'Kontakte';
 
 const PAGE = 200;
 const state = { query: '', region_code: '', district_ags: '', organisation_kind: '', group: '', shown: PAGE };
+/** Ids of the selected contacts; survives new searches and filters. */
+const selected = new Set();
 let rows = [];
+let rendered = 0;
+let nearEnd = null;
 let requestNumber = 0;
 
 export async function render(container) {
@@ -37,10 +44,14 @@ export async function render(container) {
     el('div', { class: 'view-head' },
       el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
       el('div', { class: 'form-actions' },
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-email', onClick: writeEmail },
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-email', onClick: writeEmail,
+          'aria-describedby': 'kontakte-auswahl' },
           el('span', { class: 'kern-label' }, 'E-Mail schreiben')),
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-vcard', onClick: exportVcard,
+          'aria-describedby': 'kontakte-auswahl' },
+          el('span', { class: 'kern-label' }, 'Als vCard exportieren')),
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv },
-          el('span', { class: 'kern-label' }, 'Als CSV exportieren')),
+          el('span', { class: 'kern-label' }, 'Liste als CSV exportieren')),
         el('a', { class: 'kern-btn kern-btn--secondary', href: '#/import', id: 'kontakte-importieren' },
           el('span', { class: 'kern-label' }, 'Importieren')),
         el('a', { class: 'kern-btn kern-btn--primary', href: '#/kontakte/neu', id: 'kontakt-neu' },
@@ -58,10 +69,20 @@ export async function render(container) {
       filter('filter-kontakt-gruppe', 'Gruppe', 'group', groups.map((g) => [g, g]))),
     el('div', { id: 'kontakte-email-adressen' }),
     el('p', { class: 'kern-body status', id: 'kontakte-status', role: 'status' }),
+    el('div', { class: 'selection-bar' },
+      el('p', { class: 'kern-body', id: 'kontakte-auswahl', 'aria-live': 'polite' }),
+      el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'kontakte-auswahl-aufheben', hidden: true,
+        onClick: () => { selected.clear(); syncSelection(); } },
+      el('span', { class: 'kern-label' }, 'Auswahl aufheben'))),
     el('div', { class: 'kern-table-responsive' },
       el('table', { class: 'kern-table kern-table--striped', id: 'kontakte-tabelle' },
         el('caption', { class: 'kern-sr-only' }, 'Kontakte'),
         el('thead', { class: 'kern-table__head' }, el('tr', { class: 'kern-table__row' },
+          el('td', { class: 'kern-table__header select-cell' },
+            el('div', { class: 'kern-form-check' },
+              el('input', { class: 'kern-form-check__checkbox', type: 'checkbox', id: 'kontakte-alle',
+                onChange: (e) => selectAll(e.target.checked) }),
+              el('label', { class: 'kern-label kern-sr-only', for: 'kontakte-alle' }, 'Alle Kontakte der Liste auswählen'))),
           ['Name', 'Funktion', 'Organisation', 'Kreis', 'E-Mail', 'Telefon'].map((h) =>
             el('th', { class: 'kern-table__header', scope: 'col' }, h)))),
         el('tbody', { class: 'kern-table__body', id: 'kontakte-zeilen' }))),
@@ -84,25 +105,35 @@ async function refresh() {
     if (mine !== requestNumber) return; // a newer keystroke already asked again
     rows = result;
     clearNotices();
-    fill();
+    fill(true);
   } catch (error) {
     showError(error);
   }
 }
 
+/** What "E-Mail schreiben" and the vCard export act on: the selection, else the list as shown. */
+function targetFilter() {
+  return selected.size > 0 ? { ids: [...selected] } : filterArgs();
+}
+
+function targetWords() {
+  return selected.size > 0 ? 'in der Auswahl' : 'in der Liste';
+}
+
 /**
- * Opens the mail program with everyone in the list (as shown) in BCC. When the link would be too
- * long for Windows mail programs, or no mail program answers, the addresses are shown for copying.
+ * Opens the mail program with the selected people (or everyone in the list) in BCC. When the
+ * link would be too long for Windows mail programs, or no mail program answers, the addresses
+ * are shown for copying.
  */
 async function writeEmail() {
   const region = document.getElementById('kontakte-email-adressen');
   replaceChildren(region);
   try {
-    const outcome = await call('write_email', { filter: filterArgs() });
+    const outcome = await call('write_email', { filter: targetFilter() });
     const d = outcome.draft;
     const missing = outcome.without_email > 0 ? ` ${outcome.without_email} Kontakte ohne E-Mail-Adresse sind nicht dabei.` : '';
     if (d.kind === 'empty') {
-      showError({ code: 'Validation', message: 'Niemand in der Liste hat eine E-Mail-Adresse.' });
+      showError({ code: 'Validation', message: `Niemand ${targetWords()} hat eine E-Mail-Adresse.` });
     } else if (d.kind === 'link' && outcome.opened) {
       showSuccess(`Ihr E-Mail-Programm öffnet eine neue Nachricht an ${d.recipients} Empfänger (in BCC).${missing}`);
     } else {
@@ -135,11 +166,25 @@ async function writeEmail() {
   }
 }
 
+function countWords(n) {
+  return n === 1 ? '1 Kontakt' : `${n} Kontakte`;
+}
+
 /** Writes the list as shown (search and filters applied) as CSV for Excel into Downloads. */
 async function exportCsv() {
   try {
-    const path = await call('export_contacts_csv', { filter: filterArgs() });
-    showSuccess(`${rows.length === 1 ? '1 Kontakt' : `${rows.length} Kontakte`} als CSV gespeichert: ${path}`);
+    const outcome = await call('export_contacts_csv', { filter: filterArgs() });
+    showSuccess(`${countWords(outcome.count)} als CSV für Excel gespeichert: ${outcome.path}`);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/** Writes the selected contacts (or the list) as one vCard 3.0 file into Downloads. */
+async function exportVcard() {
+  try {
+    const outcome = await call('export_contacts_vcard', { filter: targetFilter() });
+    showSuccess(`${countWords(outcome.count)} als vCard gespeichert: ${outcome.path}`);
   } catch (error) {
     showError(error);
   }
@@ -149,27 +194,97 @@ export function displayName(c) {
   return [c.title, c.first_name, c.last_name].filter(Boolean).join(' ');
 }
 
-function fill() {
+function selectAll(on) {
+  for (const c of rows) {
+    if (on) selected.add(c.id); else selected.delete(c.id);
+  }
+  syncSelection();
+}
+
+/** Brings checkboxes, the selection line and the action buttons in line with `selected`. */
+function syncSelection() {
+  for (const box of document.querySelectorAll('#kontakte-zeilen input[type=checkbox]')) {
+    box.checked = selected.has(Number(box.dataset.id));
+  }
+  const all = document.getElementById('kontakte-alle');
+  if (!all) return;
+  const inList = rows.filter((c) => selected.has(c.id)).length;
+  all.checked = rows.length > 0 && inList === rows.length;
+  all.indeterminate = inList > 0 && inList < rows.length;
+  const n = selected.size;
+  const elsewhere = n - inList;
+  let text = n === 0
+    ? 'Keine Auswahl: E-Mail und vCard gelten für die ganze Liste.'
+    : `${countWords(n)} ausgewählt – E-Mail und vCard gelten für die Auswahl.`;
+  if (elsewhere > 0) text += ` ${elsewhere} davon ${elsewhere === 1 ? 'steht' : 'stehen'} nicht in der aktuellen Liste.`;
+  replaceChildren(document.getElementById('kontakte-auswahl'), text);
+  document.getElementById('kontakte-auswahl-aufheben').hidden = n === 0;
+  replaceChildren(document.querySelector('#kontakte-email .kern-label'), n ? `E-Mail an Auswahl (${n})` : 'E-Mail schreiben');
+  replaceChildren(document.querySelector('#kontakte-vcard .kern-label'), n ? `Auswahl als vCard (${n})` : 'Als vCard exportieren');
+}
+
+function row(c) {
+  const name = displayName(c);
+  return el('tr', { class: 'kern-table__row', 'data-id': c.id },
+    el('td', { class: 'kern-table__cell select-cell' },
+      el('div', { class: 'kern-form-check' },
+        el('input', { class: 'kern-form-check__checkbox', type: 'checkbox', id: `auswahl-${c.id}`, 'data-id': c.id,
+          checked: selected.has(c.id),
+          onChange: (e) => { if (e.target.checked) selected.add(c.id); else selected.delete(c.id); syncSelection(); } }),
+        el('label', { class: 'kern-label kern-sr-only', for: `auswahl-${c.id}` }, `${name} auswählen`))),
+    el('th', { class: 'kern-table__header', scope: 'row' },
+      el('a', { class: 'kern-link', href: `#/kontakte/${c.id}` }, name)),
+    el('td', { class: 'kern-table__cell' }, c.function || ''),
+    el('td', { class: 'kern-table__cell' }, c.organisation_name || ''),
+    el('td', { class: 'kern-table__cell' }, c.district_name || ''),
+    el('td', { class: 'kern-table__cell' }, c.email || ''),
+    el('td', { class: 'kern-table__cell' }, c.phone || ''));
+}
+
+/** Renders rows up to `state.shown`; `reset` starts over (new search), else only appends. */
+function fill(reset) {
   const body = document.getElementById('kontakte-zeilen');
   if (!body) return;
-  replaceChildren(body, rows.slice(0, state.shown).map((c) =>
-    el('tr', { class: 'kern-table__row', 'data-id': c.id },
-      el('th', { class: 'kern-table__header', scope: 'row' },
-        el('a', { class: 'kern-link', href: `#/kontakte/${c.id}` }, displayName(c))),
-      el('td', { class: 'kern-table__cell' }, c.function || ''),
-      el('td', { class: 'kern-table__cell' }, c.organisation_name || ''),
-      el('td', { class: 'kern-table__cell' }, c.district_name || ''),
-      el('td', { class: 'kern-table__cell' }, c.email || ''),
-      el('td', { class: 'kern-table__cell' }, c.phone || ''))));
+  if (reset) {
+    replaceChildren(body);
+    rendered = 0;
+  }
+  const upTo = Math.min(state.shown, rows.length);
+  if (upTo > rendered) {
+    const fragment = document.createDocumentFragment();
+    for (const c of rows.slice(rendered, upTo)) fragment.append(row(c));
+    body.append(fragment);
+    rendered = upTo;
+  }
   const total = rows.length;
   const searching = state.query.trim() !== '';
-  let status = total === 1 ? '1 Kontakt' : `${total} Kontakte`;
+  let status = countWords(total);
   if (searching) status += ` für „${state.query.trim()}“`;
-  if (total > state.shown) status += `, die ersten ${state.shown} werden angezeigt`;
+  if (total > rendered) status += `, die ersten ${rendered} werden angezeigt`;
   replaceChildren(document.getElementById('kontakte-status'), status);
-  replaceChildren(document.getElementById('kontakte-mehr'), total > state.shown
-    ? el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-mehr-knopf',
-        onClick: () => { state.shown += PAGE; fill(); } },
-      el('span', { class: 'kern-label' }, `Weitere ${Math.min(PAGE, total - state.shown)} anzeigen`))
+  const more = document.getElementById('kontakte-mehr');
+  replaceChildren(more, total > rendered
+    ? el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-mehr-knopf', onClick: () => showMore(true) },
+      el('span', { class: 'kern-label' }, `Weitere ${Math.min(PAGE, total - rendered)} anzeigen`))
     : null);
+  watchNearEnd(more);
+  syncSelection();
+}
+
+/** `byButton`: a keyboard user pressed "Weitere anzeigen"; focus moves to the first new row. */
+function showMore(byButton) {
+  const first = rendered;
+  state.shown = rendered + PAGE;
+  fill(false);
+  if (byButton) document.querySelectorAll('#kontakte-zeilen tr')[first]?.querySelector('a')?.focus();
+}
+
+/** Loads the next rows while the user scrolls towards the end of the list. */
+function watchNearEnd(more) {
+  if (nearEnd) nearEnd.disconnect();
+  if (!more.firstChild) return;
+  nearEnd = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting) && document.getElementById('kontakte-mehr-knopf')) showMore(false);
+  }, { root: document.getElementById('inhalt'), rootMargin: '0px 0px 600px 0px' });
+  nearEnd.observe(more);
 }

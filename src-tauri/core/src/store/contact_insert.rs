@@ -161,26 +161,22 @@ pub(crate) async fn insert_children(
         });
         q.build().execute(&mut *conn).await?;
     }
-    insert_groups(
-        conn,
-        pairs
-            .iter()
-            .copied()
-            .flat_map(|(id, c)| c.groups.iter().map(move |g| (id, g.as_str()))),
-    )
-    .await?;
+    // Collected first: an iterator held across `.await` would make the future not `Send`.
+    let memberships: Vec<(i64, &str)> = pairs
+        .iter()
+        .flat_map(|(id, c)| c.groups.iter().map(move |g| (*id, g.as_str())))
+        .collect();
+    insert_groups(conn, &memberships).await?;
     Ok(())
 }
 
 /// Puts contacts into groups by name, creating groups that do not exist yet. Group names are
-/// case-insensitive for ASCII letters (the column is `COLLATE NOCASE`), so "kernnetzwerk" joins "Kernnetzwerk".
-pub(crate) async fn insert_groups<'a>(
-    conn: &mut SqliteConnection,
-    memberships: impl Iterator<Item = (i64, &'a str)>,
-) -> Result<()> {
+/// case-insensitive for ASCII letters (the column is `COLLATE NOCASE`), so "kernnetzwerk" joins
+/// "Kernnetzwerk".
+async fn insert_groups(conn: &mut SqliteConnection, memberships: &[(i64, &str)]) -> Result<()> {
     let mut group_ids: HashMap<String, i64> = HashMap::new();
     let mut rows = Vec::new();
-    for (contact_id, name) in memberships {
+    for &(contact_id, name) in memberships {
         // NOCASE folds ASCII letters only; so does this key.
         let key = name.to_ascii_lowercase();
         let group_id = match group_ids.get(&key) {

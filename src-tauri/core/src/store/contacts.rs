@@ -83,6 +83,11 @@ impl Store {
             // Only punctuation typed: nothing can match.
             return Ok(Vec::new());
         }
+        if let Some(ids) = &filter.ids {
+            q.push(" AND c.id IN (SELECT value FROM json_each(")
+                .push_bind(super::json_ids(ids))
+                .push("))");
+        }
         if let Some(ags) = &filter.district_ags {
             q.push(" AND o.district_ags = ").push_bind(ags.clone());
         }

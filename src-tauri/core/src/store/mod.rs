@@ -5,6 +5,7 @@
 //! contact and `id * 2 + 1` for an organisation, so a record's row is found (and replaced) by rowid
 //! instead of a scan over the unindexed `kind`/`ref_id` columns.
 
+mod contact_details;
 mod contact_insert;
 mod contacts;
 mod districts;
@@ -35,6 +36,13 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const MAX_CONNECTIONS: u32 = 4;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// `ids` as a JSON array for `… IN (SELECT value FROM json_each(?))`: one bound parameter
+/// however many ids (a selection can hold thousands; SQLite allows 32,766 parameters).
+pub(crate) fn json_ids(ids: &[i64]) -> String {
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("[{}]", list.join(","))
+}
 
 #[derive(Debug, Clone)]
 pub struct Store {

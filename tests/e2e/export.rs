@@ -1,0 +1,142 @@
+//! Exports in the real window: the filtered list as CSV for Excel, and a selection gathered over
+//! two searches as vCard; both files are read back.
+
+use crate::app::App;
+
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples/contacts");
+
+/// Types into the search box and waits until the list shows `rows` rows.
+async fn search(app: &App, text: &str, rows: usize) {
+    app.client
+        .execute(
+            "const s = document.getElementById('kontakte-suche'); s.focus(); s.select();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let keys = if text.is_empty() { "\u{E003}" } else { text };
+    app.wait_for("#kontakte-suche")
+        .await
+        .send_keys(keys)
+        .await
+        .unwrap();
+    // The status names the whole query once the last keystroke's answer is shown (earlier
+    // answers for shorter prefixes may have the same row count).
+    let status = if text.is_empty() {
+        "!document.getElementById('kontakte-status').textContent.includes('für')".to_owned()
+    } else {
+        format!("document.getElementById('kontakte-status').textContent.includes('„{text}“')")
+    };
+    app.until(
+        &format!("{rows} rows for {text:?}"),
+        &format!("{status} && document.querySelectorAll('#kontakte-zeilen tr').length === {rows}"),
+    )
+    .await;
+}
+
+/// Ticks a checkbox the keyboard way (Space), as screen-reader and keyboard users do.
+async fn tick(app: &App, css: &str) {
+    app.wait_for(css).await.send_keys(" ").await.unwrap();
+}
+
+fn exported(app: &App, ext: &str) -> Vec<u8> {
+    let dir = app.data_dir.path().join("exporte");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == ext))
+        .unwrap_or_else(|| panic!("no .{ext} in {}", dir.display()));
+    std::fs::read(file).unwrap()
+}
+
+#[tokio::test]
+async fn export_the_list_as_csv_and_a_selection_as_vcard() {
+    let app = App::start_with(|dir| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
+            .arg("--daten")
+            .arg(dir)
+            .arg("import")
+            .arg(format!("{SAMPLES}/excel-de-semicolon-utf8-bom.csv"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    })
+    .await;
+    app.goto("kontakte").await;
+    app.until(
+        "rows",
+        "document.querySelectorAll('#kontakte-zeilen tr').length > 3",
+    )
+    .await;
+    let total = app
+        .script("return document.querySelectorAll('#kontakte-zeilen tr').length")
+        .await
+        .as_u64()
+        .unwrap() as usize;
+
+    // CSV of the whole list: BOM, semicolons, umlauts, one line per contact.
+    app.click("#kontakte-exportieren").await;
+    app.until(
+        "saved",
+        "document.getElementById('meldungen').textContent.includes('als CSV')",
+    )
+    .await;
+    let csv = exported(&app, "csv");
+    assert!(csv.starts_with("\u{feff}Titel;Vorname;Nachname;".as_bytes()));
+    let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let lines: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(lines.len(), total);
+    assert!(
+        lines
+            .iter()
+            .any(|r| &r[2] == "Müller" && &r[4] == "Landratsamt Tübingen")
+    );
+
+    // Select Müller, search again, select Öztürk too: the selection survives the new search.
+    search(&app, "mueller", 1).await;
+    tick(&app, "#kontakte-zeilen input[type=checkbox]").await;
+    app.until(
+        "one selected",
+        "document.getElementById('kontakte-auswahl').textContent.startsWith('1 Kontakt ausgewählt')",
+    )
+    .await;
+    search(&app, "ozturk", 1).await;
+    tick(&app, "#kontakte-zeilen input[type=checkbox]").await;
+    assert_eq!(app.text("#kontakte-vcard").await, "Auswahl als vCard (2)");
+    search(&app, "", total).await;
+    let checked = app
+        .script("return document.querySelectorAll('#kontakte-zeilen input:checked').length")
+        .await;
+    assert_eq!(checked, 2);
+    assert_eq!(
+        app.script("return document.getElementById('kontakte-alle').indeterminate")
+            .await,
+        true
+    );
+
+    crate::screenshots::save(&app, "kontakte-auswahl").await;
+    app.click("#kontakte-vcard").await;
+    app.until(
+        "saved",
+        "document.getElementById('meldungen').textContent.includes('als vCard')",
+    )
+    .await;
+    let cards = netzwerkmappe_core::import::parse_vcards(&exported(&app, "vcf")).unwrap();
+    crate::screenshots::save(&app, "kontakte-vcard-gespeichert").await;
+    let names: Vec<_> = cards.iter().map(|c| c.last_name.clone().unwrap()).collect();
+    assert_eq!(names, ["Müller", "Öztürk"]);
+    assert_eq!(cards[1].title.as_deref(), Some("Dr."));
+    assert_eq!(cards[0].organisation.as_deref(), Some("Landratsamt Tübingen"));
+
+    // "Auswahl aufheben": the buttons act on the whole list again.
+    app.click("#kontakte-auswahl-aufheben").await;
+    assert_eq!(app.text("#kontakte-vcard").await, "Als vCard exportieren");
+    assert_eq!(
+        app.script("return window.__netzwerkmappeProblems").await,
+        serde_json::json!([])
+    );
+    app.quit().await;
+}
