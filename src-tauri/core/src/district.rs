@@ -65,6 +65,53 @@ pub fn find_region<'a>(regions: &'a [Region], input: &str) -> Option<&'a Region>
         .find(|r| r.code == input.trim() || fold(&r.name) == wanted)
 }
 
+/// Finds the Stadt-/Landkreis a file names: by Kreisschlüssel ("08416"), by name ("Tübingen",
+/// "tuebingen", "Freiburg" for Freiburg im Breisgau) or with its kind ("Landkreis Heilbronn",
+/// "Stadtkreis Karlsruhe", "LK Karlsruhe", "Stadt Heilbronn"). Heilbronn and Karlsruhe are both a
+/// Stadt- and a Landkreis: when the text does not say which, `hint` (the organisation's name,
+/// "Landratsamt Karlsruhe" or "Stadt Karlsruhe") decides, else nothing is guessed.
+pub fn find_district<'a>(districts: &'a [District], input: &str, hint: &str) -> Option<&'a District> {
+    use crate::search::fold;
+    let input = input.trim();
+    if let Some(d) = districts.iter().find(|d| d.ags == input) {
+        return Some(d);
+    }
+    let folded = fold(input);
+    let kind_of = |text: &str| -> (Option<DistrictKind>, String) {
+        const LAND: [&str; 5] = ["landkreis ", "landratsamt ", "lkr. ", "lk ", "kreis "];
+        const STADT: [&str; 4] = ["stadtkreis ", "stadtverwaltung ", "stadt ", "sk "];
+        for (kind, prefixes) in [
+            (DistrictKind::Landkreis, &LAND[..]),
+            (DistrictKind::Stadtkreis, &STADT[..]),
+        ] {
+            if let Some(rest) = prefixes.iter().find_map(|p| text.strip_prefix(p)) {
+                return (Some(kind), rest.trim().to_owned());
+            }
+        }
+        (None, text.to_owned())
+    };
+    let (mut kind, name) = kind_of(&folded);
+    let named = |d: &&District| fold(&d.name) == name || fold(&d.full_name()) == folded;
+    let mut candidates: Vec<&District> = districts.iter().filter(named).collect();
+    if candidates.is_empty() && !name.is_empty() {
+        // "Freiburg" for "Freiburg im Breisgau": a unique name that starts with the text.
+        candidates = districts
+            .iter()
+            .filter(|d| fold(&d.name).starts_with(&format!("{name} ")))
+            .collect();
+    }
+    if candidates.len() > 1 && kind.is_none() {
+        kind = kind_of(&fold(hint.trim())).0;
+    }
+    if let Some(kind) = kind {
+        candidates.retain(|d| d.kind == kind);
+    }
+    match candidates.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +142,43 @@ mod tests {
         assert_eq!(find_region(&regions, " tuebingen ").unwrap().code, "084");
         assert_eq!(find_region(&regions, "TÜBINGEN").unwrap().code, "084");
         assert!(find_region(&regions, "Berlin").is_none());
+    }
+
+    fn districts() -> Vec<District> {
+        let d = |ags: &str, name: &str, kind| District {
+            ags: ags.into(),
+            name: name.into(),
+            kind,
+            region_code: "081".into(),
+            region_name: "Stuttgart".into(),
+        };
+        vec![
+            d("08121", "Heilbronn", DistrictKind::Stadtkreis),
+            d("08125", "Heilbronn", DistrictKind::Landkreis),
+            d("08119", "Rems-Murr-Kreis", DistrictKind::Landkreis),
+            d("08311", "Freiburg im Breisgau", DistrictKind::Stadtkreis),
+            d("08416", "Tübingen", DistrictKind::Landkreis),
+        ]
+    }
+
+    #[test]
+    fn districts_are_found_as_files_name_them() {
+        let all = districts();
+        let ags = |input: &str, hint: &str| find_district(&all, input, hint).map(|d| d.ags.as_str());
+        assert_eq!(ags("08416", ""), Some("08416"));
+        assert_eq!(ags("Tübingen", ""), Some("08416"));
+        assert_eq!(ags(" tuebingen ", ""), Some("08416"));
+        assert_eq!(ags("Landkreis Tübingen", ""), Some("08416"));
+        assert_eq!(ags("rems-murr-kreis", ""), Some("08119"));
+        assert_eq!(ags("Freiburg", ""), Some("08311"));
+        assert_eq!(ags("Stadtkreis Heilbronn", ""), Some("08121"));
+        assert_eq!(ags("LK Heilbronn", ""), Some("08125"));
+        // Ambiguous on its own; the organisation's name decides.
+        assert_eq!(ags("Heilbronn", ""), None);
+        assert_eq!(ags("Heilbronn", "Landratsamt Heilbronn"), Some("08125"));
+        assert_eq!(ags("Heilbronn", "Stadt Heilbronn"), Some("08121"));
+        assert_eq!(ags("Berlin", ""), None);
+        assert_eq!(ags("", ""), None);
     }
 
     #[test]

@@ -327,3 +327,42 @@ async fn a_large_import_spans_several_statements_and_keeps_groups_and_search() {
     let by_org = store.search("landratsamt nr", 2000).await.unwrap();
     assert!(by_org.iter().any(|h| h.id == last.id), "{by_org:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn organisations_created_by_an_excel_import_get_the_kreis_of_the_row() {
+    let store = Store::open_in_memory().await.unwrap();
+    store
+        .apply_import(
+            &sample("excel-de-semicolon-utf8-bom.csv"),
+            None,
+            DuplicateAction::Skip,
+            false,
+            now(),
+        )
+        .await
+        .unwrap();
+    let organisations = store.list_organisations().await.unwrap();
+    let kreis = |name: &str| {
+        organisations
+            .iter()
+            .find(|o| o.name == name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+            .district_ags
+            .clone()
+    };
+    assert_eq!(kreis("Landratsamt Tübingen").as_deref(), Some("08416"));
+    assert_eq!(kreis("Stadt Mannheim").as_deref(), Some("08222"));
+    assert_eq!(kreis("Landratsamt Rems-Murr-Kreis").as_deref(), Some("08119"));
+    // No Kreis in the row: none is guessed.
+    assert_eq!(kreis("Ministerium für Soziales, Gesundheit und Integration"), None);
+    // The contacts list can now be narrowed by Kreis.
+    let in_tuebingen = store
+        .list_contacts(&ContactFilter {
+            district_ags: Some("08416".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(in_tuebingen.len(), 1);
+    assert_eq!(in_tuebingen[0].last_name, "Müller");
+}

@@ -37,6 +37,9 @@ pub struct PreviewRow {
     pub position_label: String,
     pub name: String,
     pub organisation: Option<String>,
+    /// The Stadt-/Landkreis as the file names it (CSV column "Stadt-/Landkreis"); used for the
+    /// district of an organisation the import creates.
+    pub district: Option<String>,
     pub email: Option<String>,
     pub status: RowStatus,
     /// For errors: "Zeile 14: E-Mail-Adresse: „x“ ist keine …"; for duplicates: why.

@@ -11,6 +11,7 @@ use super::contact_insert::{NewContact, insert_contacts};
 use super::contacts::update_contact_in;
 use super::organisations::{find_organisation_by_name_in, insert_organisation};
 use crate::contact::ContactInput;
+use crate::district::{DistrictFilter, find_district};
 use crate::import::plan::{
     DuplicateAction, ImportPreview, ImportSummary, PreviewRow, RowStatus, display_name, identity, to_input,
 };
@@ -77,6 +78,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ImportSummary> {
         let file = parse(bytes, mapping)?;
+        let districts = self.list_districts(&DistrictFilter::default()).await?;
         // IMMEDIATE: the write lock from the start, so the plan's duplicate check still holds when
         // the rows are written, and new contact ids can be assigned up front.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -115,7 +117,13 @@ impl Store {
             }
             input.organisation_id = match &row.organisation {
                 Some(name) => {
-                    Some(organisation_id(&mut tx, &mut organisations, name, &mut summary, now).await?)
+                    let district = row
+                        .district
+                        .as_deref()
+                        .and_then(|d| find_district(&districts, d, name))
+                        .map(|d| d.ags.clone());
+                    let new = NewOrganisation { name, district };
+                    Some(organisation_id(&mut tx, &mut organisations, new, &mut summary, now).await?)
                 }
                 None => None,
             };
@@ -159,6 +167,7 @@ async fn plan(conn: &mut SqliteConnection, file: ParsedFile) -> Result<ImportPre
             position_label: position_label.clone(),
             name: display_name(contact),
             organisation: contact.organisation.clone(),
+            district: contact.district.clone(),
             email: contact.emails.first().map(|e| e.value.clone()),
             status: RowStatus::New,
             message: None,
@@ -284,14 +293,22 @@ impl StoredIdentities {
     }
 }
 
-/// The organisation of this name, created (kind guessed from the name) when it does not exist.
+/// An organisation a row names, with the Kreis the row gives (if it names a known one).
+struct NewOrganisation<'a> {
+    name: &'a str,
+    district: Option<String>,
+}
+
+/// The organisation of this name, created (kind guessed from the name, Kreis from the row) when
+/// it does not exist. Existing organisations are left as they are.
 async fn organisation_id(
     conn: &mut SqliteConnection,
     cache: &mut HashMap<String, i64>,
-    name: &str,
+    new: NewOrganisation<'_>,
     summary: &mut ImportSummary,
     now: DateTime<Utc>,
 ) -> Result<i64> {
+    let name = new.name;
     let key = fold(name.trim());
     if let Some(id) = cache.get(&key) {
         return Ok(*id);
@@ -302,6 +319,7 @@ async fn organisation_id(
             let input = OrganisationInput {
                 name: name.to_owned(),
                 kind: Some(OrganisationKind::guess_from_name(name)),
+                district_ags: new.district,
                 ..Default::default()
             }
             .normalised()?;
