@@ -354,7 +354,10 @@ async fn organisations_created_by_an_excel_import_get_the_kreis_of_the_row() {
     assert_eq!(kreis("Stadt Mannheim").as_deref(), Some("08222"));
     assert_eq!(kreis("Landratsamt Rems-Murr-Kreis").as_deref(), Some("08119"));
     // No Kreis in the row: none is guessed.
-    assert_eq!(kreis("Ministerium für Soziales, Gesundheit und Integration"), None);
+    assert_eq!(
+        kreis("Ministerium für Soziales, Gesundheit und Integration"),
+        None
+    );
     // The contacts list can now be narrowed by Kreis.
     let in_tuebingen = store
         .list_contacts(&ContactFilter {
