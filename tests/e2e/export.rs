@@ -95,6 +95,26 @@ async fn export_the_list_as_csv_and_a_selection_as_vcard() {
             .any(|r| &r[2] == "Müller" && &r[4] == "Landratsamt Tübingen")
     );
 
+    // Sort by Organisation (German order), then back by name; the header says how it is sorted.
+    let organisations =
+        "[...document.querySelectorAll('#kontakte-zeilen tr')].map(r => r.children[3].textContent)";
+    let is_sorted = format!(
+        "(() => {{ const v = {organisations}; return v.every((x, i) => i === 0 || v[i - 1].localeCompare(x, 'de') <= 0); }})()"
+    );
+    app.click("#kontakte-sort-organisation").await;
+    app.until("sorted by organisation", &is_sorted).await;
+    assert_eq!(
+        app.script("return document.querySelector('#kontakte-sort-organisation').closest('th').getAttribute('aria-sort')")
+            .await,
+        "ascending"
+    );
+    app.click("#kontakte-sort-name").await;
+    app.until(
+        "sorted by name",
+        "document.querySelector('#kontakte-sort-name').closest('th').getAttribute('aria-sort') === 'ascending'",
+    )
+    .await;
+
     // Select Müller, search again, select Öztürk too: the selection survives the new search.
     search(&app, "mueller", 1).await;
     tick(&app, "#kontakte-zeilen input[type=checkbox]").await;

@@ -13,5 +13,6 @@ mod export;
 mod import;
 mod info;
 mod keyboard;
+mod list_figures;
 mod mail;
 mod screenshots;

@@ -73,8 +73,17 @@ pub fn find_region<'a>(regions: &'a [Region], input: &str) -> Option<&'a Region>
 pub fn find_district<'a>(districts: &'a [District], input: &str, hint: &str) -> Option<&'a District> {
     use crate::search::fold;
     let input = input.trim();
-    if let Some(d) = districts.iter().find(|d| d.ags == input) {
-        return Some(d);
+    // Excel drops the leading zero ("8416"); a Gemeindeschlüssel ("08416041") starts with the Kreis.
+    if !input.is_empty() && input.bytes().all(|b| b.is_ascii_digit()) {
+        // All ASCII digits: byte slicing cannot split a character.
+        let key = match input.len() {
+            4 => format!("0{input}"),
+            8 => input[..5].to_owned(),
+            _ => input.to_owned(),
+        };
+        if let Some(d) = districts.iter().find(|d| d.ags == key) {
+            return Some(d);
+        }
     }
     let folded = fold(input);
     let kind_of = |text: &str| -> (Option<DistrictKind>, String) {
@@ -101,7 +110,13 @@ pub fn find_district<'a>(districts: &'a [District], input: &str, hint: &str) -> 
             .collect();
     }
     if candidates.len() > 1 && kind.is_none() {
-        kind = kind_of(&fold(hint.trim())).0;
+        // "Landratsamt Heilbronn" → Landkreis. A town's own administration is only the Stadtkreis
+        // when the town is the Kreis itself: "Stadt Heilbronn" yes, "Stadt Neckarsulm" (in the
+        // Landkreis Heilbronn) no, so nothing is guessed then.
+        kind = match kind_of(&fold(hint.trim())) {
+            (Some(DistrictKind::Stadtkreis), town) if town != name => None,
+            (kind, _) => kind,
+        };
     }
     if let Some(kind) = kind {
         candidates.retain(|d| d.kind == kind);
@@ -177,8 +192,19 @@ mod tests {
         assert_eq!(ags("Heilbronn", ""), None);
         assert_eq!(ags("Heilbronn", "Landratsamt Heilbronn"), Some("08125"));
         assert_eq!(ags("Heilbronn", "Stadt Heilbronn"), Some("08121"));
+        // A town in the Landkreis is not the Stadtkreis.
+        assert_eq!(ags("Heilbronn", "Stadt Neckarsulm"), None);
+        assert_eq!(ags("8416", ""), Some("08416"));
+        assert_eq!(ags("08416041", ""), Some("08416"));
         assert_eq!(ags("Berlin", ""), None);
         assert_eq!(ags("", ""), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finding_a_district_never_panics(input in "\\PC{0,12}", hint in "\\PC{0,12}") {
+            let _ = find_district(&districts(), &input, &hint);
+        }
     }
 
     #[test]

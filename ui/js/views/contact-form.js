@@ -8,7 +8,7 @@ import { clearFieldErrors, optional, selectField, showFieldError, textArea, text
 import { formatDate, formatDateTime } from '../format.js';
 import { EMAIL_KINDS, PHONE_KINDS } from '../labels.js';
 import { clearNotices, flash, showError, showSuccess } from '../notices.js';
-import { displayName } from './contacts.js';
+import { displayName, forgetSelected } from './contacts.js';
 
 export const title = 'Kontakt';
 
@@ -126,6 +126,7 @@ export async function render(container, params) {
   async function remove() {
     try {
       await call('delete_contact', { id: contact.id });
+      forgetSelected(contact.id);
       flash(`${heading} wurde gelöscht.`);
       window.location.hash = '#/kontakte';
     } catch (error) {

@@ -9,10 +9,20 @@ import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
 import { ORGANISATION_KINDS } from '../labels.js';
 import { showError, showSuccess, clearNotices } from '../notices.js';
+import { headerCells, sortState, sorted } from '../sortable.js';
 
 export const title = 'Kontakte';
 
 const PAGE = 200;
+const COLUMNS = [
+  { key: 'name', label: 'Name', value: (c) => `${c.last_name} ${c.first_name || ''}` },
+  { key: 'function', label: 'Funktion', value: (c) => c.function },
+  { key: 'organisation', label: 'Organisation', value: (c) => c.organisation_name },
+  { key: 'district', label: 'Kreis', value: (c) => c.district_name },
+  { key: 'email', label: 'E-Mail', value: (c) => c.email },
+  { key: 'phone', label: 'Telefon', value: (c) => c.phone },
+];
+const order = sortState('kontakte', COLUMNS);
 const state = { query: '', region_code: '', district_ags: '', organisation_kind: '', group: '', shown: PAGE };
 /** Ids of the selected contacts; survives new searches and filters. */
 const selected = new Set();
@@ -72,7 +82,8 @@ export async function render(container) {
     el('div', { class: 'selection-bar' },
       el('p', { class: 'kern-body', id: 'kontakte-auswahl', 'aria-live': 'polite' }),
       el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'kontakte-auswahl-aufheben', hidden: true,
-        onClick: () => { selected.clear(); syncSelection(); } },
+        // The button hides itself; focus moves to the "select all" box so keyboard users keep their place.
+        onClick: () => { selected.clear(); syncSelection(); document.getElementById('kontakte-alle').focus(); } },
       el('span', { class: 'kern-label' }, 'Auswahl aufheben'))),
     el('div', { class: 'kern-table-responsive' },
       el('table', { class: 'kern-table kern-table--striped', id: 'kontakte-tabelle' },
@@ -83,8 +94,7 @@ export async function render(container) {
               el('input', { class: 'kern-form-check__checkbox', type: 'checkbox', id: 'kontakte-alle',
                 onChange: (e) => selectAll(e.target.checked) }),
               el('label', { class: 'kern-label kern-sr-only', for: 'kontakte-alle' }, 'Alle Kontakte der Liste auswählen'))),
-          ['Name', 'Funktion', 'Organisation', 'Kreis', 'E-Mail', 'Telefon'].map((h) =>
-            el('th', { class: 'kern-table__header', scope: 'col' }, h)))),
+          headerCells(order, onSort))),
         el('tbody', { class: 'kern-table__body', id: 'kontakte-zeilen' }))),
     el('div', { id: 'kontakte-mehr' }));
   await refresh();
@@ -103,7 +113,12 @@ async function refresh() {
   try {
     const result = await call('list_contacts', { filter: filterArgs() });
     if (mine !== requestNumber) return; // a newer keystroke already asked again
-    rows = result;
+    rows = sorted(order, result);
+    if (Object.values(filterArgs()).every((v) => v === null)) {
+      // The unfiltered list is every contact: forget selected ones deleted meanwhile.
+      const present = new Set(rows.map((c) => c.id));
+      for (const id of [...selected]) if (!present.has(id)) selected.delete(id);
+    }
     clearNotices();
     fill(true);
   } catch (error) {
@@ -190,8 +205,20 @@ async function exportVcard() {
   }
 }
 
+/** A deleted contact leaves the selection (its id could be given to a new contact later). */
+export function forgetSelected(id) {
+  selected.delete(id);
+}
+
 export function displayName(c) {
   return [c.title, c.first_name, c.last_name].filter(Boolean).join(' ');
+}
+
+/** A new column order: the rows already shown stay shown, in the new order. */
+function onSort() {
+  rows = sorted(order, rows);
+  state.shown = Math.max(PAGE, rendered);
+  fill(true);
 }
 
 function selectAll(on) {
@@ -217,7 +244,7 @@ function syncSelection() {
     ? 'Keine Auswahl: E-Mail und vCard gelten für die ganze Liste.'
     : `${countWords(n)} ausgewählt – E-Mail und vCard gelten für die Auswahl.`;
   if (elsewhere > 0) text += ` ${elsewhere} davon ${elsewhere === 1 ? 'steht' : 'stehen'} nicht in der aktuellen Liste.`;
-  replaceChildren(document.getElementById('kontakte-auswahl'), text);
+  setText(document.getElementById('kontakte-auswahl'), text);
   document.getElementById('kontakte-auswahl-aufheben').hidden = n === 0;
   replaceChildren(document.querySelector('#kontakte-email .kern-label'), n ? `E-Mail an Auswahl (${n})` : 'E-Mail schreiben');
   replaceChildren(document.querySelector('#kontakte-vcard .kern-label'), n ? `Auswahl als vCard (${n})` : 'Als vCard exportieren');
@@ -261,14 +288,26 @@ function fill(reset) {
   let status = countWords(total);
   if (searching) status += ` für „${state.query.trim()}“`;
   if (total > rendered) status += `, die ersten ${rendered} werden angezeigt`;
-  replaceChildren(document.getElementById('kontakte-status'), status);
+  setText(document.getElementById('kontakte-status'), status);
   const more = document.getElementById('kontakte-mehr');
-  replaceChildren(more, total > rendered
-    ? el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-mehr-knopf', onClick: () => showMore(true) },
-      el('span', { class: 'kern-label' }, `Weitere ${Math.min(PAGE, total - rendered)} anzeigen`))
-    : null);
+  const label = `Weitere ${Math.min(PAGE, total - rendered)} anzeigen`;
+  const button = document.getElementById('kontakte-mehr-knopf');
+  if (total <= rendered) {
+    replaceChildren(more);
+  } else if (button) {
+    // Kept (not replaced) so it keeps the focus when rows were added by scrolling.
+    setText(button.querySelector('.kern-label'), label);
+  } else {
+    replaceChildren(more, el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-mehr-knopf',
+      onClick: () => showMore(true) }, el('span', { class: 'kern-label' }, label)));
+  }
   watchNearEnd(more);
   syncSelection();
+}
+
+/** Changes a live region's text only when it differs, so screen readers do not repeat it. */
+function setText(node, text) {
+  if (node.textContent !== text) replaceChildren(node, text);
 }
 
 /** `byButton`: a keyboard user pressed "Weitere anzeigen"; focus moves to the first new row. */

@@ -3,8 +3,8 @@
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
-import { collator } from '../format.js';
 import { showError, clearNotices } from '../notices.js';
+import { headerCells, sortState, sorted } from '../sortable.js';
 
 export const title = 'Stadt- und Landkreise';
 
@@ -17,7 +17,8 @@ const COLUMNS = [
 const KIND_LABELS = { stadtkreis: 'Stadtkreis', landkreis: 'Landkreis' };
 
 // Kept across visits of the screen, like a person expects when coming back to it.
-const state = { regionCode: '', sortKey: 'ags', ascending: true, regions: [], districts: [] };
+const state = { regionCode: '', regions: [], districts: [] };
+const order = sortState('', COLUMNS, 'ags');
 
 export async function render(container) {
   if (state.regions.length === 0) state.regions = await call('list_regions');
@@ -39,7 +40,7 @@ export async function render(container) {
     el('div', { class: 'kern-table-responsive' },
       el('table', { class: 'kern-table kern-table--striped', id: 'kreise-tabelle' },
         el('caption', { class: 'kern-sr-only' }, 'Stadt- und Landkreise, sortierbar'),
-        el('thead', { class: 'kern-table__head' }, el('tr', { class: 'kern-table__row' }, COLUMNS.map(headerCell))),
+        el('thead', { class: 'kern-table__head' }, el('tr', { class: 'kern-table__row' }, headerCells(order, fillRows))),
         el('tbody', { class: 'kern-table__body', id: 'kreise-zeilen' }))));
   fillRows();
 }
@@ -48,29 +49,8 @@ async function loadDistricts() {
   return call('list_districts', { filter: { region_code: state.regionCode || null } });
 }
 
-function headerCell(column) {
-  const active = state.sortKey === column.key;
-  const direction = state.ascending ? 'ascending' : 'descending';
-  return el('th', { class: 'kern-table__header', scope: 'col', 'aria-sort': active ? direction : 'none' },
-    el('button', {
-      type: 'button',
-      class: 'sort-button',
-      id: `sort-${column.key}`,
-      onClick: () => onSort(column.key),
-    }, column.label,
-    el('span', { class: 'sort-indicator', 'aria-hidden': 'true' }, active ? (state.ascending ? ' ▲' : ' ▼') : ''),
-    el('span', { class: 'kern-sr-only' }, active ? '' : ', sortieren')));
-}
-
-function sorted(rows) {
-  const column = COLUMNS.find((c) => c.key === state.sortKey) || COLUMNS[0];
-  const factor = state.ascending ? 1 : -1;
-  return [...rows].sort((a, b) =>
-    factor * collator.compare(column.value(a), column.value(b)) || collator.compare(a.ags, b.ags));
-}
-
 function fillRows() {
-  const rows = sorted(state.districts).map((d) =>
+  const rows = sorted(order, state.districts).map((d) =>
     el('tr', { class: 'kern-table__row', 'data-ags': d.ags },
       COLUMNS.map((c, i) => i === 1
         ? el('th', { class: 'kern-table__header', scope: 'row' }, c.value(d))
@@ -91,14 +71,4 @@ async function onFilter(event) {
   } catch (error) {
     showError(error);
   }
-}
-
-function onSort(key) {
-  state.ascending = state.sortKey === key ? !state.ascending : true;
-  state.sortKey = key;
-  const table = document.getElementById('kreise-tabelle');
-  const headRow = table.querySelector('thead tr');
-  replaceChildren(headRow, COLUMNS.map(headerCell));
-  fillRows();
-  document.getElementById(`sort-${key}`).focus();
 }

@@ -8,10 +8,18 @@ import { clearFieldErrors, optional, selectField, showFieldError, textArea, text
 import { collator } from '../format.js';
 import { ORGANISATION_KINDS, organisationKindLabel } from '../labels.js';
 import { clearNotices, flash, showError, showSuccess } from '../notices.js';
+import { headerCells, sortState, sorted } from '../sortable.js';
 
 export const title = 'Organisationen';
 
 const filters = { kind: '', region: '' };
+const order = sortState('organisationen', [
+  { key: 'name', label: 'Name', value: (o) => o.name },
+  { key: 'kind', label: 'Art', value: (o) => organisationKindLabel(o.kind) },
+  { key: 'district', label: 'Stadt-/Landkreis', value: (o) => o.district_name },
+  { key: 'city', label: 'Ort', value: (o) => o.city },
+  { key: 'contacts', label: 'Kontakte', value: (o) => String(o.contact_count) },
+]);
 
 export async function render(container, params = []) {
   if (params.length > 0) return renderForm(container, params[0] === 'neu' ? null : Number(params[0]));
@@ -36,11 +44,11 @@ export async function render(container, params = []) {
       el('table', { class: 'kern-table kern-table--striped', id: 'organisationen-tabelle' },
         el('caption', { class: 'kern-sr-only' }, 'Organisationen'),
         el('thead', { class: 'kern-table__head' }, el('tr', { class: 'kern-table__row' },
-          ['Name', 'Art', 'Stadt-/Landkreis', 'Ort', 'Kontakte'].map((h) => el('th', { class: 'kern-table__header', scope: 'col' }, h)))),
+          headerCells(order, () => fill()))),
         el('tbody', { class: 'kern-table__body', id: 'organisationen-zeilen' }))));
 
   function fill() {
-    const shown = organisations
+    const shown = sorted(order, organisations)
       .filter((o) => !filters.kind || o.kind === filters.kind)
       .filter((o) => !filters.region || o.region_name === filters.region);
     replaceChildren(document.getElementById('organisationen-zeilen'), shown.map((o) =>

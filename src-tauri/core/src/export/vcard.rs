@@ -64,7 +64,7 @@ fn card(out: &mut String, c: &Contact) {
             _ => "VOICE",
         };
         let pref = if p.preferred { ",PREF" } else { "" };
-        line(out, &format!("TEL;TYPE={kind}{pref}:{}", text(&p.number)));
+        line(out, &format!("TEL;TYPE={kind}{pref}:{}", single_line(&p.number)));
     }
     if c.street.is_some() || c.postal_code.is_some() || c.city.is_some() {
         let part = |v: &Option<String>| text(v.as_deref().unwrap_or_default());
@@ -109,6 +109,12 @@ fn text(value: &str) -> String {
         }
     }
     out
+}
+
+/// EMAIL and TEL values are not text-typed in RFC 2426: no escaping (a "\\," would show up in
+/// address books), only line breaks removed.
+fn single_line(value: &str) -> String {
+    value.replace(['\r', '\n'], " ")
 }
 
 /// Appends one content line, folded so no physical line exceeds 75 octets (plus CRLF).
