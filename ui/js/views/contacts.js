@@ -83,7 +83,7 @@ export async function render(container) {
       el('p', { class: 'kern-body', id: 'kontakte-auswahl', 'aria-live': 'polite' }),
       el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'kontakte-auswahl-aufheben', hidden: true,
         // The button hides itself; focus moves to the "select all" box so keyboard users keep their place.
-        onClick: () => { selected.clear(); syncSelection(); document.getElementById('kontakte-alle').focus(); } },
+        onClick: () => { selected.clear(); syncSelection(true); document.getElementById('kontakte-alle').focus(); } },
       el('span', { class: 'kern-label' }, 'Auswahl aufheben'))),
     el('div', { class: 'kern-table-responsive' },
       el('table', { class: 'kern-table kern-table--striped', id: 'kontakte-tabelle' },
@@ -225,13 +225,19 @@ function selectAll(on) {
   for (const c of rows) {
     if (on) selected.add(c.id); else selected.delete(c.id);
   }
-  syncSelection();
+  syncSelection(true);
 }
 
-/** Brings checkboxes, the selection line and the action buttons in line with `selected`. */
-function syncSelection() {
-  for (const box of document.querySelectorAll('#kontakte-zeilen input[type=checkbox]')) {
-    box.checked = selected.has(Number(box.dataset.id));
+/**
+ * Brings the selection line, the "select all" box and the action buttons in line with `selected`;
+ * with `boxes` also every row's checkbox (after "select all" or "Auswahl aufheben"; new rows are
+ * created with the right state, so appending rows skips that walk over thousands of boxes).
+ */
+function syncSelection(boxes = false) {
+  if (boxes) {
+    for (const box of document.querySelectorAll('#kontakte-zeilen input[type=checkbox]')) {
+      box.checked = selected.has(Number(box.dataset.id));
+    }
   }
   const all = document.getElementById('kontakte-alle');
   if (!all) return;
@@ -254,13 +260,13 @@ function row(c) {
   const name = displayName(c);
   return el('tr', { class: 'kern-table__row', 'data-id': c.id },
     el('td', { class: 'kern-table__cell select-cell' },
-      el('div', { class: 'kern-form-check' },
+      el('div', { class: 'row-check' },
         el('input', { class: 'kern-form-check__checkbox', type: 'checkbox', id: `auswahl-${c.id}`, 'data-id': c.id,
           checked: selected.has(c.id),
           onChange: (e) => { if (e.target.checked) selected.add(c.id); else selected.delete(c.id); syncSelection(); } }),
-        el('label', { class: 'kern-label kern-sr-only', for: `auswahl-${c.id}` }, `${name} auswählen`))),
+        el('label', { class: 'kern-sr-only', for: `auswahl-${c.id}` }, `${name} auswählen`))),
     el('th', { class: 'kern-table__header', scope: 'row' },
-      el('a', { class: 'kern-link', href: `#/kontakte/${c.id}` }, name)),
+      el('a', { class: 'row-link', href: `#/kontakte/${c.id}` }, name)),
     el('td', { class: 'kern-table__cell' }, c.function || ''),
     el('td', { class: 'kern-table__cell' }, c.organisation_name || ''),
     el('td', { class: 'kern-table__cell' }, c.district_name || ''),
