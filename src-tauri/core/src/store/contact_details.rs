@@ -1,5 +1,5 @@
-//! Whole contacts (with addresses, numbers and groups) for a filtered list or a selection at once,
-//! for exports such as vCard: four queries however many contacts, in the list's order.
+//! Whole contacts (with addresses, numbers and groups), one for the detail view or a filtered
+//! list or selection at once for exports such as vCard: four queries however many, in order.
 
 use std::collections::HashMap;
 
@@ -17,7 +17,8 @@ impl Store {
     }
 }
 
-async fn full_contacts_by_id(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Vec<Contact>> {
+/// Whole contacts for `ids`, in that order; ids not stored are left out.
+pub(crate) async fn full_contacts_by_id(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Vec<Contact>> {
     let list = super::json_ids(ids);
     let mut by_id: HashMap<i64, Contact> = sqlx::query_as::<_, Contact>(
         "SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.function, c.organisation_id,

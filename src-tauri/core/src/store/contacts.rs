@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteArguments;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use super::contact_details::full_contacts_by_id;
 use super::contact_insert::{NewContact, contact_sort_key, insert_children, insert_contacts};
 use super::organisations::timestamp;
 use crate::contact::{
@@ -46,21 +47,13 @@ impl Store {
     }
 
     pub async fn get_contact(&self, id: i64) -> Result<Contact> {
-        let mut contact = sqlx::query_as::<_, Contact>(
-            "SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.function, c.organisation_id,
-                    o.name AS organisation_name, c.street, c.postal_code, c.city, c.notes, c.consent_basis,
-                    c.consent_date, c.consent_source, c.consent_note, c.created_at, c.updated_at
-             FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ?1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            what: "Der Kontakt".into(),
-        })?;
         let mut conn = self.pool.acquire().await?;
-        (contact.emails, contact.phones, contact.groups) = read_children(&mut conn, id).await?;
-        Ok(contact)
+        full_contacts_by_id(&mut conn, &[id])
+            .await?
+            .pop()
+            .ok_or_else(|| Error::NotFound {
+                what: "Der Kontakt".into(),
+            })
     }
 
     /// The contacts list in German order of "Nachname Vorname", narrowed by `filter`.
