@@ -228,6 +228,19 @@ impl Drop for App {
     }
 }
 
+/// Seeds a data folder before the window starts: imports `file` through the real command line
+/// (`netzwerkmappe --daten <dir> import <file>`), as IT staff would.
+pub fn import_with_cli(dir: &Path, file: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
+        .arg("--daten")
+        .arg(dir)
+        .arg("import")
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 fn wait_for_port(port: u16) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {

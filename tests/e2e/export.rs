@@ -58,14 +58,10 @@ fn exported(app: &App, ext: &str) -> Vec<u8> {
 #[tokio::test]
 async fn export_the_list_as_csv_and_a_selection_as_vcard() {
     let app = App::start_with(|dir| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
-            .arg("--daten")
-            .arg(dir)
-            .arg("import")
-            .arg(format!("{SAMPLES}/excel-de-semicolon-utf8-bom.csv"))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        crate::app::import_with_cli(
+            dir,
+            std::path::Path::new(&format!("{SAMPLES}/excel-de-semicolon-utf8-bom.csv")),
+        );
     })
     .await;
     app.goto("kontakte").await;

@@ -21,14 +21,7 @@ async fn list_figures() {
         }
         let file = dir.join("viele.csv");
         std::fs::write(&file, csv).unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
-            .arg("--daten")
-            .arg(dir)
-            .arg("import")
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        crate::app::import_with_cli(dir, &file);
     })
     .await;
     let started = Instant::now();
