@@ -4,25 +4,37 @@
 CARGO ?= cargo
 E2E_THREADS = --test-threads=1
 
-.PHONY: all run test setup vendor check fmt fmt-check clippy fix test-rust test-e2e core-tauri-free bench icons screenshots clean
+.PHONY: all run test setup setup-test vendor vendor-check deny check fmt fmt-check clippy fix test-rust test-e2e core-tauri-free bench icons screenshots clean
 
 # Format check, build check and lints: what a reviewer runs first.
 all: fmt-check check clippy
 
-# Install what is missing, build and open the Netzwerkmappe window.
+# Install what building the window needs (only what is missing), build and open it.
 run: setup
 	$(CARGO) run
 
 # Install what is missing, then every check and every test, including the real window under Xvfb.
-test: setup fmt-check clippy core-tauri-free test-rust test-e2e
+test: setup-test fmt-check vendor-check deny clippy core-tauri-free test-rust test-e2e
 
-# System packages, tauri-driver and the KERN files (only what is missing).
+# System packages the app needs to build and run (only what is missing).
 setup:
-	bash scripts/setup.sh
+	bash scripts/setup.sh app
 
-# Copy KERN (pinned npm package) into ui/vendor.
+# Additionally the test tooling: Xvfb, WebKitWebDriver, tauri-driver, cargo-deny, npm.
+setup-test:
+	bash scripts/setup.sh test
+
+# Copy KERN (pinned npm package) into ui/vendor (committed; run after changing the pinned version).
 vendor:
 	bash scripts/vendor-kern.sh
+
+# Fail if the committed ui/vendor/kern differs from the pinned npm package.
+vendor-check:
+	bash scripts/vendor-kern.sh --check
+
+# Dependency licences (EUPL-1.2-compatible allow-list), bans and sources, see deny.toml.
+deny:
+	$(CARGO) deny --offline check licenses bans sources
 
 # Type-check everything.
 check:
@@ -62,7 +74,7 @@ core-tauri-free:
 	bash scripts/check-core-tauri-free.sh
 
 # Speed and size figures (release build, start time under Xvfb).
-bench: setup
+bench: setup-test
 	bash scripts/bench.sh
 
 # Regenerate icons/ from icons/source.svg.

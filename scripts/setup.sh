@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Installs everything Netzwerkmappe needs to build, run and test on Debian/Ubuntu, and nothing that
-# is already there: system libraries for Tauri (WebKitGTK), Xvfb + WebKitWebDriver for the
-# end-to-end tests, tauri-driver, Node/npm for copying KERN, and the KERN files themselves.
+# Installs what Netzwerkmappe needs on Debian/Ubuntu, and nothing that is already there.
+#   setup.sh app   – what building and running the window needs (make run)
+#   setup.sh test  – that, plus the test tooling: Xvfb, WebKitWebDriver, tauri-driver, cargo-deny,
+#                    imagemagick and poppler for looking at screens and PDFs (make test)
+# The KERN files are committed in ui/vendor; `make test` checks they match the pinned npm package.
 # Safe to run again; it only acts on what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=${1:-app}
 
 packages=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-  xvfb xauth webkit2gtk-driver dbus-x11
-  imagemagick poppler-utils
 )
-command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+if [ "$mode" = test ]; then
+  packages+=(xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils)
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -32,11 +36,18 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
+[ "$mode" = test ] || exit 0
+
+cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
 # tauri-driver 2.x bridges WebDriver to the Tauri window (never the 3.0 alphas).
 TAURI_DRIVER_VERSION=2.1.0
-if ! "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" --help >/dev/null 2>&1; then
+if ! "$cargo_bin/tauri-driver" --help >/dev/null 2>&1; then
   echo "Installiere tauri-driver $TAURI_DRIVER_VERSION"
   cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --quiet
 fi
-
-bash scripts/vendor-kern.sh
+# cargo-deny checks the dependency licences against deny.toml (offline: licences, bans, sources).
+CARGO_DENY_VERSION=0.20.2
+if ! "$cargo_bin/cargo-deny" --version 2>/dev/null | grep -q "$CARGO_DENY_VERSION"; then
+  echo "Installiere cargo-deny $CARGO_DENY_VERSION"
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked --quiet
+fi

@@ -27,11 +27,12 @@ const APP_COMMANDS: &[&str] = &[
 ];
 
 fn main() {
-    // The KERN stylesheet and fonts are copied from the pinned npm package, not committed.
+    // The KERN stylesheet and fonts are committed (copied from the pinned npm package by
+    // scripts/vendor-kern.sh). Without them the window would be unstyled: refuse to build instead.
     if !std::path::Path::new("ui/vendor/kern/kern.min.css").exists() {
-        println!(
-            "cargo:warning=ui/vendor/kern fehlt: bitte `make vendor` (scripts/vendor-kern.sh) ausführen, \
-             sonst fehlt der Oberfläche das KERN-Design."
+        panic!(
+            "ui/vendor/kern/kern.min.css fehlt: die KERN-Dateien gehören zum Repository. Bitte den Ordner \
+             ui/vendor wiederherstellen (git checkout ui/vendor) oder `make vendor` ausführen."
         );
     }
     println!("cargo:rerun-if-changed=ui");
