@@ -3,9 +3,11 @@
 
 mod csv;
 mod vcard;
+mod vcard_zip;
 
 pub use self::csv::contacts_csv;
 pub use self::vcard::contacts_vcard;
+pub use self::vcard_zip::contacts_vcard_zip;
 
 use std::path::{Path, PathBuf};
 
