@@ -34,7 +34,7 @@ vendor-check:
 
 # Dependency licences (EUPL-1.2-compatible allow-list), bans and sources, see deny.toml.
 deny:
-	$(CARGO) deny --offline check licenses bans sources
+	$(CARGO) deny check licenses bans sources
 
 # Type-check everything.
 check:
