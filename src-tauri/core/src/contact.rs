@@ -53,6 +53,10 @@ pub struct ContactInput {
     pub consent_date: Option<String>,
     pub consent_source: Option<String>,
     pub consent_note: Option<String>,
+    /// The `version` of the contact the form was filled from. An update is refused with
+    /// `ErrorCode::Conflict` when the stored version differs; `None` skips the check (imports, CLI).
+    #[serde(default)]
+    pub expected_version: Option<i64>,
 }
 
 const EMAIL_KINDS: [&str; 3] = ["work", "home", "other"];
@@ -214,6 +218,8 @@ pub struct Contact {
     pub consent_note: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// Raised by one with every update; send it back as `ContactInput::expected_version`.
+    pub version: i64,
     #[sqlx(skip)]
     pub emails: Vec<Email>,
     #[sqlx(skip)]

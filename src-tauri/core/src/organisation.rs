@@ -84,6 +84,9 @@ pub struct OrganisationInput {
     pub phone: Option<String>,
     pub web: Option<String>,
     pub notes: Option<String>,
+    /// The `version` the form was filled from; see `ContactInput::expected_version`.
+    #[serde(default)]
+    pub expected_version: Option<i64>,
 }
 
 impl OrganisationInput {
@@ -132,6 +135,20 @@ pub struct Organisation {
     pub contact_count: i64,
     pub created_at: String,
     pub updated_at: String,
+    /// Raised by one with every update; send it back as `OrganisationInput::expected_version`.
+    pub version: i64,
+}
+
+/// What to do with an organisation's contacts when it is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactsOnDelete {
+    /// Refuse if it still has contacts (the default; the UI then asks).
+    Refuse,
+    /// Keep the contacts, without organisation.
+    Detach,
+    /// Delete the contacts too.
+    Delete,
 }
 
 /// Trimmed, `None` when empty.

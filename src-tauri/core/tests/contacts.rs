@@ -3,8 +3,9 @@
 
 use chrono::{TimeZone, Utc};
 use netzwerkmappe_core::contact::{ContactFilter, ContactInput, EmailInput, PhoneInput};
+use netzwerkmappe_core::organisation::ContactsOnDelete;
 use netzwerkmappe_core::organisation::{OrganisationInput, OrganisationKind};
-use netzwerkmappe_core::store::ContactsOnDelete;
+use netzwerkmappe_core::search::{SearchHit, SearchKind};
 use netzwerkmappe_core::{ErrorCode, Store};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -27,6 +28,12 @@ async fn names(store: &Store, filter: ContactFilter) -> Vec<String> {
         .into_iter()
         .map(|c| c.last_name)
         .collect()
+}
+
+/// Every hit of the global search, group after group.
+async fn search(store: &Store, text: &str, limit_per_kind: i64) -> Vec<SearchHit> {
+    let results = store.search_all(text, limit_per_kind).await.unwrap();
+    results.hits().cloned().collect()
 }
 
 fn query(q: &str) -> ContactFilter {
@@ -95,21 +102,21 @@ async fn search_ignores_case_umlauts_and_spelling_variants() {
         "FTS syntax is not an error"
     );
 
-    let hits = store.search("mu", 10).await.unwrap();
+    let hits = search(&store, "mu", 10).await;
     assert_eq!(
         hits[0].label, "Anna Müller",
         "names starting with the typed prefix come first: {hits:?}"
     );
 
-    let hits = store.search("tübingen", 10).await.unwrap();
+    let hits = search(&store, "tübingen", 10).await;
     assert!(
         hits.iter()
-            .any(|h| h.kind == "organisation" && h.label == "Landratsamt Tübingen"),
+            .any(|h| h.kind == SearchKind::Organisation && h.label == "Landratsamt Tübingen"),
         "{hits:?}"
     );
     assert!(
         hits.iter()
-            .any(|h| h.kind == "contact" && h.label == "Anna Müller"),
+            .any(|h| h.kind == SearchKind::Contact && h.label == "Anna Müller"),
         "{hits:?}"
     );
 }
@@ -233,7 +240,7 @@ async fn update_replaces_details_and_reindexes() {
     assert_ne!(c.created_at, c.updated_at);
     assert_eq!(names(&store, query("schmidt")).await, ["Nowak-Schmidt"]);
     assert_eq!(
-        store.search("nowak", 10).await.unwrap().len(),
+        search(&store, "nowak", 10).await.len(),
         1,
         "one index row per contact after update"
     );
@@ -261,7 +268,7 @@ async fn deleting_an_organisation_with_contacts_asks_and_never_orphans() {
     assert_eq!(anna.len(), 1);
     assert_eq!(anna[0].organisation_name, None);
     assert!(
-        store.search("landratsamt", 10).await.unwrap().is_empty(),
+        search(&store, "landratsamt", 10).await.is_empty(),
         "index has no trace of the org"
     );
 
