@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::organisation::clean;
+pub use crate::field::check_phone;
+use crate::field::clean;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,25 +156,6 @@ pub fn check_email(address: &str) -> Result<()> {
             .chars()
             .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>');
     if ok { Ok(()) } else { Err(invalid()) }
-}
-
-/// A phone number as people write it: digits, spaces and + - / ( ) . with at least 3 digits;
-/// "+" only at the start. `tel:` prefixes from vCards are accepted.
-pub fn check_phone(field: &str, number: &str) -> Result<()> {
-    let n = number.strip_prefix("tel:").unwrap_or(number);
-    let digits = n.chars().filter(char::is_ascii_digit).count();
-    let allowed = n.chars().all(|c| c.is_ascii_digit() || " +-/().".contains(c));
-    let plus_ok = n.rfind('+').is_none_or(|i| i == 0);
-    if digits >= 3 && allowed && plus_ok {
-        Ok(())
-    } else {
-        Err(Error::validation(
-            field,
-            format!(
-                "„{number}“ ist keine gültige Telefonnummer (erlaubt: Ziffern, Leerzeichen und + - / ( ))."
-            ),
-        ))
-    }
 }
 
 /// 24.11.2026 or 2026-11-24.

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::field::{check_phone, clean};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
@@ -111,7 +112,7 @@ impl OrganisationInput {
         }
         self.phone = clean(self.phone.take());
         if let Some(phone) = &self.phone {
-            crate::contact::check_phone("Telefon", phone)?;
+            check_phone("Telefon", phone)?;
         }
         Ok(self)
     }
@@ -149,11 +150,6 @@ pub enum ContactsOnDelete {
     Detach,
     /// Delete the contacts too.
     Delete,
-}
-
-/// Trimmed, `None` when empty.
-pub(crate) fn clean(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 #[cfg(test)]

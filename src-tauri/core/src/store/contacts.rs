@@ -289,7 +289,7 @@ async fn organisation_name(conn: &mut SqliteConnection, id: Option<i64>) -> Resu
     Ok(None)
 }
 
-pub(crate) async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     let deleted = sqlx::query("DELETE FROM contacts WHERE id = ?1")
         .bind(id)
         .execute(&mut *conn)
