@@ -43,18 +43,19 @@ impl Store {
             let rows = shown_lines(&mut conn, kind, &expression, candidates).await?;
             let hits = rows
                 .into_iter()
-                .map(|(id, label, detail)| {
-                    let matched = matched_words(&[&label, detail.as_deref().unwrap_or_default()], &terms);
-                    SearchHit {
-                        kind,
-                        id,
-                        label,
-                        detail,
-                        matched,
-                    }
+                .map(|(id, label, detail)| SearchHit {
+                    kind,
+                    id,
+                    label,
+                    detail,
+                    matched: Vec::new(),
                 })
                 .collect();
-            let hits = rank_hits(text, hits, limit);
+            // Matched words only for the hits kept (a tenth of the candidates).
+            let mut hits = rank_hits(text, hits, limit);
+            for hit in &mut hits {
+                hit.matched = matched_words(&[&hit.label, hit.detail.as_deref().unwrap_or_default()], &terms);
+            }
             if !hits.is_empty() {
                 results.groups.push(SearchGroup {
                     kind,
