@@ -265,6 +265,22 @@ mod tests {
         assert_eq!(fts_match(SearchKind::Contact, " ,; "), None);
     }
 
+    /// `kind : "agenda_item"` is a phrase match on the tokens "agenda" "item": it would also find
+    /// a kind whose tokens contain that sequence. Guard against such a kind being added.
+    #[test]
+    fn no_kind_name_is_found_by_another_kinds_phrase() {
+        let tokens = |k: SearchKind| -> Vec<&str> { k.as_str().split('_').collect() };
+        for a in SearchKind::ALL {
+            for b in SearchKind::ALL.into_iter().filter(|b| *b != a) {
+                let (ta, tb) = (tokens(a), tokens(b));
+                assert!(
+                    !tb.windows(ta.len()).any(|w| w == ta.as_slice()),
+                    "{a:?} would also match {b:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn contact_text_holds_every_searchable_value_folded() {
         let emails = ["A.Mueller@lrat.example"];
