@@ -2,14 +2,14 @@
 
 use chrono::Utc;
 use netzwerkmappe_core::contact::{Contact, ContactFilter, ContactInput, ContactRow};
-use netzwerkmappe_core::store::SearchHit;
+use netzwerkmappe_core::search::SearchResults;
 use tauri::State;
 
 use super::CommandResult;
 use crate::state::AppState;
 
-/// Most hits the search box shows while typing.
-const SEARCH_LIMIT: i64 = 20;
+/// Most hits per kind the search box shows while typing.
+const SEARCH_LIMIT_PER_KIND: i64 = 20;
 
 #[tauri::command]
 pub async fn list_contacts(
@@ -49,6 +49,6 @@ pub async fn list_groups(state: State<'_, AppState>) -> CommandResult<Vec<String
 }
 
 #[tauri::command]
-pub async fn search(state: State<'_, AppState>, text: String) -> CommandResult<Vec<SearchHit>> {
-    Ok(state.store()?.search(&text, SEARCH_LIMIT).await?)
+pub async fn search(state: State<'_, AppState>, text: String) -> CommandResult<SearchResults> {
+    Ok(state.store()?.search_all(&text, SEARCH_LIMIT_PER_KIND).await?)
 }

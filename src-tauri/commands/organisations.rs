@@ -1,8 +1,8 @@
 //! Commands for the Organisationen screen.
 
 use chrono::Utc;
+use netzwerkmappe_core::organisation::ContactsOnDelete;
 use netzwerkmappe_core::organisation::{Organisation, OrganisationInput};
-use netzwerkmappe_core::store::ContactsOnDelete;
 use tauri::State;
 
 use super::CommandResult;

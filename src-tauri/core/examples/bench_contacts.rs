@@ -131,16 +131,16 @@ async fn main() -> Result<()> {
             for w in words {
                 let prefix: String = w.chars().take(len).collect();
                 let started = Instant::now();
-                let hits = store.search(&prefix, 20).await?;
+                let hits = store.search_all(&prefix, 20).await?;
                 times.push(started.elapsed());
-                if round == 0 && hits.is_empty() {
+                if round == 0 && hits.groups.is_empty() {
                     println!("  (keine Treffer für {prefix})");
                 }
             }
         }
         times.sort();
         println!(
-            "Suche (Suchfeld, 20 Treffer), Präfix mit {len} Buchstaben: p50 {:.2} ms, p95 {:.2} ms   [Ziel p95 ≤ 5 ms]",
+            "Suche (Suchfeld, je Art 20 Treffer), Präfix mit {len} Buchstaben: p50 {:.2} ms, p95 {:.2} ms   [Ziel p95 ≤ 5 ms]",
             percentile(&times, 0.5),
             percentile(&times, 0.95)
         );

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::organisation::clean;
+pub use crate::field::check_phone;
+use crate::field::clean;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +54,10 @@ pub struct ContactInput {
     pub consent_date: Option<String>,
     pub consent_source: Option<String>,
     pub consent_note: Option<String>,
+    /// The `version` of the contact the form was filled from. An update is refused with
+    /// `ErrorCode::Conflict` when the stored version differs; `None` skips the check (imports, CLI).
+    #[serde(default)]
+    pub expected_version: Option<i64>,
 }
 
 const EMAIL_KINDS: [&str; 3] = ["work", "home", "other"];
@@ -153,25 +158,6 @@ pub fn check_email(address: &str) -> Result<()> {
     if ok { Ok(()) } else { Err(invalid()) }
 }
 
-/// A phone number as people write it: digits, spaces and + - / ( ) . with at least 3 digits;
-/// "+" only at the start. `tel:` prefixes from vCards are accepted.
-pub fn check_phone(field: &str, number: &str) -> Result<()> {
-    let n = number.strip_prefix("tel:").unwrap_or(number);
-    let digits = n.chars().filter(char::is_ascii_digit).count();
-    let allowed = n.chars().all(|c| c.is_ascii_digit() || " +-/().".contains(c));
-    let plus_ok = n.rfind('+').is_none_or(|i| i == 0);
-    if digits >= 3 && allowed && plus_ok {
-        Ok(())
-    } else {
-        Err(Error::validation(
-            field,
-            format!(
-                "„{number}“ ist keine gültige Telefonnummer (erlaubt: Ziffern, Leerzeichen und + - / ( ))."
-            ),
-        ))
-    }
-}
-
 /// 24.11.2026 or 2026-11-24.
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%d.%m.%Y")
@@ -214,6 +200,8 @@ pub struct Contact {
     pub consent_note: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// Raised by one with every update; send it back as `ContactInput::expected_version`.
+    pub version: i64,
     #[sqlx(skip)]
     pub emails: Vec<Email>,
     #[sqlx(skip)]

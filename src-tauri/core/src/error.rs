@@ -12,6 +12,8 @@ pub enum ErrorCode {
     Validation,
     /// A record that was asked for does not exist (any more).
     NotFound,
+    /// The record was changed elsewhere since it was read; the save was refused (reload it).
+    Conflict,
     /// The data file exists but is not a healthy SQLite database; it was left untouched.
     DamagedDatabase,
     /// The data file was written by a newer Netzwerkmappe than this one.
@@ -39,6 +41,14 @@ pub enum Error {
 
     #[error("{what} wurde nicht gefunden. Vielleicht wurde der Eintrag inzwischen gelöscht.")]
     NotFound { what: String },
+
+    /// A stale save: the record's stored version is newer than the one the form was filled from.
+    /// `what` is the record in the nominative ("Der Kontakt"), `which` in the accusative ("den Kontakt").
+    #[error(
+        "{what} wurde inzwischen an anderer Stelle geändert. Ihre Änderungen wurden nicht gespeichert; \
+         bitte laden Sie {which} neu."
+    )]
+    Conflict { what: String, which: String },
 
     #[error(
         "Die Datendatei „{}“ ist beschädigt und wurde deshalb nicht geöffnet; sie wurde nicht verändert. \
@@ -145,6 +155,7 @@ impl Error {
         match self {
             Error::Validation { .. } => ErrorCode::Validation,
             Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Conflict { .. } => ErrorCode::Conflict,
             Error::DamagedDatabase { .. } => ErrorCode::DamagedDatabase,
             Error::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             Error::SqliteTooOld { .. } => ErrorCode::SqliteTooOld,
@@ -290,6 +301,13 @@ mod tests {
                     what: "Der Kontakt".into(),
                 },
                 "NotFound",
+            ),
+            (
+                Error::Conflict {
+                    what: "Der Kontakt".into(),
+                    which: "den Kontakt".into(),
+                },
+                "Conflict",
             ),
             (
                 Error::DamagedDatabase {

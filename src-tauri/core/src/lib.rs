@@ -5,6 +5,7 @@ pub mod contact;
 pub mod district;
 pub mod error;
 pub mod export;
+pub mod field;
 pub mod format;
 pub mod import;
 pub mod info;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::field::{check_phone, clean};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
@@ -84,6 +85,9 @@ pub struct OrganisationInput {
     pub phone: Option<String>,
     pub web: Option<String>,
     pub notes: Option<String>,
+    /// The `version` the form was filled from; see `ContactInput::expected_version`.
+    #[serde(default)]
+    pub expected_version: Option<i64>,
 }
 
 impl OrganisationInput {
@@ -108,7 +112,7 @@ impl OrganisationInput {
         }
         self.phone = clean(self.phone.take());
         if let Some(phone) = &self.phone {
-            crate::contact::check_phone("Telefon", phone)?;
+            check_phone("Telefon", phone)?;
         }
         Ok(self)
     }
@@ -132,11 +136,20 @@ pub struct Organisation {
     pub contact_count: i64,
     pub created_at: String,
     pub updated_at: String,
+    /// Raised by one with every update; send it back as `OrganisationInput::expected_version`.
+    pub version: i64,
 }
 
-/// Trimmed, `None` when empty.
-pub(crate) fn clean(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+/// What to do with an organisation's contacts when it is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactsOnDelete {
+    /// Refuse if it still has contacts (the default; the UI then asks).
+    Refuse,
+    /// Keep the contacts, without organisation.
+    Detach,
+    /// Delete the contacts too.
+    Delete,
 }
 
 #[cfg(test)]

@@ -1,6 +1,16 @@
-//! Text folding for search and sorting. The same function is applied to stored text and to what
-//! the user types, so "muller", "müller" and "mueller" all find *Müller*, "weiss" finds *Weiß* and
-//! "ozturk" finds *Öztürk*. Other accents (é, ł …) are removed by FTS5's `remove_diacritics 2`.
+//! Search and sorting rules that need no database: text folding, the FTS5 query for what the user
+//! typed, the one place where each kind of record's search text is built, and the result types of
+//! the global search.
+//!
+//! Folding: the same function is applied to stored text and to what the user types, so "muller",
+//! "müller" and "mueller" all find *Müller*, "weiss" finds *Weiß* and "ozturk" finds *Öztürk*.
+//! Other accents (é, ł …) are removed by FTS5's `remove_diacritics 2`.
+//!
+//! Search text: the store loads a record's values and calls the builder of its kind
+//! ([`contact_text`], [`organisation_text`]) whether the record was just saved, imported, or its
+//! organisation was renamed, so the indexed text cannot differ between those paths.
+
+use serde::{Deserialize, Serialize};
 
 /// Lower-cases and folds German spelling variants: ä/ae → a, ö/oe → o, ü/ue → u, ß → ss.
 ///
@@ -36,17 +46,182 @@ pub fn sort_key(parts: &[&str]) -> String {
     joined.join(" ")
 }
 
+/// Most words of a query that are used; more only slow the search down without narrowing it.
+const MAX_TERMS: usize = 8;
+
+/// The folded words of what the user typed, as the index splits text (at anything that is not a
+/// letter or digit). At most [`MAX_TERMS`].
+pub fn query_terms(input: &str) -> Vec<String> {
+    fold(input)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(MAX_TERMS)
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Turns what the user typed into an FTS5 query: every word folded and used as a prefix, all words
 /// required. Returns `None` when nothing searchable is left. Words are quoted, so FTS syntax
 /// characters typed by the user (", *, -, OR …) are plain text, never query syntax.
 pub fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> = fold(input)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
+    let terms: Vec<String> = query_terms(input).iter().map(|w| format!("\"{w}\"*")).collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The full MATCH expression for records of one kind: the typed words only in the folded text,
+/// the kind as its own indexed column (so a search for the few organisations never reads the
+/// thousands of contacts a short prefix matches). `None` when nothing searchable was typed.
+pub fn fts_match(kind: SearchKind, input: &str) -> Option<String> {
+    fts_query(input).map(|q| format!("kind : \"{}\" AND folded : ({q})", kind.as_str()))
+}
+
+/// The kinds of records the one search box finds. Each has its own rows in the index, told apart
+/// by this name (stored as text), so adding a kind needs no schema change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
+#[serde(rename_all = "snake_case")]
+#[sqlx(type_name = "TEXT", rename_all = "snake_case")]
+pub enum SearchKind {
+    Contact,
+    Organisation,
+}
+
+impl SearchKind {
+    /// Every kind, in the order the search results list them.
+    pub const ALL: [SearchKind; 2] = [SearchKind::Contact, SearchKind::Organisation];
+
+    /// The name stored in the index (`search_keys.kind`, `search_index.kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SearchKind::Contact => "contact",
+            SearchKind::Organisation => "organisation",
+        }
+    }
+
+    /// The heading of this kind's group of hits.
+    pub fn label(self) -> &'static str {
+        match self {
+            SearchKind::Contact => "Kontakte",
+            SearchKind::Organisation => "Organisationen",
+        }
+    }
+}
+
+/// Everything a contact is found by (the values as stored; folded by [`contact_text`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ContactWords<'a> {
+    pub title: Option<&'a str>,
+    pub first_name: Option<&'a str>,
+    pub last_name: &'a str,
+    pub function: Option<&'a str>,
+    pub city: Option<&'a str>,
+    /// The name of the contact's organisation, as stored.
+    pub organisation: Option<&'a str>,
+    pub emails: &'a [&'a str],
+    pub groups: &'a [&'a str],
+}
+
+/// The folded text a contact is indexed with: name, function, place, organisation, e-mail
+/// addresses (in their order) and groups (sorted, so the order a form or file gave them in does
+/// not matter).
+pub fn contact_text(c: &ContactWords<'_>) -> String {
+    let mut words: Vec<&str> = [c.title, c.first_name].into_iter().flatten().collect();
+    words.push(c.last_name);
+    words.extend([c.function, c.city, c.organisation].into_iter().flatten());
+    words.extend(c.emails.iter().copied());
+    let mut text = fold(&words.join(" "));
+    let mut groups: Vec<String> = c.groups.iter().map(|g| fold(g)).collect();
+    groups.sort_unstable();
+    for group in groups {
+        text.push(' ');
+        text.push_str(&group);
+    }
+    text
+}
+
+/// Everything an organisation is found by.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OrganisationWords<'a> {
+    pub name: &'a str,
+    pub city: Option<&'a str>,
+    /// The name of its Stadt-/Landkreis ("Tübingen"), so "tübingen" finds the Landratsamt.
+    pub district: Option<&'a str>,
+}
+
+/// The folded text an organisation is indexed with.
+pub fn organisation_text(o: &OrganisationWords<'_>) -> String {
+    let words: Vec<&str> = std::iter::once(o.name)
+        .chain([o.city, o.district].into_iter().flatten())
+        .collect();
+    fold(&words.join(" "))
+}
+
+/// One hit of the global search: what it is, its id, and the two lines a result list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchHit {
+    pub kind: SearchKind,
+    pub id: i64,
+    pub label: String,
+    pub detail: Option<String>,
+    /// The words of `label` and `detail`, spelled as shown, that a typed word is a prefix of (after
+    /// folding), so a UI can highlight them without knowing the folding rules ("mue" → "Müller").
+    /// Empty when the record was found by text it does not show (an e-mail address, a group).
+    pub matched: Vec<String>,
+}
+
+/// The hits of one kind, at most the number asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchGroup {
+    pub kind: SearchKind,
+    /// German heading ("Kontakte").
+    pub label: &'static str,
+    pub hits: Vec<SearchHit>,
+}
+
+/// What the search box shows: one group per kind that has hits, in [`SearchKind::ALL`] order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SearchResults {
+    /// The folded words that were searched for (prefixes).
+    pub terms: Vec<String>,
+    pub groups: Vec<SearchGroup>,
+}
+
+impl SearchResults {
+    /// Every hit, group after group.
+    pub fn hits(&self) -> impl Iterator<Item = &SearchHit> {
+        self.groups.iter().flat_map(|g| g.hits.iter())
+    }
+}
+
+/// The shown words (of `texts`) that start with one of the folded `terms`, each once, in order.
+pub fn matched_words(texts: &[&str], terms: &[String]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for word in texts
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+    {
+        let folded = fold(word);
+        if terms.iter().any(|t| folded.starts_with(t.as_str())) && !found.iter().any(|f| f == word) {
+            found.push(word.to_owned());
+        }
+    }
+    found
+}
+
+/// Orders candidate hits like the search box expects: labels with a word starting with what was
+/// typed first, then the rest; each part in German order of the label. Keeps at most `limit`.
+pub fn rank_hits(typed: &str, hits: Vec<SearchHit>, limit: usize) -> Vec<SearchHit> {
+    let typed = fold(typed.trim());
+    let mut keyed: Vec<(bool, String, SearchHit)> = hits
+        .into_iter()
+        .map(|h| {
+            let label = fold(&h.label);
+            let starts = label.starts_with(&typed) || label.split(' ').any(|w| w.starts_with(&typed));
+            (!starts, label, h)
+        })
+        .collect();
+    keyed.sort_by(|a, b| (a.0, &a.1, a.2.id).cmp(&(b.0, &b.1, b.2.id)));
+    keyed.into_iter().take(limit).map(|(_, _, h)| h).collect()
 }
 
 #[cfg(test)]
@@ -79,6 +254,89 @@ mod tests {
         assert_eq!(fts_query("anna  mü").as_deref(), Some("\"anna\"* \"mu\"*"));
         assert_eq!(fts_query("\"OR* -NOT(").as_deref(), Some("\"or\"* \"not\"*"));
         assert_eq!(fts_query("  - * "), None);
+    }
+
+    #[test]
+    fn match_expression_keeps_words_in_the_folded_column_and_names_the_kind() {
+        assert_eq!(
+            fts_match(SearchKind::Organisation, "Land tü").as_deref(),
+            Some("kind : \"organisation\" AND folded : (\"land\"* \"tu\"*)")
+        );
+        assert_eq!(fts_match(SearchKind::Contact, " ,; "), None);
+    }
+
+    /// `kind : "agenda_item"` is a phrase match on the tokens "agenda" "item": it would also find
+    /// a kind whose tokens contain that sequence. Guard against such a kind being added.
+    #[test]
+    fn no_kind_name_is_found_by_another_kinds_phrase() {
+        let tokens = |k: SearchKind| -> Vec<&str> { k.as_str().split('_').collect() };
+        for a in SearchKind::ALL {
+            for b in SearchKind::ALL.into_iter().filter(|b| *b != a) {
+                let (ta, tb) = (tokens(a), tokens(b));
+                assert!(
+                    !tb.windows(ta.len()).any(|w| w == ta.as_slice()),
+                    "{a:?} would also match {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn contact_text_holds_every_searchable_value_folded() {
+        let emails = ["A.Mueller@lrat.example"];
+        let groups = ["Sprache", "Kernnetzwerk"];
+        let text = contact_text(&ContactWords {
+            title: Some("Dr."),
+            first_name: Some("Anna"),
+            last_name: "Müller",
+            function: Some("Integrationsbeauftragte"),
+            city: None,
+            organisation: Some("Landratsamt Tübingen"),
+            emails: &emails,
+            groups: &groups,
+        });
+        assert_eq!(
+            text,
+            "dr. anna muller integrationsbeauftragte landratsamt tubingen a.muller@lrat.example kernnetzwerk sprache"
+        );
+        let org = organisation_text(&OrganisationWords {
+            name: "Landratsamt Tübingen",
+            city: Some("Tübingen"),
+            district: None,
+        });
+        assert_eq!(org, "landratsamt tubingen tubingen");
+    }
+
+    #[test]
+    fn matched_words_are_the_shown_spelling() {
+        let terms = query_terms("mue stras");
+        assert_eq!(
+            matched_words(&["Anna Müller", "Weiß-Straßburger, Mülheim"], &terms),
+            ["Müller", "Straßburger", "Mülheim"]
+        );
+        assert!(matched_words(&["Kemal Öztürk"], &terms).is_empty());
+    }
+
+    #[test]
+    fn names_starting_with_the_typed_text_rank_first() {
+        let hit = |id, label: &str| SearchHit {
+            kind: SearchKind::Contact,
+            id,
+            label: label.into(),
+            detail: None,
+            matched: Vec::new(),
+        };
+        let ranked = rank_hits(
+            "mu",
+            vec![
+                hit(1, "Zofia Amun"),
+                hit(2, "Zofia Mustermann"),
+                hit(3, "Anna Müller"),
+            ],
+            2,
+        );
+        let ids: Vec<i64> = ranked.iter().map(|h| h.id).collect();
+        assert_eq!(ids, [3, 2]);
     }
 
     #[test]

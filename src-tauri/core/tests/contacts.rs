@@ -3,8 +3,9 @@
 
 use chrono::{TimeZone, Utc};
 use netzwerkmappe_core::contact::{ContactFilter, ContactInput, EmailInput, PhoneInput};
+use netzwerkmappe_core::organisation::ContactsOnDelete;
 use netzwerkmappe_core::organisation::{OrganisationInput, OrganisationKind};
-use netzwerkmappe_core::store::ContactsOnDelete;
+use netzwerkmappe_core::search::{SearchHit, SearchKind};
 use netzwerkmappe_core::{ErrorCode, Store};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -27,6 +28,12 @@ async fn names(store: &Store, filter: ContactFilter) -> Vec<String> {
         .into_iter()
         .map(|c| c.last_name)
         .collect()
+}
+
+/// Every hit of the global search, group after group.
+async fn search(store: &Store, text: &str, limit_per_kind: i64) -> Vec<SearchHit> {
+    let results = store.search_all(text, limit_per_kind).await.unwrap();
+    results.hits().cloned().collect()
 }
 
 fn query(q: &str) -> ContactFilter {
@@ -95,21 +102,21 @@ async fn search_ignores_case_umlauts_and_spelling_variants() {
         "FTS syntax is not an error"
     );
 
-    let hits = store.search("mu", 10).await.unwrap();
+    let hits = search(&store, "mu", 10).await;
     assert_eq!(
         hits[0].label, "Anna Müller",
         "names starting with the typed prefix come first: {hits:?}"
     );
 
-    let hits = store.search("tübingen", 10).await.unwrap();
+    let hits = search(&store, "tübingen", 10).await;
     assert!(
         hits.iter()
-            .any(|h| h.kind == "organisation" && h.label == "Landratsamt Tübingen"),
+            .any(|h| h.kind == SearchKind::Organisation && h.label == "Landratsamt Tübingen"),
         "{hits:?}"
     );
     assert!(
         hits.iter()
-            .any(|h| h.kind == "contact" && h.label == "Anna Müller"),
+            .any(|h| h.kind == SearchKind::Contact && h.label == "Anna Müller"),
         "{hits:?}"
     );
 }
@@ -233,7 +240,7 @@ async fn update_replaces_details_and_reindexes() {
     assert_ne!(c.created_at, c.updated_at);
     assert_eq!(names(&store, query("schmidt")).await, ["Nowak-Schmidt"]);
     assert_eq!(
-        store.search("nowak", 10).await.unwrap().len(),
+        search(&store, "nowak", 10).await.len(),
         1,
         "one index row per contact after update"
     );
@@ -261,7 +268,7 @@ async fn deleting_an_organisation_with_contacts_asks_and_never_orphans() {
     assert_eq!(anna.len(), 1);
     assert_eq!(anna[0].organisation_name, None);
     assert!(
-        store.search("landratsamt", 10).await.unwrap().is_empty(),
+        search(&store, "landratsamt", 10).await.is_empty(),
         "index has no trace of the org"
     );
 
@@ -344,4 +351,103 @@ async fn a_selection_exports_as_vcard_with_everything_stored() {
         ..Default::default()
     };
     assert!(store.full_contacts(&none).await.unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_save_from_a_stale_form_is_refused_and_changes_nothing() {
+    let store = seeded().await;
+    let id = store.list_contacts(&query("nowak")).await.unwrap()[0].id;
+    let read = store.get_contact(id).await.unwrap();
+    assert_eq!(read.version, 1);
+
+    // Window A saves what it read: accepted, the version goes up.
+    let mut from_a = person("Zofia", "Nowak-Schmidt");
+    from_a.expected_version = Some(read.version);
+    let saved = store.update_contact(id, from_a, now()).await.unwrap();
+    assert_eq!(saved.version, 2);
+
+    // Window B still shows version 1: refused with a German message, nothing overwritten.
+    let mut from_b = person("Zofia", "Nowak-Meier");
+    from_b.expected_version = Some(read.version);
+    let err = store.update_contact(id, from_b.clone(), now()).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    assert_eq!(
+        err.to_string(),
+        "Der Kontakt wurde inzwischen an anderer Stelle geändert. Ihre Änderungen wurden nicht \
+         gespeichert; bitte laden Sie den Kontakt neu."
+    );
+    let stored = store.get_contact(id).await.unwrap();
+    assert_eq!((stored.last_name.as_str(), stored.version), ("Nowak-Schmidt", 2));
+    assert!(names(&store, query("meier")).await.is_empty(), "index untouched");
+
+    // Without an expected version (imports, CLI) there is no check; the version still rises.
+    from_b.expected_version = None;
+    assert_eq!(store.update_contact(id, from_b, now()).await.unwrap().version, 3);
+    // A deleted contact is "not found", not a conflict.
+    store.delete_contact(id).await.unwrap();
+    let mut late = person("Zofia", "Nowak");
+    late.expected_version = Some(3);
+    let err = store.update_contact(id, late, now()).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    // The window reads the version from the contact's JSON and sends it back in the input's.
+    assert_eq!(serde_json::to_value(&stored).unwrap()["version"], 2);
+    let input: ContactInput =
+        serde_json::from_str(r#"{"last_name": "Nowak", "expected_version": 2}"#).unwrap();
+    assert_eq!(input.expected_version, Some(2));
+    let input: ContactInput = serde_json::from_str(r#"{"last_name": "Nowak"}"#).unwrap();
+    assert_eq!(input.expected_version, None);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn organisations_refuse_stale_saves_and_detaching_changes_the_contacts_version() {
+    let store = seeded().await;
+    let org = store.list_organisations().await.unwrap()[0].clone();
+    assert_eq!(org.version, 1);
+    let input = |name: &str, expected| OrganisationInput {
+        name: name.into(),
+        district_ags: Some("08416".into()),
+        expected_version: expected,
+        ..Default::default()
+    };
+    let saved = store
+        .update_organisation(
+            org.id,
+            input("Landratsamt Tübingen (Amt für Migration)", Some(1)),
+            now(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(saved.version, 2);
+    let err = store
+        .update_organisation(org.id, input("Landratsamt Tübingen", Some(1)), now())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    assert!(
+        err.to_string().starts_with("Die Organisation wurde inzwischen"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("laden Sie die Organisation neu"),
+        "{err}"
+    );
+    assert_eq!(
+        store.get_organisation(org.id).await.unwrap().name,
+        "Landratsamt Tübingen (Amt für Migration)"
+    );
+
+    // Anna's form still shows the organisation: after the detach her version has moved on.
+    let anna = store.list_contacts(&query("anna")).await.unwrap()[0].id;
+    let before = store.get_contact(anna).await.unwrap().version;
+    store
+        .delete_organisation(org.id, ContactsOnDelete::Detach)
+        .await
+        .unwrap();
+    assert_eq!(store.get_contact(anna).await.unwrap().version, before + 1);
+    let mut stale = person("Anna", "Müller");
+    stale.expected_version = Some(before);
+    assert_eq!(
+        store.update_contact(anna, stale, now()).await.unwrap_err().code(),
+        ErrorCode::Conflict
+    );
 }

@@ -201,14 +201,31 @@ async fn rows_with_errors_are_named_and_block_the_import_unless_skipped() {
     let csv = "Vorname;Nachname;E-Mail\r\nAnna;Müller;a.mueller@lrat.example\r\nBernd;;b@x.example\r\nCarla;Schmidt;carla(at)x\r\n";
     let preview = store.preview_import(csv.as_bytes(), None).await.unwrap();
     assert_eq!((preview.new_count, preview.error_count), (1, 2));
-    let messages: Vec<String> = preview.rows.iter().filter_map(|r| r.message.clone()).collect();
+    let errors: Vec<(&str, Option<&str>, &str)> = preview
+        .rows
+        .iter()
+        .filter(|r| r.status == RowStatus::Error)
+        .map(|r| {
+            (
+                r.position_label.as_str(),
+                r.field.as_deref(),
+                r.message.as_deref().unwrap(),
+            )
+        })
+        .collect();
     assert_eq!(
-        messages[0],
-        "Zeile 3: Nachname: Bitte geben Sie einen Nachnamen ein."
+        errors[0],
+        (
+            "Zeile 3",
+            Some("Nachname"),
+            "Nachname: Bitte geben Sie einen Nachnamen ein."
+        )
     );
+    assert_eq!(errors[1].0, "Zeile 4");
+    assert_eq!(errors[1].1, Some("E-Mail-Adresse"));
     assert!(
-        messages[1].starts_with("Zeile 4: E-Mail-Adresse: „carla(at)x“"),
-        "{messages:?}"
+        errors[1].2.starts_with("E-Mail-Adresse: „carla(at)x“"),
+        "{errors:?}"
     );
 
     let err = store
@@ -324,8 +341,13 @@ async fn a_large_import_spans_several_statements_and_keeps_groups_and_search() {
     assert_eq!(last.organisation_name.as_deref(), Some("Landratsamt Nr. 1"));
     assert_eq!(last.groups, ["Kernnetzwerk"]);
     // Found by its organisation's name too (the index text includes it).
-    let by_org = store.search("landratsamt nr", 2000).await.unwrap();
-    assert!(by_org.iter().any(|h| h.id == last.id), "{by_org:?}");
+    let by_org = store.search_all("landratsamt nr", 2000).await.unwrap();
+    assert!(
+        by_org
+            .hits()
+            .any(|h| h.kind == netzwerkmappe_core::search::SearchKind::Contact && h.id == last.id),
+        "{by_org:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

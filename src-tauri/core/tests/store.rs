@@ -233,3 +233,29 @@ async fn data_folder_that_cannot_be_created_gets_a_message_naming_it() {
     assert!(err.to_string().contains("konnte nicht angelegt werden"), "{err}");
     assert!(err.to_string().contains("datei"), "{err}");
 }
+
+/// Every write takes the write lock at its start (`BEGIN IMMEDIATE`) through the one helper in
+/// `store/write.rs`; a deferred `begin()` elsewhere would fail with "busy" instead of waiting when
+/// another window wrote in between.
+#[test]
+fn every_write_transaction_opens_through_the_one_helper() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/store");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let begins = source.matches(".begin(").count() + source.matches(".begin_with(").count();
+        if name == "write.rs" {
+            assert_eq!(begins, 1, "write.rs opens exactly one kind of transaction");
+            assert!(source.contains("begin_with(\"BEGIN IMMEDIATE\")"));
+        } else {
+            assert_eq!(
+                begins, 0,
+                "{name} opens a transaction itself; use Store::begin_write"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8, "all store files were read");
+}

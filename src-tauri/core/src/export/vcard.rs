@@ -160,6 +160,7 @@ mod tests {
             consent_note: None,
             created_at: "2026-11-25T09:00:00Z".into(),
             updated_at: "2026-11-26T10:00:00Z".into(),
+            version: 1,
             emails: vec![
                 Email {
                     address: "a.mueller@kreis-tuebingen.de".into(),

@@ -13,6 +13,7 @@
 mod csv_table;
 mod decode;
 mod mapping;
+pub mod merge;
 pub mod plan;
 mod vcard;
 

@@ -1,12 +1,21 @@
 //! From a parsed file to a decision per row: new, duplicate (of a stored contact or of an earlier
 //! row) or error (with the row number and the field). The preview shows this plan; applying it
 //! stores the chosen rows in one transaction.
+//!
+//! Everything here is a plain function of the file and of the [`StoredIdentities`] the store
+//! loaded for it, so the rules are tested without a database; the store only loads and writes.
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Encoding, FileKind, ImportedContact, Mapping, Position};
+use super::{
+    Encoding, FileKind, ImportedContact, Mapping, ParseError, Position, detect_kind, guess_mapping, map_rows,
+    parse_vcards, read_table,
+};
 use crate::contact::{ContactInput, EmailInput, PhoneInput};
 use crate::search::sort_key;
+use crate::{Error, Result};
 
 /// What the user chose for rows that look like contacts already stored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,8 +51,12 @@ pub struct PreviewRow {
     pub district: Option<String>,
     pub email: Option<String>,
     pub status: RowStatus,
-    /// For errors: "Zeile 14: E-Mail-Adresse: „x“ ist keine …"; for duplicates: why.
+    /// For errors the whole German message ("E-Mail-Adresse: „x“ ist keine …"); for duplicates why
+    /// ("gleiche E-Mail-Adresse wie ein gespeicherter Kontakt"). Never the row's own position:
+    /// `position` / `position_label` carry it.
     pub message: Option<String>,
+    /// For errors in one field: its German label ("E-Mail-Adresse"), as forms label it.
+    pub field: Option<String>,
     /// The stored contact this row duplicates, if it is one (not for duplicates within the file).
     pub duplicate_of: Option<i64>,
     /// The validated contact (no organisation id yet; `organisation` names it).
@@ -94,7 +107,7 @@ pub struct ImportSummary {
     pub organisations_created: usize,
 }
 
-/// Turns one read contact into what the store validates; errors carry the row position.
+/// Turns one read contact into what the store validates.
 pub(crate) fn to_input(contact: &ImportedContact) -> ContactInput {
     let mut notes = contact.notes.clone();
     if let Some(department) = &contact.department {
@@ -140,7 +153,7 @@ pub(crate) fn to_input(contact: &ImportedContact) -> ContactInput {
 }
 
 /// Identity keys used to spot duplicates: e-mail addresses (lower case) and "name|organisation".
-pub(crate) fn identity(input: &ContactInput, organisation: Option<&str>) -> (Vec<String>, String) {
+pub fn identity(input: &ContactInput, organisation: Option<&str>) -> (Vec<String>, String) {
     let emails = input.emails.iter().map(|e| e.address.to_lowercase()).collect();
     let name = sort_key(&[&input.last_name, input.first_name.as_deref().unwrap_or_default()]);
     let org = organisation.map(|o| sort_key(&[o])).unwrap_or_default();
@@ -157,4 +170,334 @@ pub(crate) fn display_name(contact: &ImportedContact) -> String {
     .flatten()
     .collect::<Vec<_>>()
     .join(" ")
+}
+
+/// A contact file as read: how, and the contacts in it (not yet validated).
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub kind: FileKind,
+    pub encoding: Option<Encoding>,
+    pub delimiter: Option<char>,
+    pub headers: Vec<String>,
+    pub mapping: Mapping,
+    pub contacts: Vec<ImportedContact>,
+}
+
+/// Reads `bytes` as CSV or vCard. `mapping` overrides the column mapping guessed from the CSV
+/// header. A file that cannot be used at all is a validation error of the field "Datei".
+pub fn read_file(bytes: &[u8], mapping: Option<Mapping>) -> Result<ParsedFile> {
+    let file_error = |e: ParseError| Error::validation("Datei", e.0);
+    match detect_kind(bytes).map_err(file_error)? {
+        FileKind::Csv => {
+            let table = read_table(bytes).map_err(file_error)?;
+            let mapping = mapping.unwrap_or_else(|| guess_mapping(&table.headers));
+            let contacts = map_rows(&table, &mapping);
+            Ok(ParsedFile {
+                kind: FileKind::Csv,
+                encoding: Some(table.encoding),
+                delimiter: Some(table.delimiter),
+                headers: table.headers,
+                mapping,
+                contacts,
+            })
+        }
+        FileKind::VCard => Ok(ParsedFile {
+            kind: FileKind::VCard,
+            encoding: None,
+            delimiter: None,
+            headers: Vec::new(),
+            mapping: Vec::new(),
+            contacts: parse_vcards(bytes).map_err(file_error)?,
+        }),
+    }
+}
+
+/// Every row validated as the form would validate it.
+pub fn check_rows(contacts: &[ImportedContact]) -> Vec<Result<ContactInput>> {
+    contacts.iter().map(|c| to_input(c).normalised()).collect()
+}
+
+/// What the store has to look up for a file: every e-mail address (lower case) and every folded
+/// "Nachname Vorname" of its valid rows, each once and sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LookupKeys {
+    pub emails: Vec<String>,
+    pub names: Vec<String>,
+}
+
+pub fn lookup_keys(contacts: &[ImportedContact], checked: &[Result<ContactInput>]) -> LookupKeys {
+    let mut keys = LookupKeys::default();
+    for (contact, input) in contacts.iter().zip(checked) {
+        let Ok(input) = input else { continue };
+        let (emails, name_key) = identity(input, contact.organisation.as_deref());
+        keys.emails.extend(emails);
+        let name = name_key
+            .split_once('|')
+            .map_or(name_key.as_str(), |(name, _)| name);
+        keys.names.push(name.to_owned());
+    }
+    for list in [&mut keys.emails, &mut keys.names] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    keys
+}
+
+/// Stored contacts that share an e-mail address or a "name|organisation" key with rows of a file,
+/// as the store found them for the file's [`LookupKeys`]. With several matches the smallest id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredIdentities {
+    /// Lower-case address → contact id.
+    pub by_email: HashMap<String, i64>,
+    /// Folded "Nachname Vorname|Organisation" → contact id.
+    pub by_name: HashMap<String, i64>,
+}
+
+impl StoredIdentities {
+    /// The stored contact this row duplicates, with the reason in German.
+    pub fn find(&self, emails: &[String], name_key: &str) -> Option<(i64, &'static str)> {
+        if let Some(id) = emails.iter().find_map(|e| self.by_email.get(e)) {
+            return Some((*id, "gleiche E-Mail-Adresse wie ein gespeicherter Kontakt"));
+        }
+        self.by_name.get(name_key).map(|id| {
+            (
+                *id,
+                "gleicher Name bei gleicher Organisation wie ein gespeicherter Kontakt",
+            )
+        })
+    }
+}
+
+/// The decision for every row: error (with its field), duplicate of a stored contact, duplicate
+/// of an earlier row of the file, or new.
+pub fn plan_rows(
+    contacts: &[ImportedContact],
+    checked: Vec<Result<ContactInput>>,
+    stored: &StoredIdentities,
+) -> Vec<PreviewRow> {
+    let mut rows = Vec::with_capacity(contacts.len());
+    let mut seen_emails: HashMap<String, String> = HashMap::new();
+    let mut seen_names: HashMap<String, String> = HashMap::new();
+    for (contact, checked) in contacts.iter().zip(checked) {
+        let position_label = contact.position.to_string();
+        let mut row = PreviewRow {
+            position: contact.position,
+            position_label: position_label.clone(),
+            name: display_name(contact),
+            organisation: contact.organisation.clone(),
+            district: contact.district.clone(),
+            email: contact.emails.first().map(|e| e.value.clone()),
+            status: RowStatus::New,
+            message: None,
+            field: None,
+            duplicate_of: None,
+            input: None,
+        };
+        match checked {
+            Ok(input) => {
+                let (emails, name_key) = identity(&input, contact.organisation.as_deref());
+                if let Some((id, why)) = stored.find(&emails, &name_key) {
+                    row.status = RowStatus::Duplicate;
+                    row.duplicate_of = Some(id);
+                    row.message = Some(why.to_owned());
+                } else if let Some(earlier) = emails
+                    .iter()
+                    .find_map(|e| seen_emails.get(e))
+                    .or_else(|| seen_names.get(&name_key))
+                {
+                    row.status = RowStatus::Duplicate;
+                    row.message = Some(format!("steht schon in {earlier} dieser Datei"));
+                } else {
+                    for e in emails {
+                        seen_emails.insert(e, position_label.clone());
+                    }
+                    seen_names.insert(name_key, position_label);
+                }
+                row.input = Some(input);
+            }
+            Err(e) => {
+                row.status = RowStatus::Error;
+                if let Error::Validation { field, .. } = &e {
+                    row.field = Some(field.clone());
+                }
+                row.message = Some(e.to_string());
+            }
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+impl ImportPreview {
+    /// The preview of a read file whose rows were planned by [`plan_rows`].
+    pub fn new(file: ParsedFile, rows: Vec<PreviewRow>) -> ImportPreview {
+        let count = |s: RowStatus| rows.iter().filter(|r| r.status == s).count();
+        ImportPreview {
+            kind: file.kind,
+            encoding: file.encoding,
+            delimiter: file.delimiter,
+            headers: file.headers,
+            mapping: file.mapping,
+            fields: field_options(),
+            new_count: count(RowStatus::New),
+            duplicate_count: count(RowStatus::Duplicate),
+            error_count: count(RowStatus::Error),
+            rows,
+        }
+    }
+}
+
+/// What applying the import does with a row, given the user's choice for duplicates: only rows
+/// that duplicate a stored contact can be updated; a repeat of an earlier row of the same file is
+/// imported twice only with "anyway". Error rows are skipped (the caller counts them as failed).
+pub fn row_action(row: &PreviewRow, duplicates: DuplicateAction) -> DuplicateAction {
+    match (row.status, row.duplicate_of) {
+        (RowStatus::New, _) => DuplicateAction::ImportAnyway,
+        (RowStatus::Duplicate, Some(_)) => duplicates,
+        (RowStatus::Duplicate, None) if duplicates == DuplicateAction::ImportAnyway => {
+            DuplicateAction::ImportAnyway
+        }
+        _ => DuplicateAction::Skip,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::ImportedValue;
+
+    fn row(line: usize, first: &str, last: &str, email: Option<&str>) -> ImportedContact {
+        ImportedContact {
+            position: Position::Line(line),
+            first_name: Some(first.into()),
+            last_name: (!last.is_empty()).then(|| last.into()),
+            organisation: Some("Landratsamt Tübingen".into()),
+            emails: email
+                .map(|e| ImportedValue {
+                    value: e.into(),
+                    kind: "work".into(),
+                    preferred: true,
+                })
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn file() -> Vec<ImportedContact> {
+        vec![
+            row(2, "Anna", "Müller", Some("A.Mueller@lrat.example")),
+            row(3, "Bernd", "", Some("b@lrat.example")),
+            row(4, "Carla", "Schmidt", Some("carla(at)lrat")),
+            row(5, "Anna", "Mueller", None),
+            row(6, "Dora", "Stein", Some("a.mueller@lrat.example")),
+            row(7, "Emil", "Ende", Some("e@lrat.example")),
+        ]
+    }
+
+    #[test]
+    fn keys_are_what_the_valid_rows_need_each_once() {
+        let contacts = file();
+        let checked = check_rows(&contacts);
+        let keys = lookup_keys(&contacts, &checked);
+        assert_eq!(keys.emails, ["a.mueller@lrat.example", "e@lrat.example"]);
+        assert_eq!(keys.names, ["ende emil", "muller anna", "stein dora"]);
+    }
+
+    #[test]
+    fn every_row_gets_a_decision_with_its_field_and_without_its_own_position() {
+        let contacts = file();
+        let stored = StoredIdentities {
+            by_email: HashMap::from([("e@lrat.example".to_owned(), 41)]),
+            by_name: HashMap::new(),
+        };
+        let rows = plan_rows(&contacts, check_rows(&contacts), &stored);
+        let got: Vec<(&str, RowStatus, Option<&str>, Option<i64>)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.position_label.as_str(),
+                    r.status,
+                    r.field.as_deref(),
+                    r.duplicate_of,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Zeile 2", RowStatus::New, None, None),
+                ("Zeile 3", RowStatus::Error, Some("Nachname"), None),
+                ("Zeile 4", RowStatus::Error, Some("E-Mail-Adresse"), None),
+                ("Zeile 5", RowStatus::Duplicate, None, None),
+                ("Zeile 6", RowStatus::Duplicate, None, None),
+                ("Zeile 7", RowStatus::Duplicate, None, Some(41)),
+            ]
+        );
+        assert_eq!(
+            rows[1].message.as_deref(),
+            Some("Nachname: Bitte geben Sie einen Nachnamen ein.")
+        );
+        assert!(
+            rows[2]
+                .message
+                .as_deref()
+                .unwrap()
+                .starts_with("E-Mail-Adresse: „carla(at)lrat“")
+        );
+        // Same name and organisation, and same address (any case), as row 2.
+        assert_eq!(
+            rows[3].message.as_deref(),
+            Some("steht schon in Zeile 2 dieser Datei")
+        );
+        assert_eq!(
+            rows[4].message.as_deref(),
+            Some("steht schon in Zeile 2 dieser Datei")
+        );
+        assert_eq!(
+            rows[5].message.as_deref(),
+            Some("gleiche E-Mail-Adresse wie ein gespeicherter Kontakt")
+        );
+        assert!(rows.iter().all(|r| {
+            !r.message
+                .as_deref()
+                .unwrap_or_default()
+                .contains(&r.position_label)
+        }));
+
+        let preview = ImportPreview::new(
+            ParsedFile {
+                kind: FileKind::Csv,
+                encoding: Some(Encoding::Utf8),
+                delimiter: Some(';'),
+                headers: Vec::new(),
+                mapping: Vec::new(),
+                contacts,
+            },
+            rows,
+        );
+        assert_eq!(
+            (preview.new_count, preview.duplicate_count, preview.error_count),
+            (1, 3, 2)
+        );
+        let json = serde_json::to_value(&preview.rows[2]).unwrap();
+        assert_eq!(json["field"], "E-Mail-Adresse");
+        assert_eq!(json["position"], serde_json::json!({"kind": "line", "number": 4}));
+    }
+
+    #[test]
+    fn only_duplicates_of_stored_contacts_can_be_updated() {
+        let contacts = file();
+        let stored = StoredIdentities {
+            by_email: HashMap::from([("e@lrat.example".to_owned(), 41)]),
+            by_name: HashMap::new(),
+        };
+        let rows = plan_rows(&contacts, check_rows(&contacts), &stored);
+        let actions =
+            |choice| -> Vec<DuplicateAction> { rows.iter().map(|r| row_action(r, choice)).collect() };
+        use DuplicateAction::{ImportAnyway as Anyway, Skip, Update};
+        assert_eq!(actions(Skip), [Anyway, Skip, Skip, Skip, Skip, Skip]);
+        assert_eq!(actions(Update), [Anyway, Skip, Skip, Skip, Skip, Update]);
+        assert_eq!(actions(Anyway), [Anyway, Skip, Skip, Anyway, Anyway, Anyway]);
+    }
 }

@@ -1,21 +1,24 @@
 //! Inserting new contacts, one from the form or ten thousand from an import, with their
-//! addresses, numbers, groups and search-index rows. Multi-row INSERTs with ids assigned here, so
-//! an import of 10,000 rows costs a few dozen statements instead of tens of thousands.
+//! addresses, numbers, groups and search-index rows (text from [`crate::search::contact_text`]).
+//! Multi-row INSERTs with ids assigned here, so an import of 10,000 rows costs a few dozen
+//! statements instead of tens of thousands.
 //!
 //! The caller owns the transaction and must hold the write lock from its start
-//! (`BEGIN IMMEDIATE`), because the ids are taken as `MAX(id) + 1 …` before the first write.
+//! (`BEGIN IMMEDIATE`, see `write.rs`), because the ids are taken from `sqlite_sequence` before the
+//! first write.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::organisations::timestamp;
+use super::search::put_rows;
+use super::write::timestamp;
 use crate::Result;
 use crate::contact::ContactInput;
-use crate::search::{fold, sort_key};
+use crate::search::{ContactWords, SearchKind, contact_text, sort_key};
 
-/// A validated contact to insert, with its organisation's name for the search index.
+/// A validated contact to insert, with its organisation's stored name for the search index.
 pub(crate) struct NewContact<'a> {
     pub input: &'a ContactInput,
     /// Must be the name of `input.organisation_id` (or `None` without organisation).
@@ -30,24 +33,23 @@ pub(crate) fn contact_sort_key(input: &ContactInput) -> String {
     sort_key(&[&input.last_name, input.first_name.as_deref().unwrap_or_default()])
 }
 
-/// The folded text the search box finds a contact by (same words as `index_contact` reads back).
-pub(crate) fn contact_search_text(input: &ContactInput, organisation_name: Option<&str>) -> String {
-    let mut words: Vec<&str> = [&input.title, &input.first_name]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    words.push(&input.last_name);
-    words.extend(
-        [&input.function, &input.city]
-            .into_iter()
-            .flatten()
-            .map(String::as_str),
-    );
-    words.extend(organisation_name);
-    words.extend(input.emails.iter().map(|e| e.address.as_str()));
-    words.extend(input.groups.iter().map(String::as_str));
-    fold(&words.join(" "))
+/// The words the search box finds a new contact by (its organisation's name from the caller).
+fn search_words<'a>(
+    new: &'a NewContact<'a>,
+    emails: &'a [&'a str],
+    groups: &'a [&'a str],
+) -> ContactWords<'a> {
+    let c = new.input;
+    ContactWords {
+        title: c.title.as_deref(),
+        first_name: c.first_name.as_deref(),
+        last_name: &c.last_name,
+        function: c.function.as_deref(),
+        city: c.city.as_deref(),
+        organisation: new.organisation_name,
+        emails,
+        groups,
+    }
 }
 
 /// Inserts the contacts in the given order and returns their new ids (same order).
@@ -59,9 +61,16 @@ pub(crate) async fn insert_contacts(
     if contacts.is_empty() {
         return Ok(Vec::new());
     }
-    let first: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM contacts")
-        .fetch_one(&mut *conn)
-        .await?;
+    // The next id AUTOINCREMENT would hand out: past every id ever used (sqlite_sequence), and past
+    // the largest stored one in case the sequence row lags. Never MAX(id) + 1 alone, which would
+    // reuse the id of the newest contact once it is deleted. SQLite advances the sequence itself
+    // when the explicit ids below are inserted.
+    let first: i64 = sqlx::query_scalar(
+        "SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'contacts'), 0),
+                    COALESCE((SELECT MAX(id) FROM contacts), 0)) + 1",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
     let ids: Vec<i64> = (first..).take(contacts.len()).collect();
     let stamp = timestamp(now);
 
@@ -105,20 +114,16 @@ pub(crate) async fn insert_contacts(
         .collect();
     insert_children(conn, &pairs).await?;
 
-    for (ids, chunk) in ids
-        .chunks(ROWS_PER_STATEMENT)
-        .zip(contacts.chunks(ROWS_PER_STATEMENT))
-    {
-        let mut q: QueryBuilder<Sqlite> =
-            QueryBuilder::new("INSERT INTO search_index (rowid, kind, ref_id, folded) ");
-        q.push_values(ids.iter().zip(chunk), |mut row, (id, new)| {
-            row.push_bind(id * 2)
-                .push_bind("contact")
-                .push_bind(*id)
-                .push_bind(contact_search_text(new.input, new.organisation_name));
-        });
-        q.build().execute(&mut *conn).await?;
-    }
+    let rows: Vec<(i64, String)> = ids
+        .iter()
+        .zip(contacts)
+        .map(|(id, new)| {
+            let emails: Vec<&str> = new.input.emails.iter().map(|e| e.address.as_str()).collect();
+            let groups: Vec<&str> = new.input.groups.iter().map(String::as_str).collect();
+            (*id, contact_text(&search_words(new, &emails, &groups)))
+        })
+        .collect();
+    put_rows(conn, SearchKind::Contact, &rows).await?;
     Ok(ids)
 }
 

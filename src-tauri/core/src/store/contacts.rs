@@ -7,11 +7,12 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::contact_details::full_contacts_by_id;
 use super::contact_insert::{NewContact, contact_sort_key, insert_children, insert_contacts};
-use super::organisations::timestamp;
+use super::search::{index_contacts, remove_rows};
+use super::write::{Versioned, check_version, timestamp};
 use crate::contact::{
     Contact, ContactFilter, ContactInput, ContactRow, Email, EmailInput, Phone, PhoneInput,
 };
-use crate::search::{fold, fts_query};
+use crate::search::{SearchKind, fts_match};
 use crate::{Error, Result, Store};
 
 /// Longest list the UI asks for in one go; the list pages through more.
@@ -20,7 +21,7 @@ pub const MAX_LIST: i64 = 100_000;
 impl Store {
     pub async fn create_contact(&self, input: ContactInput, now: DateTime<Utc>) -> Result<Contact> {
         let input = input.normalised()?;
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let organisation_name = organisation_name(&mut tx, input.organisation_id).await?;
         let new = NewContact {
             input: &input,
@@ -33,14 +34,14 @@ impl Store {
 
     pub async fn update_contact(&self, id: i64, input: ContactInput, now: DateTime<Utc>) -> Result<Contact> {
         let input = input.normalised()?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         update_contact_in(&mut tx, id, input, now).await?;
         tx.commit().await?;
         self.get_contact(id).await
     }
 
     pub async fn delete_contact(&self, id: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         delete_contact_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(())
@@ -68,10 +69,14 @@ impl Store {
              LEFT JOIN districts d ON d.ags = o.district_ags
              WHERE 1 = 1",
         );
-        if let Some(query) = filter.query.as_deref().and_then(fts_query) {
+        if let Some(expression) = filter
+            .query
+            .as_deref()
+            .and_then(|q| fts_match(SearchKind::Contact, q))
+        {
             q.push(" AND c.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH ")
-                .push_bind(format!("folded : {query}"))
-                .push(" AND kind = 'contact')");
+                .push_bind(expression)
+                .push(")");
         } else if filter.query.as_deref().is_some_and(|s| !s.trim().is_empty()) {
             // Only punctuation typed: nothing can match.
             return Ok(Vec::new());
@@ -119,13 +124,14 @@ pub(crate) async fn update_contact_in(
     input: ContactInput,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    check_version(conn, Versioned::Contact, id, input.expected_version).await?;
     organisation_name(conn, input.organisation_id).await?;
     let changed = bind_fields(
         sqlx::query(
             "UPDATE contacts SET salutation = ?1, title = ?2, first_name = ?3, last_name = ?4, function = ?5,
                     organisation_id = ?6, street = ?7, postal_code = ?8, city = ?9, notes = ?10,
                     consent_basis = ?11, consent_date = ?12, consent_source = ?13, consent_note = ?14,
-                    sort_key = ?15, updated_at = ?16
+                    sort_key = ?15, updated_at = ?16, version = version + 1
              WHERE id = ?17",
         ),
         &input,
@@ -148,7 +154,7 @@ pub(crate) async fn update_contact_in(
             .await?;
     }
     insert_children(conn, &[(id, &input)]).await?;
-    index_contact(conn, id).await
+    index_contacts(conn, &[id]).await
 }
 
 /// A contact's e-mail addresses and phone numbers (in their order) and its groups (by name).
@@ -221,6 +227,7 @@ pub(crate) async fn load_input(conn: &mut SqliteConnection, id: i64) -> Result<C
         consent_date: row.11,
         consent_source: row.12,
         consent_note: row.13,
+        expected_version: None,
         emails: emails
             .into_iter()
             .map(|e| EmailInput {
@@ -282,7 +289,7 @@ async fn organisation_name(conn: &mut SqliteConnection, id: Option<i64>) -> Resu
     Ok(None)
 }
 
-pub(crate) async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     let deleted = sqlx::query("DELETE FROM contacts WHERE id = ?1")
         .bind(id)
         .execute(&mut *conn)
@@ -292,37 +299,5 @@ pub(crate) async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> R
             what: "Der Kontakt".into(),
         });
     }
-    sqlx::query("DELETE FROM search_index WHERE rowid = ?1 * 2")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-/// Rebuilds the contact's row in the search index from what is stored.
-pub(crate) async fn index_contact(conn: &mut SqliteConnection, id: i64) -> Result<()> {
-    let text: Option<String> = sqlx::query_scalar(
-        "SELECT concat_ws(' ', c.title, c.first_name, c.last_name, c.function, c.city, o.name,
-                (SELECT group_concat(address, ' ') FROM contact_emails WHERE contact_id = c.id),
-                (SELECT group_concat(g.name, ' ') FROM contact_groups cg JOIN groups g ON g.id = cg.group_id
-                 WHERE cg.contact_id = c.id))
-         FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ?1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM search_index WHERE rowid = ?1 * 2")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    if let Some(text) = text {
-        sqlx::query(
-            "INSERT INTO search_index (rowid, kind, ref_id, folded) VALUES (?1 * 2, 'contact', ?1, ?2)",
-        )
-        .bind(id)
-        .bind(fold(&text))
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
+    remove_rows(conn, SearchKind::Contact, &[id]).await
 }

@@ -1,9 +1,10 @@
 //! The SQLite store: one file, opened once, with its pragmas and migrations applied before anyone
 //! gets to use it. All SQL of the app lives below this module, one file per table group.
 //!
-//! The FTS5 table `search_index` holds contacts and organisations; its rowid is `id * 2` for a
-//! contact and `id * 2 + 1` for an organisation, so a record's row is found (and replaced) by rowid
-//! instead of a scan over the unindexed `kind`/`ref_id` columns.
+//! The FTS5 table `search_index` holds every searchable kind of record; its rowid is the id of the
+//! record's `(kind, ref_id)` row in `search_keys`, so a record's row is found (and replaced) by key
+//! inside the record's own transaction (see `search.rs`). Every write opens its transaction through
+//! `write.rs` (`BEGIN IMMEDIATE`).
 
 mod contact_details;
 mod contact_insert;
@@ -13,10 +14,9 @@ mod import;
 mod info;
 mod organisations;
 mod search;
+mod write;
 
 pub use contacts::MAX_LIST;
-pub use organisations::ContactsOnDelete;
-pub use search::SearchHit;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

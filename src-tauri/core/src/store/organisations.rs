@@ -1,37 +1,23 @@
 //! SQL for organisations. Every write keeps the search index in the same transaction.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteArguments;
 use sqlx::{Row, Sqlite, SqliteConnection};
 
-use crate::organisation::{Organisation, OrganisationInput, OrganisationKind};
-use crate::search::{fold, sort_key};
+use super::search::{index_contacts, index_organisation, remove_rows};
+use super::write::{Versioned, check_version, timestamp};
+use crate::organisation::{ContactsOnDelete, Organisation, OrganisationInput, OrganisationKind};
+use crate::search::{SearchKind, sort_key};
 use crate::{Error, Result, Store};
 
 const SELECT_ORGANISATION: &str = "
     SELECT o.id, o.name, o.kind, o.district_ags, d.name AS district_name, r.name AS region_name,
            o.street, o.postal_code, o.city, o.phone, o.web, o.notes,
            (SELECT COUNT(*) FROM contacts c WHERE c.organisation_id = o.id) AS contact_count,
-           o.created_at, o.updated_at
+           o.created_at, o.updated_at, o.version
     FROM organisations o
     LEFT JOIN districts d ON d.ags = o.district_ags
     LEFT JOIN regions r ON r.code = d.region_code";
-
-/// What to do with an organisation's contacts when it is deleted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactsOnDelete {
-    /// Refuse if it still has contacts (the default; the UI then asks).
-    Refuse,
-    /// Keep the contacts, without organisation.
-    Detach,
-    /// Delete the contacts too.
-    Delete,
-}
-
-pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 impl Store {
     pub async fn list_organisations(&self) -> Result<Vec<Organisation>> {
@@ -58,7 +44,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Organisation> {
         let input = input.normalised()?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id = insert_organisation(&mut tx, &input, now).await?;
         tx.commit().await?;
         self.get_organisation(id).await
@@ -71,12 +57,14 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Organisation> {
         let input = input.normalised()?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
+        check_version(&mut tx, Versioned::Organisation, id, input.expected_version).await?;
         check_district(&mut tx, input.district_ags.as_deref()).await?;
         let changed = bind_fields(
             sqlx::query(
                 "UPDATE organisations SET name = ?1, kind = ?2, district_ags = ?3, street = ?4, postal_code = ?5,
-                        city = ?6, phone = ?7, web = ?8, notes = ?9, sort_key = ?10, updated_at = ?11
+                        city = ?6, phone = ?7, web = ?8, notes = ?9, sort_key = ?10, updated_at = ?11,
+                        version = version + 1
                  WHERE id = ?12",
             ),
             &input,
@@ -97,9 +85,7 @@ impl Store {
             .bind(id)
             .fetch_all(&mut *tx)
             .await?;
-        for contact in members {
-            super::contacts::index_contact(&mut tx, contact).await?;
-        }
+        index_contacts(&mut tx, &members).await?;
         tx.commit().await?;
         self.get_organisation(id).await
     }
@@ -107,7 +93,7 @@ impl Store {
     /// Deletes an organisation. With contacts still attached, `Refuse` returns a validation error
     /// that says how many; the UI then asks whether to detach or delete them. Never leaves orphans.
     pub async fn delete_organisation(&self, id: i64, contacts: ContactsOnDelete) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let members: Vec<i64> = sqlx::query_scalar("SELECT id FROM contacts WHERE organisation_id = ?1")
             .bind(id)
             .fetch_all(&mut *tx)
@@ -125,18 +111,22 @@ impl Store {
             }
             ContactsOnDelete::Refuse => {}
             ContactsOnDelete::Detach => {
-                sqlx::query("UPDATE contacts SET organisation_id = NULL WHERE organisation_id = ?1")
+                // A changed record: a form still showing the organisation must reload.
+                sqlx::query(
+                    "UPDATE contacts SET organisation_id = NULL, version = version + 1 WHERE organisation_id = ?1",
+                )
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                for contact in &members {
-                    super::contacts::index_contact(&mut tx, *contact).await?;
-                }
+                index_contacts(&mut tx, &members).await?;
             }
             ContactsOnDelete::Delete => {
-                for contact in &members {
-                    super::contacts::delete_contact_in(&mut tx, *contact).await?;
-                }
+                // Addresses, numbers and group memberships go with them (ON DELETE CASCADE).
+                sqlx::query("DELETE FROM contacts WHERE organisation_id = ?1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                remove_rows(&mut tx, SearchKind::Contact, &members).await?;
             }
         }
         let deleted = sqlx::query("DELETE FROM organisations WHERE id = ?1")
@@ -148,10 +138,7 @@ impl Store {
                 what: "Die Organisation".into(),
             });
         }
-        sqlx::query("DELETE FROM search_index WHERE rowid = ?1 * 2 + 1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        remove_rows(&mut tx, SearchKind::Organisation, &[id]).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -159,16 +146,19 @@ impl Store {
     /// The organisation with exactly this name (case- and umlaut-insensitive), if any.
     pub async fn find_organisation_by_name(&self, name: &str) -> Result<Option<i64>> {
         let mut conn = self.pool.acquire().await?;
-        find_organisation_by_name_in(&mut conn, name).await
+        Ok(find_organisation_by_name_in(&mut conn, name)
+            .await?
+            .map(|(id, _)| id))
     }
 }
 
+/// Id and stored name of the organisation with this name (folded), the oldest if several.
 pub(crate) async fn find_organisation_by_name_in(
     conn: &mut SqliteConnection,
     name: &str,
-) -> Result<Option<i64>> {
+) -> Result<Option<(i64, String)>> {
     Ok(
-        sqlx::query_scalar("SELECT id FROM organisations WHERE sort_key = ?1 ORDER BY id LIMIT 1")
+        sqlx::query_as("SELECT id, name FROM organisations WHERE sort_key = ?1 ORDER BY id LIMIT 1")
             .bind(sort_key(&[name]))
             .fetch_optional(&mut *conn)
             .await?,
@@ -234,26 +224,4 @@ fn bind_fields<'q>(query: OrganisationQuery<'q>, input: &'q OrganisationInput) -
         .bind(&input.web)
         .bind(&input.notes)
         .bind(sort_key(&[&input.name]))
-}
-
-async fn index_organisation(conn: &mut SqliteConnection, id: i64) -> Result<()> {
-    let text: Option<String> = sqlx::query_scalar(
-        "SELECT o.name || ' ' || COALESCE(o.city, '') || ' ' || COALESCE(d.name, '')
-         FROM organisations o LEFT JOIN districts d ON d.ags = o.district_ags WHERE o.id = ?1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM search_index WHERE rowid = ?1 * 2 + 1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    if let Some(text) = text {
-        sqlx::query("INSERT INTO search_index (rowid, kind, ref_id, folded) VALUES (?1 * 2 + 1, 'organisation', ?1, ?2)")
-            .bind(id)
-            .bind(fold(&text))
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
 }
