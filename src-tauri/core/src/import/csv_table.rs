@@ -1,7 +1,10 @@
 //! Reading a CSV file into a rectangular [`Table`]: encoding and delimiter detection, Excel's
 //! `sep=;` hint line, quoted fields with line breaks, ragged rows and empty rows.
 
-use super::{ParseError, Table, TableRow, check_text, decode, starts_with_vcard};
+use std::borrow::Cow;
+
+use super::decode::decode_text;
+use super::{ParseError, Table, TableRow, check_text, starts_with_vcard};
 
 const MSG_HEADER_ONLY: &str = "Die Datei enthält nur die Kopfzeile, aber keine Kontakte.";
 const MSG_IS_VCARD: &str = "Die Datei ist eine vCard-Datei, keine CSV-Datei.";
@@ -9,7 +12,8 @@ const MSG_IS_VCARD: &str = "Die Datei ist eine vCard-Datei, keine CSV-Datei.";
 /// The delimiters we recognise, in the order that wins a tie (German Excel writes `;`).
 const DELIMITERS: [char; 3] = [';', ',', '\t'];
 
-/// Reads a CSV file: decodes it (see [`decode`]), picks the delimiter among `;`, `,` and tab by
+/// Reads a CSV file: decodes it (see [`super::decode()`]; Excel's „Unicode-Text“ is UTF-16 with
+/// tabs), picks the delimiter among `;`, `,` and tab by
 /// counting them outside quotes in the header line, and reads all records. The first non-empty
 /// record is the header; fully empty rows are skipped; rows may have more or fewer cells than the
 /// header (the table is padded to a rectangle).
@@ -18,10 +22,10 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ParseError> {
     if starts_with_vcard(bytes) {
         return Err(ParseError::new(MSG_IS_VCARD));
     }
-    let (mut text, encoding) = decode(bytes);
+    let (mut text, encoding) = decode_text(bytes);
     // Old Mac line endings: only CR. The csv reader copes, but would count everything as line 1.
     if text.contains('\r') && !text.contains('\n') {
-        text = text.replace('\r', "\n");
+        text = Cow::Owned(text.replace('\r', "\n"));
     }
 
     let (body, hinted, line_offset) = split_sep_hint(&text);

@@ -13,6 +13,7 @@
 mod csv_table;
 mod decode;
 mod mapping;
+mod phone;
 pub mod plan;
 mod vcard;
 
@@ -42,11 +43,14 @@ pub enum Field {
     Country,
     Notes,
     Groups,
+    /// The whole name in one column (Thunderbird's „Anzeigename“, Google's „Name“): used for first
+    /// and last name when the file has no separate ones.
+    FullName,
 }
 
 impl Field {
     /// Every field, in the order the preview offers them.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 18] = [
         Field::Salutation,
         Field::Title,
         Field::FirstName,
@@ -64,6 +68,7 @@ impl Field {
         Field::Country,
         Field::Notes,
         Field::Groups,
+        Field::FullName,
     ];
 
     /// The German label the preview shows for the field.
@@ -86,6 +91,7 @@ impl Field {
             Field::Country => "Land",
             Field::Notes => "Notizen",
             Field::Groups => "Gruppen",
+            Field::FullName => "Name (Vor- und Nachname)",
         }
     }
 
@@ -102,15 +108,20 @@ pub enum Encoding {
     Utf8,
     Utf8Bom,
     Windows1252,
+    /// Excel's „Unicode-Text (*.txt)“: UTF-16 little-endian with BOM, tab-separated.
+    Utf16Le,
+    Utf16Be,
 }
 
 impl Encoding {
-    /// The name the preview shows ("UTF-8", "UTF-8 mit BOM", "Windows-1252 (ANSI)").
+    /// The name the preview shows ("UTF-8", "UTF-8 mit BOM", "Windows-1252 (ANSI)", …).
     pub fn label(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 mit BOM",
             Encoding::Windows1252 => "Windows-1252 (ANSI)",
+            Encoding::Utf16Le => "UTF-16 („Unicode-Text“)",
+            Encoding::Utf16Be => "UTF-16 BE („Unicode-Text“)",
         }
     }
 }
@@ -174,6 +185,11 @@ pub struct ImportedContact {
     pub notes: Option<String>,
     /// Group names, without duplicates (compared case-insensitively).
     pub groups: Vec<String>,
+    /// What the reader changed or could not use, as German sentences for the preview (without the
+    /// position, which the preview shows beside them), e.g. a phone text moved to the notes.
+    /// The contact is imported all the same.
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 /// Where in the file a contact came from.
@@ -223,8 +239,57 @@ pub(crate) const MSG_BINARY: &str = "Die Datei ist keine CSV- oder vCard-Datei (
 pub(crate) const MSG_OFFICE: &str = "Die Datei ist eine Excel- oder andere Office-Datei, keine CSV-Datei. \
      Bitte speichern Sie sie in Excel mit „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“ \
      und importieren Sie diese Datei.";
-pub(crate) const MSG_UTF16: &str = "Die Datei ist als UTF-16 („Unicode-Text“) gespeichert. \
+pub(crate) const MSG_UTF16: &str = "Die Datei ist als UTF-16 ohne Byte-Order-Mark gespeichert. \
      Bitte speichern Sie sie als „CSV UTF-8 (durch Trennzeichen getrennt)“ und importieren Sie diese Datei.";
+
+/// The largest file the import reads: 20 MB hold about 150,000 Outlook rows, far more than any
+/// network's address book, and keep the preview (which holds every row) well within an office
+/// PC's memory. Larger files are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+fn too_large(bytes: u64) -> ParseError {
+    // Megabytes with one decimal and a German comma: "48,3 MB".
+    let tenths = bytes.saturating_mul(10) / (1024 * 1024);
+    ParseError::new(format!(
+        "Die Datei ist {},{} MB groß; importiert werden Dateien bis {} MB. \
+         Bitte teilen Sie sie in kleinere Dateien auf.",
+        tenths / 10,
+        tenths % 10,
+        MAX_FILE_BYTES / (1024 * 1024)
+    ))
+}
+
+/// Reads a file for the import, refusing one over [`MAX_FILE_BYTES`] before reading it (so a
+/// wrongly picked video never fills the memory). The messages name the file.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, ParseError> {
+    use std::io::{ErrorKind, Read};
+    let fail = |e: std::io::Error| {
+        let name = path.display();
+        ParseError::new(match e.kind() {
+            ErrorKind::NotFound => format!("Die Datei „{name}“ gibt es nicht."),
+            ErrorKind::PermissionDenied => {
+                format!("Die Datei „{name}“ darf nicht gelesen werden (keine Berechtigung).")
+            }
+            ErrorKind::IsADirectory => format!("„{name}“ ist ein Ordner, keine Datei."),
+            _ => format!("Die Datei „{name}“ konnte nicht gelesen werden ({e})."),
+        })
+    };
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let size = file.metadata().map_err(fail)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // `take` guards against a file that grows while it is read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(fail)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > MAX_FILE_BYTES {
+        return Err(too_large(read));
+    }
+    Ok(bytes)
+}
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -239,8 +304,14 @@ pub fn detect_kind(bytes: &[u8]) -> Result<FileKind, ParseError> {
     }
 }
 
-/// Whether the bytes start with `BEGIN:VCARD` after an optional BOM and whitespace.
+/// Whether the bytes start with `BEGIN:VCARD` after an optional BOM and whitespace (also in
+/// UTF-16 with BOM).
 pub(crate) fn starts_with_vcard(bytes: &[u8]) -> bool {
+    if is_utf16(bytes) {
+        let head = bytes.get(..256).unwrap_or(bytes);
+        let (text, _) = decode::decode_text(head);
+        return starts_with_vcard(text.as_bytes());
+    }
     let rest = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let start = rest
         .iter()
@@ -251,15 +322,25 @@ pub(crate) fn starts_with_vcard(bytes: &[u8]) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(b"BEGIN:VCARD"))
 }
 
-/// Refuses what is no text file: empty (or only blank) files, UTF-16 text, Office files and
-/// anything with NUL bytes or many control characters near the start.
+/// Whether the bytes start with a UTF-16 byte-order mark (LE or BE).
+pub(crate) fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+}
+
+/// Refuses what is no text file: files over [`MAX_FILE_BYTES`], empty (or only blank) files,
+/// UTF-16 text without BOM, Office files and anything with NUL bytes or many control characters
+/// near the start. (NUL bytes further in are dropped when the text is decoded.)
 pub(crate) fn check_text(bytes: &[u8]) -> Result<(), ParseError> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    if is_utf16(bytes) {
+        return check_utf16_text(bytes);
+    }
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ParseError::new(MSG_EMPTY));
-    }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(ParseError::new(MSG_UTF16));
     }
     // ZIP (xlsx, ods) and OLE compound files (xls).
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
@@ -290,8 +371,35 @@ pub(crate) fn check_text(bytes: &[u8]) -> Result<(), ParseError> {
     Ok(())
 }
 
-/// Trims a value and turns `\r\n` / `\r` into `\n`; `None` if nothing is left.
+/// [`check_text`] for UTF-16 with BOM: the same tests on the decoded start of the file.
+fn check_utf16_text(bytes: &[u8]) -> Result<(), ParseError> {
+    // An even number of bytes after the two-byte mark, so no character is cut in half.
+    let head = bytes.get(..16_386).unwrap_or(bytes);
+    let (text, _) = decode::decode_text(head);
+    let blank = |t: &str| t.chars().all(|c| c.is_whitespace() || c == '\0');
+    if blank(&text) && (head.len() == bytes.len() || blank(&decode::decode_text(bytes).0)) {
+        return Err(ParseError::new(MSG_EMPTY));
+    }
+    let (chars, controls) = text.chars().fold((0usize, 0usize), |(n, c), ch| {
+        let control = ch.is_control() && !matches!(ch, '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{1A}');
+        (n + 1, c + usize::from(control))
+    });
+    // decode_text already dropped NULs: a text of mostly NULs is a binary file with a lucky start.
+    let raw_chars = head.len().saturating_sub(2) / 2;
+    if (controls > 0 && controls * 100 >= chars) || chars * 2 < raw_chars {
+        return Err(ParseError::new(MSG_BINARY));
+    }
+    Ok(())
+}
+
+/// Trims a value, turns `\r\n` / `\r` into `\n` and drops NUL characters (a vCard can encode
+/// them as `=00`); `None` if nothing is left.
 pub(crate) fn clean(value: &str) -> Option<String> {
+    let value: std::borrow::Cow<'_, str> = if value.contains('\0') {
+        value.replace('\0', "").into()
+    } else {
+        value.into()
+    };
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return None;
@@ -347,10 +455,96 @@ pub(crate) fn is_title_word(token: &str) -> bool {
         || (lower.contains('.') && PREFIXES.iter().any(|p| lower.starts_with(p)))
 }
 
-/// Adds group names from a list separated by `;` or `,`, skipping empty names. Duplicates are
-/// removed at the end with [`dedupe_case_insensitive`].
+/// Adds group names from a list separated by `;`, `,` or Google's " ::: ", skipping empty names
+/// and Google's system labels ("* myContacts", "* starred"). Duplicates are removed at the end
+/// with [`dedupe_case_insensitive`].
 pub(crate) fn push_groups(groups: &mut Vec<String>, list: &str) {
-    groups.extend(list.split([';', ',']).filter_map(clean));
+    groups.extend(
+        list.split(":::")
+            .flat_map(|part| part.split([';', ',']))
+            .filter(|name| !name.trim_start().starts_with('*'))
+            .filter_map(clean),
+    );
+}
+
+/// Without separate name fields, the name comes from one whole-name value (vCard's FN,
+/// Thunderbird's „Anzeigename“): "Dr. Kemal Öztürk" → title, first and last name; "Öztürk, Kemal"
+/// → last and first name. A value that only repeats the organisation is no name.
+pub(crate) fn apply_full_name(contact: &mut ImportedContact, full_name: Option<String>) {
+    let Some(name) = full_name else { return };
+    if contact
+        .organisation
+        .as_deref()
+        .is_some_and(|org| org.eq_ignore_ascii_case(&name))
+    {
+        return;
+    }
+    if let Some((last, first)) = name.split_once(',') {
+        contact.last_name = clean(last);
+        contact.first_name = clean(first);
+        return;
+    }
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let honorifics = words
+        .iter()
+        .take_while(|w| salutation_word(w).is_some() || is_title_word(w))
+        .count();
+    let rest = words.split_off(honorifics.min(words.len()));
+    if !words.is_empty() && contact.salutation.is_none() && contact.title.is_none() {
+        let (salutation, title) = split_salutation(&words.join(" "));
+        contact.salutation = salutation;
+        contact.title = title;
+    }
+    if let Some((last, given)) = rest.split_last() {
+        contact.last_name = Some((*last).to_owned());
+        contact.first_name = (!given.is_empty()).then(|| given.join(" "));
+    }
+}
+
+/// Adds a warning naming every field that holds U+FFFD: the file had bytes there that are no
+/// valid text (a broken byte in an otherwise UTF-8 file), so the person can check the value
+/// instead of finding a silently garbled name later.
+pub(crate) fn warn_replacement(contact: &mut ImportedContact) {
+    const MARK: char = '\u{FFFD}';
+    let has = |v: &Option<String>| v.as_deref().is_some_and(|v| v.contains(MARK));
+    let mut fields: Vec<&str> = [
+        (Field::Salutation, &contact.salutation),
+        (Field::Title, &contact.title),
+        (Field::FirstName, &contact.first_name),
+        (Field::LastName, &contact.last_name),
+        (Field::Function, &contact.function),
+        (Field::Organisation, &contact.organisation),
+        (Field::Department, &contact.department),
+        (Field::District, &contact.district),
+        (Field::Street, &contact.street),
+        (Field::PostalCode, &contact.postal_code),
+        (Field::City, &contact.city),
+        (Field::Country, &contact.country),
+        (Field::Notes, &contact.notes),
+    ]
+    .into_iter()
+    .filter(|(_, value)| has(value))
+    .map(|(field, _)| field.label())
+    .collect();
+    if contact.emails.iter().any(|e| e.value.contains(MARK)) {
+        fields.push(Field::Email.label());
+    }
+    if contact.phones.iter().any(|p| p.value.contains(MARK)) {
+        fields.push(Field::Phone.label());
+    }
+    if contact.groups.iter().any(|g| g.contains(MARK)) {
+        fields.push(Field::Groups.label());
+    }
+    let verb = match fields.len() {
+        0 => return,
+        1 => "enthält",
+        _ => "enthalten",
+    };
+    contact.warnings.push(format!(
+        "{} {verb} Zeichen, die in der Datei ungültig gespeichert sind; sie wurden durch „{MARK}“ ersetzt. \
+         Bitte prüfen Sie den Wert nach dem Import.",
+        fields.join(", ")
+    ));
 }
 
 /// Keeps the first of values that differ only in case (as the groups table and e-mail duplicate

@@ -6,10 +6,13 @@
 //! followed by space or tab) into logical lines, parse `group.NAME;params:value`, then map the
 //! properties of each card. Unknown properties are ignored.
 
-use super::decode::{decode_charset, quoted_printable};
+use std::borrow::Cow;
+
+use super::decode::{decode_charset, decode_text, quoted_printable};
+use super::phone::settle_phones;
 use super::{
-    ImportedContact, ImportedValue, ParseError, Position, check_text, clean, dedupe_case_insensitive,
-    is_title_word, salutation_word, split_salutation,
+    ImportedContact, ImportedValue, ParseError, Position, apply_full_name, check_text, clean,
+    dedupe_case_insensitive, is_utf16, split_salutation, warn_replacement,
 };
 
 const MSG_NO_VCARD: &str = "Die Datei enthält keine vCard (die Zeile BEGIN:VCARD fehlt).";
@@ -24,13 +27,27 @@ fn truncated(card: usize) -> ParseError {
 /// file fail (it was probably cut off); a file without any card fails, too.
 pub fn parse_vcards(bytes: &[u8]) -> Result<Vec<ImportedContact>, ParseError> {
     check_text(bytes)?;
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // UTF-16 (with BOM) becomes UTF-8 up front: the per-value charset logic below works on bytes.
+    // NUL bytes past the binary check's reach are dropped, as for CSV.
+    let body: Cow<'_, [u8]> = if is_utf16(bytes) {
+        match decode_text(bytes).0 {
+            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+            Cow::Borrowed(text) => Cow::Owned(text.as_bytes().to_vec()),
+        }
+    } else {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if body.contains(&0) {
+            Cow::Owned(body.iter().copied().filter(|&b| b != 0).collect())
+        } else {
+            Cow::Borrowed(body)
+        }
+    };
 
     let mut contacts = Vec::new();
     let mut current: Option<Vec<Property>> = None;
     // vCard 2.1 may embed a whole card as the value of AGENT; its lines are skipped.
     let mut nested = 0usize;
-    for line in logical_lines(body) {
+    for line in logical_lines(&body) {
         let Some(property) = Property::parse(&line) else {
             continue;
         };
@@ -479,12 +496,13 @@ fn build_contact(properties: &[Property], number: usize) -> ImportedContact {
     }
 
     if contact.last_name.is_none() && contact.first_name.is_none() {
-        apply_formatted_name(&mut contact, formatted_name);
+        apply_full_name(&mut contact, formatted_name);
     }
     dedupe_case_insensitive(&mut contact.groups, |g| g.as_str());
     contact.function = title.or(role);
     contact.emails = finish_values(emails);
     contact.phones = finish_values(phones);
+    settle_phones(&mut contact);
     if !notes.is_empty() {
         contact.notes = Some(notes.join("\n"));
     }
@@ -502,40 +520,8 @@ fn build_contact(properties: &[Property], number: usize) -> ImportedContact {
         contact.postal_code = part(5);
         contact.country = part(6);
     }
+    warn_replacement(&mut contact);
     contact
-}
-
-/// Without a usable N, the name comes from FN: "Dr. Kemal Öztürk" → title, first and last name;
-/// "Öztürk, Kemal" → last and first name. An FN that only repeats the organisation is no name.
-fn apply_formatted_name(contact: &mut ImportedContact, formatted_name: Option<String>) {
-    let Some(name) = formatted_name else { return };
-    if contact
-        .organisation
-        .as_deref()
-        .is_some_and(|org| org.eq_ignore_ascii_case(&name))
-    {
-        return;
-    }
-    if let Some((last, first)) = name.split_once(',') {
-        contact.last_name = clean(last);
-        contact.first_name = clean(first);
-        return;
-    }
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    let honorifics = words
-        .iter()
-        .take_while(|w| salutation_word(w).is_some() || is_title_word(w))
-        .count();
-    let rest = words.split_off(honorifics.min(words.len()));
-    if !words.is_empty() && contact.salutation.is_none() && contact.title.is_none() {
-        let (salutation, title) = split_salutation(&words.join(" "));
-        contact.salutation = salutation;
-        contact.title = title;
-    }
-    if let Some((last, given)) = rest.split_last() {
-        contact.last_name = Some((*last).to_owned());
-        contact.first_name = (!given.is_empty()).then(|| given.join(" "));
-    }
 }
 
 #[cfg(test)]
@@ -578,18 +564,18 @@ mod tests {
     #[test]
     fn formatted_name_fallback() {
         let mut c = ImportedContact::default();
-        apply_formatted_name(&mut c, Some("Dr. Kemal Öztürk".into()));
+        apply_full_name(&mut c, Some("Dr. Kemal Öztürk".into()));
         assert_eq!(c.title.as_deref(), Some("Dr."));
         assert_eq!(c.first_name.as_deref(), Some("Kemal"));
         assert_eq!(c.last_name.as_deref(), Some("Öztürk"));
         let mut c = ImportedContact::default();
-        apply_formatted_name(&mut c, Some("Müller, Anna".into()));
+        apply_full_name(&mut c, Some("Müller, Anna".into()));
         assert_eq!(
             (c.first_name.as_deref(), c.last_name.as_deref()),
             (Some("Anna"), Some("Müller"))
         );
         let mut c = ImportedContact::default();
-        apply_formatted_name(&mut c, Some("Ingrid".into()));
+        apply_full_name(&mut c, Some("Ingrid".into()));
         assert_eq!((c.first_name, c.last_name.as_deref()), (None, Some("Ingrid")));
     }
 }
