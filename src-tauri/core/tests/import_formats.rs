@@ -501,3 +501,18 @@ fn files_over_the_limit_are_refused_with_their_size() {
     big.truncate(limit);
     assert!(read_table(&big).is_ok());
 }
+
+#[test]
+fn compact_cells_behave_like_a_list_of_strings() {
+    let table = read_table("A;B;C\r\neins;;drei\r\nvier\r\n".as_bytes()).unwrap();
+    let row = &table.rows[1];
+    assert_eq!(row.cells.len(), 3);
+    assert_eq!(row.cells.iter().collect::<Vec<_>>(), ["vier", "", ""]);
+    assert_eq!(row.cells.get(3), None);
+    assert_eq!(&table.rows[0].cells[2], "drei");
+    assert_eq!(
+        serde_json::to_string(&table.rows[0]).unwrap(),
+        r#"{"line":2,"cells":["eins","","drei"]}"#
+    );
+    assert_eq!(format!("{:?}", row.cells), r#"["vier", "", ""]"#);
+}

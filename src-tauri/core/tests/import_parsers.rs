@@ -270,7 +270,7 @@ fn check_excel(bytes: &[u8], encoding: Encoding) {
     assert_eq!(anna.phones, vec![value("07071 207-0000", "work", true)]);
     // "Sprache; Bildung" is one quoted field with a `;` inside.
     assert_eq!(anna.groups, vec!["Sprache", "Bildung"]);
-    assert_eq!(table.rows[0].cells[9], "Sprache; Bildung");
+    assert_eq!(&table.rows[0].cells[9], "Sprache; Bildung");
 
     let kemal = find(&contacts, "Öztürk");
     assert_eq!(kemal.salutation, s("Herr"));
@@ -818,7 +818,7 @@ fn ragged_rows_still_parse() {
 fn unclosed_quote_does_not_fail() {
     let table = read_table(b"Vorname;Nachname\nAnna;\"M\xFCller\nKemal;X\n").unwrap();
     assert_eq!(table.rows.len(), 1);
-    assert_eq!(table.rows[0].cells[1], "Müller\nKemal;X\n");
+    assert_eq!(&table.rows[0].cells[1], "Müller\nKemal;X\n");
 }
 
 // ---------------------------------------------------------------------------------------------

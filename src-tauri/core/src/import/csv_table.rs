@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::decode::decode_text;
-use super::{ParseError, Table, TableRow, check_text, starts_with_vcard};
+use super::{Cells, ParseError, Table, TableRow, check_text, starts_with_vcard};
 
 const MSG_HEADER_ONLY: &str = "Die Datei enthält nur die Kopfzeile, aber keine Kontakte.";
 const MSG_IS_VCARD: &str = "Die Datei ist eine vCard-Datei, keine CSV-Datei.";
@@ -41,23 +41,31 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ParseError> {
     let mut lines = LineCounter::new(body, line_offset);
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
-    for result in reader.records() {
-        let record = result.map_err(|e| {
-            let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-            ParseError::new(format!(
-                "Die CSV-Datei kann ab Zeile {line} nicht gelesen werden."
-            ))
-        })?;
+    // One record buffer for the whole file; each row is then stored compactly (see `Cells`).
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                return Err(ParseError::new(format!(
+                    "Die CSV-Datei kann ab Zeile {line} nicht gelesen werden."
+                )));
+            }
+        }
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         if headers.is_none() {
-            headers = Some(cells);
+            headers = Some(record.iter().map(str::to_owned).collect());
             continue;
         }
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        rows.push(TableRow { line, cells });
+        rows.push(TableRow {
+            line,
+            cells: Cells::new(record.iter(), 0),
+        });
     }
 
     let Some(headers) = headers else {
@@ -66,6 +74,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ParseError> {
     if rows.is_empty() {
         return Err(ParseError::new(MSG_HEADER_ONLY));
     }
+    rows.shrink_to_fit();
 
     let width = rows
         .iter()
@@ -86,7 +95,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ParseError> {
         })
         .collect();
     for row in &mut rows {
-        row.cells.resize(width, String::new());
+        row.cells.pad(width);
     }
     Ok(Table {
         encoding,

@@ -280,8 +280,7 @@ pub fn map_rows(table: &Table, mapping: &Mapping) -> Vec<ImportedContact> {
                     .get(column)
                     .copied()
                     .flatten()
-                    .and_then(|i| row.cells.get(i))
-                    .map(String::as_str);
+                    .and_then(|i| row.cells.get(i));
                 match field {
                     Field::Salutation => {
                         let (salutation, title) = split_salutation(&value);
