@@ -69,7 +69,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ParseError> {
     }
 
     let Some(headers) = headers else {
-        return Err(ParseError::new(super::MSG_EMPTY));
+        return Err(ParseError::new(super::file::MSG_EMPTY));
     };
     if rows.is_empty() {
         return Err(ParseError::new(MSG_HEADER_ONLY));
