@@ -516,3 +516,13 @@ fn compact_cells_behave_like_a_list_of_strings() {
     );
     assert_eq!(format!("{:?}", row.cells), r#"["vier", "", ""]"#);
 }
+
+proptest::proptest! {
+    /// Whatever text comes in, a phone the importer keeps passes the validator.
+    #[test]
+    fn normalised_phones_always_pass_the_validator(raw in "[0-9 +()/.;=a-zA-Z\u{A0}\u{2013}-]{0,30}") {
+        if let Some(number) = netzwerkmappe_core::import::normalise_phone(&raw) {
+            proptest::prop_assert!(netzwerkmappe_core::contact::check_phone("Telefon", &number).is_ok(), "{raw:?} → {number:?}");
+        }
+    }
+}

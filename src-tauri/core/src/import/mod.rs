@@ -33,6 +33,7 @@ pub use file::{MAX_FILE_BYTES, detect_kind, read_file};
 pub(crate) use file::{check_text, is_utf16, starts_with_vcard};
 pub use mapping::{guess_mapping, map_rows};
 pub(crate) use names::{apply_full_name, split_salutation};
+pub use phone::normalise_phone;
 pub use table::{Cells, Table, TableRow};
 pub use vcard::parse_vcards;
 

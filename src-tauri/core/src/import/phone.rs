@@ -26,7 +26,9 @@ const EXTENSION_MARKERS: [&str; 12] = [
 ];
 
 /// The number in a form `check_phone` accepts, or `None` if the text is no phone number.
-pub(crate) fn normalise_phone(raw: &str) -> Option<String> {
+/// ("+1-418-656-9254;ext=102" → "+1-418-656-9254-102", "0711 123-45 Durchwahl 12" →
+/// "0711 123-45-12", "+49 (0)711 123-0" → "+49 711 123-0"). Forms may use it too.
+pub fn normalise_phone(raw: &str) -> Option<String> {
     let text: String = raw
         .trim()
         .chars()
