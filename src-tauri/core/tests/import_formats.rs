@@ -474,7 +474,7 @@ fn files_over_the_limit_are_refused_with_their_size() {
     let limit = usize::try_from(MAX_FILE_BYTES).unwrap();
     let mut big = "Vorname;Nachname\r\n".as_bytes().to_vec();
     big.resize(limit + 100_000, b'a');
-    let message = "Die Datei ist 20,0 MB groß; importiert werden Dateien bis 20 MB. \
+    let message = "Die Datei ist 10,1 MB groß; importiert werden Dateien bis 10 MB. \
                    Bitte teilen Sie sie in kleinere Dateien auf.";
     assert_eq!(read_table(&big).unwrap_err().to_string(), message);
     assert_eq!(detect_kind(&big).unwrap_err().to_string(), message);
@@ -486,7 +486,7 @@ fn files_over_the_limit_are_refused_with_their_size() {
     std::fs::write(&path, &big).unwrap();
     assert_eq!(
         read_file(&path).unwrap_err().to_string(),
-        "Die Datei ist 25,0 MB groß; importiert werden Dateien bis 20 MB. \
+        "Die Datei ist 15,0 MB groß; importiert werden Dateien bis 10 MB. \
          Bitte teilen Sie sie in kleinere Dateien auf."
     );
     let small = dir.path().join("klein.csv");
