@@ -58,27 +58,29 @@ pub fn normalise_phone(raw: &str) -> Option<String> {
 /// Splits off an extension: RFC 3966 `;ext=…` or a written marker followed by digits. `None` if
 /// there is an extension marker whose extension is not digits, or other URI parameters.
 fn split_extension(text: &str) -> Option<(&str, Option<String>)> {
-    let lower = text.to_lowercase();
     // RFC 3966 parameters: `;ext=102` is kept, anything else (`;phone-context=…`) is dropped,
     // because it says how to dial, not what the number is.
-    if let Some(semicolon) = lower.find(';') {
+    if let Some(semicolon) = text.find(';') {
         let main = text.get(..semicolon)?;
-        let extension = match lower
-            .get(semicolon..)?
-            .split(';')
-            .find_map(|param| param.trim().strip_prefix("ext="))
-        {
+        let extension = match text.get(semicolon..)?.split(';').find_map(|param| {
+            let param = param.trim();
+            param
+                .get(..4)
+                .filter(|key| key.eq_ignore_ascii_case("ext="))
+                .and_then(|_| param.get(4..))
+        }) {
             Some(ext) => Some(digits_only(ext)?),
             None => None,
         };
         return Some((main, extension));
     }
+    let lower = text.to_lowercase();
     let found = EXTENSION_MARKERS
         .iter()
         .find_map(|marker| marker_position(&lower, marker).map(|at| (at, at + marker.len())));
     match found {
-        // `lower` and `text` have the same byte offsets for ASCII markers only when lowercasing
-        // kept every length; check the slice is still the marker before trusting it.
+        // Offsets found in `lower` fit `text` only if lowercasing kept every byte length (it
+        // does not for a few non-ASCII letters); otherwise the text is no number anyway.
         Some((start, end)) if lower.len() == text.len() => {
             let main = text.get(..start)?;
             let rest = text.get(end..)?.trim_start_matches([' ', ':', '.', '=']);
@@ -175,6 +177,7 @@ mod tests {
             ("+1-418-656-9254;ext=102", "+1-418-656-9254-102"),
             ("tel:+1-418-656-9254;ext=102", "+1-418-656-9254-102"),
             ("+1-418-262-6501;phone-context=example", "+1-418-262-6501"),
+            ("+1-418-656-9254;EXT=102", "+1-418-656-9254-102"),
             ("0711 123-45 Durchwahl 12", "0711 123-45-12"),
             ("0711 12345, Durchwahl: 12", "0711 12345-12"),
             ("0711 12345 DW 12", "0711 12345-12"),
