@@ -518,6 +518,25 @@ fn compact_cells_behave_like_a_list_of_strings() {
 }
 
 proptest::proptest! {
+    /// One stray byte in a UTF-8 text with at least one umlaut never turns the text into
+    /// Windows-1252 mojibake: the rest reads exactly as written.
+    #[test]
+    fn one_stray_byte_never_causes_mojibake(
+        text in "[A-Za-z;\r\n ]{0,40}[äöüßÄÖÜ][A-Za-zäöüß;\r\n ]{0,40}",
+        stray in 0x80u8..=0xFF,
+        at in proptest::prelude::any::<proptest::sample::Index>(),
+    ) {
+        // Insert at a character boundary, so the text around it stays valid.
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let at = boundaries[at.index(boundaries.len())];
+        let mut bytes = text.as_bytes()[..at].to_vec();
+        bytes.push(stray);
+        bytes.extend_from_slice(&text.as_bytes()[at..]);
+        let (decoded, encoding) = decode(&bytes);
+        proptest::prop_assert_eq!(encoding, Encoding::Utf8);
+        proptest::prop_assert_eq!(decoded, String::from_utf8_lossy(&bytes).into_owned());
+    }
+
     /// Whatever text comes in, a phone the importer keeps passes the validator.
     #[test]
     fn normalised_phones_always_pass_the_validator(raw in "[0-9 +()/.;=a-zA-Z\u{A0}\u{2013}-]{0,30}") {
