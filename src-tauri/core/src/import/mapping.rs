@@ -127,7 +127,7 @@ const KNOWN_HEADERS: &[(&str, Field, u8)] = &[
     ("groups", Field::Groups, 0),
     ("themen", Field::Groups, 0),
     // Thunderbird, German ("Primäre E-Mail-Adresse", "Tel. dienstlich", "Dienstlich: PLZ" …) and
-    // English ("Primary Email", "Work Phone", "Work ZipCode" …). Private numbers and addresses
+    // English ("Primary Email", "Work Phone", "Work Zip", in older versions "Work ZipCode" …). Private numbers and addresses
     // ("Tel. privat", "Privat: Ort") are left for the user to assign, as for Outlook.
     ("anzeigename", Field::FullName, 0),
     ("displayname", Field::FullName, 0),
@@ -143,6 +143,7 @@ const KNOWN_HEADERS: &[(&str, Field, u8)] = &[
     ("dienstlichadresse", Field::Street, 0),
     ("workaddress", Field::Street, 0),
     ("dienstlichplz", Field::PostalCode, 0),
+    ("workzip", Field::PostalCode, 0),
     ("workzipcode", Field::PostalCode, 0),
     ("dienstlichort", Field::City, 0),
     ("workcity", Field::City, 0),
@@ -440,6 +441,16 @@ mod tests {
         );
         let m = guess_mapping(&headers(&["Ort", "ort"]));
         assert_eq!(m, vec![Some(Field::City), None]);
+    }
+
+    #[test]
+    fn thunderbird_zip_spellings_and_google_numbers() {
+        let m = guess_mapping(&headers(&["Work Zip", "Work ZipCode", "Home Zipcode"]));
+        assert_eq!(m, vec![Some(Field::PostalCode), None, None]);
+        assert_eq!(numbered_header("email12value"), Some((Field::Email, 12)));
+        assert_eq!(numbered_header("address2city"), Some((Field::City, 2)));
+        assert_eq!(numbered_header("website1value"), None);
+        assert_eq!(numbered_header("email"), None);
     }
 
     #[test]
