@@ -18,14 +18,14 @@ pub struct ExportOutcome {
     pub count: usize,
 }
 
-/// Writes the contacts matching `filter` as CSV for Excel.
+/// Writes the contacts matching `filter` as CSV for Excel and mail merges.
 #[tauri::command]
 pub async fn export_contacts_csv(
     state: State<'_, AppState>,
     filter: ContactFilter,
 ) -> CommandResult<ExportOutcome> {
-    let rows = state.store()?.list_contacts(&filter).await?;
-    save("csv", &contacts_csv(&rows)?, rows.len())
+    let contacts = state.store()?.full_contacts(&filter).await?;
+    save("csv", &contacts_csv(&contacts)?, contacts.len())
 }
 
 /// Writes the contacts matching `filter` (usually a selection by id) as one vCard 3.0 file.

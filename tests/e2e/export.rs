@@ -84,7 +84,7 @@ async fn export_the_list_as_csv_and_a_selection_as_vcard() {
     )
     .await;
     let csv = exported(&app, "csv");
-    assert!(csv.starts_with("\u{feff}Titel;Vorname;Nachname;".as_bytes()));
+    assert!(csv.starts_with("\u{feff}Anrede;Titel;Vorname;Nachname;Funktion;Organisation;".as_bytes()));
     let text = String::from_utf8(csv[3..].to_vec()).unwrap();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -94,7 +94,7 @@ async fn export_the_list_as_csv_and_a_selection_as_vcard() {
     assert!(
         lines
             .iter()
-            .any(|r| &r[2] == "Müller" && &r[4] == "Landratsamt Tübingen")
+            .any(|r| &r[3] == "Müller" && &r[5] == "Landratsamt Tübingen")
     );
 
     // Sort by Organisation (German order), then back by name; the header says how it is sorted.

@@ -1,7 +1,10 @@
 //! Reading a CSV file into a rectangular [`Table`]: encoding and delimiter detection, Excel's
 //! `sep=;` hint line, quoted fields with line breaks, ragged rows and empty rows.
 
-use super::{ParseError, Table, TableRow, check_text, decode, starts_with_vcard};
+use std::borrow::Cow;
+
+use super::decode::decode_text;
+use super::{Cells, ParseError, Table, TableRow, check_text, starts_with_vcard};
 
 const MSG_HEADER_ONLY: &str = "Die Datei enthält nur die Kopfzeile, aber keine Kontakte.";
 const MSG_IS_VCARD: &str = "Die Datei ist eine vCard-Datei, keine CSV-Datei.";
@@ -9,7 +12,8 @@ const MSG_IS_VCARD: &str = "Die Datei ist eine vCard-Datei, keine CSV-Datei.";
 /// The delimiters we recognise, in the order that wins a tie (German Excel writes `;`).
 const DELIMITERS: [char; 3] = [';', ',', '\t'];
 
-/// Reads a CSV file: decodes it (see [`decode`]), picks the delimiter among `;`, `,` and tab by
+/// Reads a CSV file: decodes it (see [`super::decode()`]; Excel's „Unicode-Text“ is UTF-16 with
+/// tabs), picks the delimiter among `;`, `,` and tab by
 /// counting them outside quotes in the header line, and reads all records. The first non-empty
 /// record is the header; fully empty rows are skipped; rows may have more or fewer cells than the
 /// header (the table is padded to a rectangle).
@@ -18,10 +22,10 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ParseError> {
     if starts_with_vcard(bytes) {
         return Err(ParseError::new(MSG_IS_VCARD));
     }
-    let (mut text, encoding) = decode(bytes);
+    let (mut text, encoding) = decode_text(bytes);
     // Old Mac line endings: only CR. The csv reader copes, but would count everything as line 1.
     if text.contains('\r') && !text.contains('\n') {
-        text = text.replace('\r', "\n");
+        text = Cow::Owned(text.replace('\r', "\n"));
     }
 
     let (body, hinted, line_offset) = split_sep_hint(&text);
@@ -37,31 +41,40 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ParseError> {
     let mut lines = LineCounter::new(body, line_offset);
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
-    for result in reader.records() {
-        let record = result.map_err(|e| {
-            let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-            ParseError::new(format!(
-                "Die CSV-Datei kann ab Zeile {line} nicht gelesen werden."
-            ))
-        })?;
+    // One record buffer for the whole file; each row is then stored compactly (see `Cells`).
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                return Err(ParseError::new(format!(
+                    "Die CSV-Datei kann ab Zeile {line} nicht gelesen werden."
+                )));
+            }
+        }
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         if headers.is_none() {
-            headers = Some(cells);
+            headers = Some(record.iter().map(str::to_owned).collect());
             continue;
         }
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        rows.push(TableRow { line, cells });
+        rows.push(TableRow {
+            line,
+            cells: Cells::new(record.iter(), 0),
+        });
     }
 
     let Some(headers) = headers else {
-        return Err(ParseError::new(super::MSG_EMPTY));
+        return Err(ParseError::new(super::file::MSG_EMPTY));
     };
     if rows.is_empty() {
         return Err(ParseError::new(MSG_HEADER_ONLY));
     }
+    rows.shrink_to_fit();
 
     let width = rows
         .iter()
@@ -82,7 +95,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ParseError> {
         })
         .collect();
     for row in &mut rows {
-        row.cells.resize(width, String::new());
+        row.cells.pad(width);
     }
     Ok(Table {
         encoding,

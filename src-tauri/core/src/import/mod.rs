@@ -1,9 +1,17 @@
-//! Reading contact files for the import: CSV exports (Outlook, Excel) and vCards (2.1, 3.0, 4.0).
+//! Reading contact files for the import: CSV exports (Outlook, Excel incl. „Unicode-Text“,
+//! Thunderbird, Google Contacts) and vCards (2.1, 3.0, 4.0).
 //!
 //! This module only turns bytes into [`ImportedContact`]s; it does not validate, look for duplicates
 //! or touch the database. Every function here accepts arbitrary bytes and never panics: a file that
 //! cannot be used at all gives a [`ParseError`] with a German message; anything smaller (a ragged
-//! row, an unknown vCard property) is tolerated and left to the validation that follows.
+//! row, an unknown vCard property) is tolerated and left to the validation that follows. What the
+//! reader had to change or could not use (a phone text moved to the notes, a broken byte) is kept
+//! as [`ImportedContact::warnings`], so the person is never lost.
+//!
+//! Files: `file` (which files are accepted, size limit), `decode` (encodings), `csv_table` +
+//! `table` (CSV into rows), `mapping` (columns to fields), `vcard/` (cards), `names` (salutation,
+//! title, whole names), `phone` (written phone numbers), `plan` (new/duplicate/error per row, as plain rules), `merge`
+//! (what "update a duplicate" keeps).
 //!
 //! CSV is read in two steps so the user can check the column assignment in a preview:
 //! [`read_table`] gives the raw [`Table`], [`guess_mapping`] proposes a [`Mapping`] from the header
@@ -12,14 +20,23 @@
 
 mod csv_table;
 mod decode;
+mod file;
 mod mapping;
 pub mod merge;
+mod names;
+mod phone;
 pub mod plan;
+mod table;
 mod vcard;
 
 pub use csv_table::read_table;
 pub use decode::decode;
+pub use file::{MAX_FILE_BYTES, detect_kind, read_file};
+pub(crate) use file::{check_text, is_utf16, starts_with_vcard};
 pub use mapping::{guess_mapping, map_rows};
+pub(crate) use names::{apply_full_name, split_salutation};
+pub use phone::normalise_phone;
+pub use table::{Cells, Table, TableRow};
 pub use vcard::parse_vcards;
 
 /// Which field of a contact a CSV column feeds.
@@ -43,11 +60,14 @@ pub enum Field {
     Country,
     Notes,
     Groups,
+    /// The whole name in one column (Thunderbird's „Anzeigename“, Google's „Name“): used for first
+    /// and last name when the file has no separate ones.
+    FullName,
 }
 
 impl Field {
     /// Every field, in the order the preview offers them.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 18] = [
         Field::Salutation,
         Field::Title,
         Field::FirstName,
@@ -65,6 +85,7 @@ impl Field {
         Field::Country,
         Field::Notes,
         Field::Groups,
+        Field::FullName,
     ];
 
     /// The German label the preview shows for the field.
@@ -87,6 +108,7 @@ impl Field {
             Field::Country => "Land",
             Field::Notes => "Notizen",
             Field::Groups => "Gruppen",
+            Field::FullName => "Name (Vor- und Nachname)",
         }
     }
 
@@ -103,15 +125,20 @@ pub enum Encoding {
     Utf8,
     Utf8Bom,
     Windows1252,
+    /// Excel's „Unicode-Text (*.txt)“: UTF-16 little-endian with BOM, tab-separated.
+    Utf16Le,
+    Utf16Be,
 }
 
 impl Encoding {
-    /// The name the preview shows ("UTF-8", "UTF-8 mit BOM", "Windows-1252 (ANSI)").
+    /// The name the preview shows ("UTF-8", "UTF-8 mit BOM", "Windows-1252 (ANSI)", …).
     pub fn label(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 mit BOM",
             Encoding::Windows1252 => "Windows-1252 (ANSI)",
+            Encoding::Utf16Le => "UTF-16 („Unicode-Text“)",
+            Encoding::Utf16Be => "UTF-16 BE („Unicode-Text“)",
         }
     }
 }
@@ -121,27 +148,6 @@ impl Encoding {
 pub enum FileKind {
     Csv,
     VCard,
-}
-
-/// A parsed CSV file before mapping: header names and records (all strings, already decoded).
-///
-/// The table is rectangular: every row has exactly `headers.len()` cells. Short rows are padded
-/// with empty cells; if a row is longer than the header, headers "Spalte 12" … are added.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Table {
-    pub encoding: Encoding,
-    pub delimiter: char,
-    pub headers: Vec<String>,
-    pub rows: Vec<TableRow>,
-}
-
-/// One record of a [`Table`].
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct TableRow {
-    /// 1-based line number in the file where this record starts (header = line 1), for messages
-    /// like "Zeile 14: …". A field with an embedded line break makes the next record start later.
-    pub line: usize,
-    pub cells: Vec<String>,
 }
 
 /// Column index → field. `None` = column ignored. Built automatically from header names, editable
@@ -175,6 +181,11 @@ pub struct ImportedContact {
     pub notes: Option<String>,
     /// Group names, without duplicates (compared case-insensitively).
     pub groups: Vec<String>,
+    /// What the reader changed or could not use, as German sentences for the preview (without the
+    /// position, which the preview shows beside them), e.g. a phone text moved to the notes.
+    /// The contact is imported all the same.
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 /// Where in the file a contact came from.
@@ -219,80 +230,14 @@ impl ParseError {
     }
 }
 
-pub(crate) const MSG_EMPTY: &str = "Die Datei ist leer.";
-pub(crate) const MSG_BINARY: &str = "Die Datei ist keine CSV- oder vCard-Datei (sie enthält Binärdaten).";
-pub(crate) const MSG_OFFICE: &str = "Die Datei ist eine Excel- oder andere Office-Datei, keine CSV-Datei. \
-     Bitte speichern Sie sie in Excel mit „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“ \
-     und importieren Sie diese Datei.";
-pub(crate) const MSG_UTF16: &str = "Die Datei ist als UTF-16 („Unicode-Text“) gespeichert. \
-     Bitte speichern Sie sie als „CSV UTF-8 (durch Trennzeichen getrennt)“ und importieren Sie diese Datei.";
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Tells CSV from vCard by content: a vCard starts with `BEGIN:VCARD` (after an optional byte-order
-/// mark and blank space); any other text is taken as CSV. Empty and binary files are refused.
-pub fn detect_kind(bytes: &[u8]) -> Result<FileKind, ParseError> {
-    check_text(bytes)?;
-    if starts_with_vcard(bytes) {
-        Ok(FileKind::VCard)
-    } else {
-        Ok(FileKind::Csv)
-    }
-}
-
-/// Whether the bytes start with `BEGIN:VCARD` after an optional BOM and whitespace.
-pub(crate) fn starts_with_vcard(bytes: &[u8]) -> bool {
-    let rest = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    let start = rest
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(rest.len());
-    rest.get(start..)
-        .and_then(|r| r.get(..11))
-        .is_some_and(|head| head.eq_ignore_ascii_case(b"BEGIN:VCARD"))
-}
-
-/// Refuses what is no text file: empty (or only blank) files, UTF-16 text, Office files and
-/// anything with NUL bytes or many control characters near the start.
-pub(crate) fn check_text(bytes: &[u8]) -> Result<(), ParseError> {
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    if body.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(ParseError::new(MSG_EMPTY));
-    }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(ParseError::new(MSG_UTF16));
-    }
-    // ZIP (xlsx, ods) and OLE compound files (xls).
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(ParseError::new(MSG_OFFICE));
-    }
-    let head = bytes.get(..8192).unwrap_or(bytes);
-    if head.contains(&0) {
-        // UTF-16 without BOM: every other byte is NUL in Latin text.
-        let zeros = head.iter().filter(|&&b| b == 0).count();
-        if zeros * 3 >= head.len() && zeros * 3 <= head.len() * 2 && head.len() >= 4 {
-            let odd_zeros = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-            let even_zeros = zeros - odd_zeros;
-            if odd_zeros == 0 || even_zeros == 0 {
-                return Err(ParseError::new(MSG_UTF16));
-            }
-        }
-        return Err(ParseError::new(MSG_BINARY));
-    }
-    // Tab, line feed, form feed, carriage return, vertical tab (Excel's in-cell break) and Ctrl-Z
-    // (old DOS end-of-file) occur in real text files; other control characters do not.
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1A))
-        .count();
-    if controls > 0 && controls * 100 >= head.len() {
-        return Err(ParseError::new(MSG_BINARY));
-    }
-    Ok(())
-}
-
-/// Trims a value and turns `\r\n` / `\r` into `\n`; `None` if nothing is left.
+/// Trims a value, turns `\r\n` / `\r` into `\n` and drops NUL characters (a vCard can encode
+/// them as `=00`); `None` if nothing is left.
 pub(crate) fn clean(value: &str) -> Option<String> {
+    let value: std::borrow::Cow<'_, str> = if value.contains('\0') {
+        value.replace('\0', "").into()
+    } else {
+        value.into()
+    };
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return None;
@@ -305,53 +250,62 @@ pub(crate) fn clean(value: &str) -> Option<String> {
     Some(text)
 }
 
-/// Splits an Anrede such as "Frau", "Herr Dr.", "Dr." or "Mr." into salutation and academic title.
-/// English salutations become German ones ("Mr." → "Herr", "Ms."/"Mrs." → "Frau"). A value that is
-/// neither is kept whole as the salutation, so nothing is lost.
-pub(crate) fn split_salutation(value: &str) -> (Option<String>, Option<String>) {
-    let Some(value) = clean(value) else {
-        return (None, None);
-    };
-    let mut salutation: Option<&'static str> = None;
-    let mut title: Vec<&str> = Vec::new();
-    for token in value.split_whitespace() {
-        match (salutation_word(token), salutation) {
-            (Some(word), None) if title.is_empty() => salutation = Some(word),
-            _ if is_title_word(token) => title.push(token),
-            _ => return (Some(value), None),
-        }
-    }
-    let title = (!title.is_empty()).then(|| title.join(" "));
-    (salutation.map(str::to_owned), title)
-}
-
-/// The German salutation a word stands for ("frau", "Mrs." → "Frau"; "Herrn", "Mr" → "Herr").
-pub(crate) fn salutation_word(token: &str) -> Option<&'static str> {
-    let word = token.strip_suffix('.').unwrap_or(token).to_lowercase();
-    match word.as_str() {
-        "frau" | "ms" | "mrs" | "miss" => Some("Frau"),
-        "herr" | "herrn" | "mr" => Some("Herr"),
-        _ => None,
-    }
-}
-
-/// Academic titles and their parts: "Dr.", "Prof.", "Dr.-Ing.", "Dipl.-Kffr.", "med.", "h.c." …
-/// Apart from a few bare abbreviations a title word has a dot, so names like "Ingrid" or
-/// "Magnus" never count as titles.
-pub(crate) fn is_title_word(token: &str) -> bool {
-    const PREFIXES: [&str; 16] = [
-        "dr", "prof", "dipl", "pd", "mag", "ing", "habil", "med", "rer", "nat", "phil", "jur", "oec", "pol",
-        "h.c", "em.",
-    ];
-    let lower = token.to_lowercase();
-    matches!(lower.as_str(), "dr" | "prof" | "pd")
-        || (lower.contains('.') && PREFIXES.iter().any(|p| lower.starts_with(p)))
-}
-
-/// Adds group names from a list separated by `;` or `,`, skipping empty names. Duplicates are
-/// removed at the end with [`dedupe_case_insensitive`].
+/// Adds group names from a list separated by `;`, `,` or Google's " ::: ", skipping empty names
+/// and Google's system labels ("* myContacts", "* starred"). Duplicates are removed at the end
+/// with [`dedupe_case_insensitive`].
 pub(crate) fn push_groups(groups: &mut Vec<String>, list: &str) {
-    groups.extend(list.split([';', ',']).filter_map(clean));
+    groups.extend(
+        list.split(":::")
+            .flat_map(|part| part.split([';', ',']))
+            .filter(|name| !name.trim_start().starts_with('*'))
+            .filter_map(clean),
+    );
+}
+
+/// Adds a warning naming every field that holds U+FFFD: the file had bytes there that are no
+/// valid text (a broken byte in an otherwise UTF-8 file), so the person can check the value
+/// instead of finding a silently garbled name later.
+pub(crate) fn warn_replacement(contact: &mut ImportedContact) {
+    const MARK: char = '\u{FFFD}';
+    let has = |v: &Option<String>| v.as_deref().is_some_and(|v| v.contains(MARK));
+    let mut fields: Vec<&str> = [
+        (Field::Salutation, &contact.salutation),
+        (Field::Title, &contact.title),
+        (Field::FirstName, &contact.first_name),
+        (Field::LastName, &contact.last_name),
+        (Field::Function, &contact.function),
+        (Field::Organisation, &contact.organisation),
+        (Field::Department, &contact.department),
+        (Field::District, &contact.district),
+        (Field::Street, &contact.street),
+        (Field::PostalCode, &contact.postal_code),
+        (Field::City, &contact.city),
+        (Field::Country, &contact.country),
+        (Field::Notes, &contact.notes),
+    ]
+    .into_iter()
+    .filter(|(_, value)| has(value))
+    .map(|(field, _)| field.label())
+    .collect();
+    if contact.emails.iter().any(|e| e.value.contains(MARK)) {
+        fields.push(Field::Email.label());
+    }
+    if contact.phones.iter().any(|p| p.value.contains(MARK)) {
+        fields.push(Field::Phone.label());
+    }
+    if contact.groups.iter().any(|g| g.contains(MARK)) {
+        fields.push(Field::Groups.label());
+    }
+    let verb = match fields.len() {
+        0 => return,
+        1 => "enthält",
+        _ => "enthalten",
+    };
+    contact.warnings.push(format!(
+        "{} {verb} Zeichen, die in der Datei ungültig gespeichert sind; sie wurden durch „{MARK}“ ersetzt. \
+         Bitte prüfen Sie den Wert nach dem Import.",
+        fields.join(", ")
+    ));
 }
 
 /// Keeps the first of values that differ only in case (as the groups table and e-mail duplicate

@@ -57,6 +57,9 @@ pub struct PreviewRow {
     pub message: Option<String>,
     /// For errors in one field: its German label ("E-Mail-Adresse"), as forms label it.
     pub field: Option<String>,
+    /// What the reader had to change or could not use, in German, without the position (a phone
+    /// text kept in the notes, a broken byte replaced). The row is imported all the same.
+    pub warnings: Vec<String>,
     /// The stored contact this row duplicates, if it is one (not for duplicates within the file).
     pub duplicate_of: Option<i64>,
     /// The validated contact (no organisation id yet; `organisation` names it).
@@ -79,6 +82,8 @@ pub struct ImportPreview {
     pub new_count: usize,
     pub duplicate_count: usize,
     pub error_count: usize,
+    /// Rows that are imported, but with something the reader had to change (see `warnings`).
+    pub warning_count: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -185,7 +190,7 @@ pub struct ParsedFile {
 
 /// Reads `bytes` as CSV or vCard. `mapping` overrides the column mapping guessed from the CSV
 /// header. A file that cannot be used at all is a validation error of the field "Datei".
-pub fn read_file(bytes: &[u8], mapping: Option<Mapping>) -> Result<ParsedFile> {
+pub fn parse_file(bytes: &[u8], mapping: Option<Mapping>) -> Result<ParsedFile> {
     let file_error = |e: ParseError| Error::validation("Datei", e.0);
     match detect_kind(bytes).map_err(file_error)? {
         FileKind::Csv => {
@@ -290,6 +295,7 @@ pub fn plan_rows(
             status: RowStatus::New,
             message: None,
             field: None,
+            warnings: contact.warnings.clone(),
             duplicate_of: None,
             input: None,
         };
@@ -342,6 +348,7 @@ impl ImportPreview {
             new_count: count(RowStatus::New),
             duplicate_count: count(RowStatus::Duplicate),
             error_count: count(RowStatus::Error),
+            warning_count: rows.iter().filter(|r| !r.warnings.is_empty()).count(),
             rows,
         }
     }

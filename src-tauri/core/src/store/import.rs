@@ -17,7 +17,7 @@ use crate::import::Mapping;
 use crate::import::merge::merge_duplicate;
 use crate::import::plan::{
     DuplicateAction, ImportPreview, ImportSummary, LookupKeys, ParsedFile, StoredIdentities, check_rows,
-    lookup_keys, plan_rows, read_file, row_action,
+    lookup_keys, parse_file, plan_rows, row_action,
 };
 use crate::organisation::{OrganisationInput, OrganisationKind};
 use crate::search::fold;
@@ -27,7 +27,7 @@ impl Store {
     /// Reads `bytes` (CSV or vCard) and says what importing it would do. Stores nothing.
     /// `mapping` overrides the column mapping guessed from the CSV header.
     pub async fn preview_import(&self, bytes: &[u8], mapping: Option<Mapping>) -> Result<ImportPreview> {
-        let file = read_file(bytes, mapping)?;
+        let file = parse_file(bytes, mapping)?;
         let mut conn = self.pool.acquire().await?;
         plan(&mut conn, file).await
     }
@@ -42,7 +42,7 @@ impl Store {
         skip_error_rows: bool,
         now: DateTime<Utc>,
     ) -> Result<ImportSummary> {
-        let file = read_file(bytes, mapping)?;
+        let file = parse_file(bytes, mapping)?;
         let districts = self.list_districts(&DistrictFilter::default()).await?;
         // The write lock from the start, so the plan's duplicate check still holds when the rows
         // are written, and new contact ids can be assigned up front.
