@@ -13,6 +13,7 @@ pub mod mail;
 pub mod organisation;
 pub mod paths;
 pub mod search;
+pub mod settings;
 pub mod store;
 
 pub use error::{Error, ErrorCode, ErrorPayload, Result};

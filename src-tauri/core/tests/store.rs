@@ -259,3 +259,29 @@ fn every_write_transaction_opens_through_the_one_helper() {
     }
     assert!(checked >= 8, "all store files were read");
 }
+
+/// Settings survive a restart of the app; a refused value leaves the stored one untouched.
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_are_kept_and_checked() {
+    use netzwerkmappe_core::settings::{DEFAULT_MAIL_BATCH_SIZE, Settings};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("netzwerkmappe.sqlite3");
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(
+        store.settings().await.unwrap().mail_batch_size,
+        DEFAULT_MAIL_BATCH_SIZE
+    );
+    let saved = store
+        .update_settings(Settings { mail_batch_size: 30 }, chrono::Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(saved.mail_batch_size, 30);
+    let refused = store
+        .update_settings(Settings { mail_batch_size: 0 }, chrono::Utc::now())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), netzwerkmappe_core::ErrorCode::Validation);
+    store.close().await;
+    let reopened = Store::open(&path).await.unwrap();
+    assert_eq!(reopened.settings().await.unwrap().mail_batch_size, 30);
+}

@@ -14,6 +14,7 @@ mod import;
 mod info;
 mod organisations;
 mod search;
+mod settings;
 mod write;
 
 pub use contacts::MAX_LIST;
