@@ -6,6 +6,7 @@ pub mod district;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod gemeinde;
 pub mod import;
 pub mod info;
 pub mod mail;

@@ -11,7 +11,7 @@ use super::contact_insert::{NewContact, insert_contacts};
 use super::contacts::update_contact_in;
 use super::organisations::{find_organisation_by_name_in, insert_organisation};
 use crate::contact::ContactInput;
-use crate::district::{DistrictFilter, find_district};
+use crate::district::{DistrictFilter, derive_district};
 use crate::import::plan::{
     DuplicateAction, ImportPreview, ImportSummary, PreviewRow, RowStatus, display_name, identity, to_input,
 };
@@ -117,11 +117,9 @@ impl Store {
             }
             input.organisation_id = match &row.organisation {
                 Some(name) => {
-                    let district = row
-                        .district
-                        .as_deref()
-                        .and_then(|d| find_district(&districts, d, name))
-                        .map(|d| d.ags.clone());
+                    let district =
+                        derive_district(&districts, row.district.as_deref(), name, input.city.as_deref())
+                            .map(|d| d.ags.clone());
                     let new = NewOrganisation { name, district };
                     Some(organisation_id(&mut tx, &mut organisations, new, &mut summary, now).await?)
                 }
