@@ -1,4 +1,5 @@
-// Screen "Info": version, where the data file is, the SQLite version and how many records exist.
+// Screen "Info": version, where the data file is, the SQLite version, how many records exist, and
+// where the reference data the app ships (the Gemeinden list) comes from, with date and licence.
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
@@ -32,5 +33,10 @@ export async function render(container) {
       el('tbody', { class: 'kern-table__body' },
         info.counts.map((c) => el('tr', { class: 'kern-table__row', 'data-key': c.key },
           el('th', { class: 'kern-table__header', scope: 'row' }, c.label),
-          el('td', { class: 'kern-table__cell kern-table__cell--numeric' }, formatNumber(c.count)))))));
+          el('td', { class: 'kern-table__cell kern-table__cell--numeric' }, formatNumber(c.count)))))),
+    el('h2', { class: 'kern-heading-medium' }, 'Referenzdaten'),
+    (info.data_sources || []).map((s) => el('dl', { class: 'kern-description-list', id: `info-quelle-${s.key}` },
+      item(s.label, `${formatNumber(s.count)} Einträge, Gebietsstand ${s.as_of}`),
+      item('Quelle', s.source),
+      item('Lizenz', s.licence))));
 }
