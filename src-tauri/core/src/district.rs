@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+// Where an import may take a Kreis from an organisation's name or Ort: its own module, beside this.
+pub use crate::district_derivation::{DistrictNames, derive_district};
+
 /// A Regierungsbezirk, identified by its 3-digit official key (081 Stuttgart … 084 Tübingen).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Region {
@@ -125,148 +128,6 @@ pub fn find_district<'a>(districts: &'a [District], input: &str, hint: &str) -> 
         [one] => Some(one),
         _ => None,
     }
-}
-
-/// Organisation names that begin with a town's administration: the rest names the Gemeinde.
-/// Compared after `gemeinde::normalise` (umlauts folded: "bürgermeisteramt" → "burgermeisteramt").
-const TOWN_PREFIXES: [&str; 10] = [
-    "stadtverwaltung",
-    "stadtkreis",
-    "stadt",
-    "landeshauptstadt",
-    "universitatsstadt",
-    "grosse kreisstadt",
-    "gemeindeverwaltung",
-    "gemeinde",
-    "burgermeisteramt",
-    "rathaus",
-];
-
-/// Organisation names that begin with a Landkreis's administration: the rest names the Landkreis.
-const LANDKREIS_PREFIXES: [&str; 4] = [
-    "landratsamt des landkreises",
-    "landratsamt",
-    "kreisverwaltung",
-    "landkreis",
-];
-
-/// The Stadt-/Landkreis of an organisation an import creates, where it is certain; `None` where it
-/// is not (the user then sets it, for many at once). In this order:
-///
-/// 1. the Kreis the row names (`kreis`, e.g. the CSV column "Stadt-/Landkreis"), read as
-///    [`find_district`] does, the organisation's name deciding between Stadt- and Landkreis
-///    Heilbronn or Karlsruhe;
-/// 2. the organisation's name: "Landratsamt Böblingen", "Landratsamt Rems-Murr-Kreis" → that
-///    Landkreis; "Stadt Mannheim", "Stadtverwaltung Freiburg im Breisgau", "Stadt Neckarsulm",
-///    "Gemeindeverwaltung Ammerbuch" → the Kreis of that Gemeinde (the Stadtkreise are Gemeinden
-///    too, so "Stadt Heilbronn" is the Stadtkreis and "Landratsamt Heilbronn" the Landkreis);
-/// 3. the row's Ort, when it is a Baden-Württemberg Gemeinde (PLZ in front allowed).
-///
-/// A name shared by Gemeinden in two Kreise ("Altdorf") decides nothing. The Ort is not used for a
-/// ministry, a Regierungspräsidium or a kommunaler Landesverband (they serve the whole Land or a
-/// Regierungsbezirk, not the Kreis they sit in), nor to put a Landratsamt into a Stadtkreis: the
-/// Landratsämter of the Landkreise Heilbronn, Karlsruhe, Breisgau-Hochschwarzwald, Rhein-Neckar and
-/// Alb-Donau sit in the Stadtkreis next door. When the row names a Kreis that cannot be read on its
-/// own, the name or Ort may settle it only where it agrees with that text (Ort Neckarsulm and
-/// "Heilbronn" → Landkreis Heilbronn; "Berlin" stays empty).
-pub fn derive_district<'a>(
-    districts: &'a [District],
-    kreis: Option<&str>,
-    organisation: &str,
-    city: Option<&str>,
-) -> Option<&'a District> {
-    let kreis = kreis.map(str::trim).filter(|k| !k.is_empty());
-    if let Some(found) = kreis.and_then(|k| find_district(districts, k, organisation)) {
-        return Some(found);
-    }
-    let derived = district_from_name(districts, organisation)
-        .or_else(|| district_from_city(districts, organisation, city?))?;
-    match kreis {
-        None => Some(derived),
-        // The text is ambiguous or unknown on its own: keep what we derived only if the text,
-        // told which Kreis we mean, reads as that very Kreis.
-        Some(text) => find_district(districts, text, &derived.full_name()).filter(|d| d.ags == derived.ags),
-    }
-}
-
-/// The Kreis an organisation's own name makes certain, if any (see [`derive_district`]).
-fn district_from_name<'a>(districts: &'a [District], organisation: &str) -> Option<&'a District> {
-    let name = crate::gemeinde::normalise(organisation);
-    let after = |prefix: &str| {
-        name.strip_prefix(prefix)
-            .and_then(|rest| rest.strip_prefix(' '))
-            .filter(|rest| !rest.is_empty())
-    };
-    if let Some(rest) = LANDKREIS_PREFIXES.iter().find_map(|p| after(p)) {
-        // "Landratsamt Landkreis Tübingen" says it twice.
-        let rest = rest.strip_prefix("landkreis ").unwrap_or(rest);
-        return landkreis_at_start(districts, rest);
-    }
-    // "Rems-Murr-Kreis", "Ortenaukreis – Amt für Migration": a name that starts with a Landkreis
-    // called "…kreis" is that Landkreis's.
-    if let Some(d) = landkreis_at_start(districts, &name).filter(|d| d.name.to_lowercase().ends_with("kreis"))
-    {
-        return Some(d);
-    }
-    let rest = TOWN_PREFIXES.iter().find_map(|p| after(p))?;
-    let ags = crate::gemeinde::single_district(&crate::gemeinde::find_at_start(rest))?;
-    districts.iter().find(|d| d.ags == ags)
-}
-
-/// The Landkreis whose name starts `text` (normalised), the longest name winning.
-fn landkreis_at_start<'a>(districts: &'a [District], text: &str) -> Option<&'a District> {
-    districts
-        .iter()
-        .filter(|d| d.kind == DistrictKind::Landkreis)
-        .filter(|d| {
-            let name = crate::gemeinde::normalise(&d.name);
-            text.strip_prefix(&name)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        })
-        .max_by_key(|d| d.name.len())
-}
-
-/// The Kreis of the Gemeinde a row's Ort names, where that is certain for this organisation.
-fn district_from_city<'a>(districts: &'a [District], organisation: &str, city: &str) -> Option<&'a District> {
-    use crate::organisation::OrganisationKind as Kind;
-    let kind = crate::organisation::OrganisationKind::guess_from_name(organisation);
-    if matches!(
-        kind,
-        Kind::Ministerium | Kind::Regierungspraesidium | Kind::KommunalerLandesverband
-    ) {
-        return None;
-    }
-    // "72074 Tübingen": a postcode in the Ort column is common in hand-made lists.
-    let city = city.trim();
-    let city = match city.split_once(' ') {
-        Some((plz, rest)) if plz.len() == 5 && plz.bytes().all(|b| b.is_ascii_digit()) => rest,
-        _ => city,
-    };
-    let ags = crate::gemeinde::single_district(&crate::gemeinde::find(city))?;
-    let district = districts.iter().find(|d| d.ags == ags)?;
-    let name = crate::gemeinde::normalise(organisation);
-    // A Kreis-level body ("Landratsamt", "Jobcenter Landkreis …", "DRK-Kreisverband …") in a
-    // Stadtkreis may well serve the Landkreis around it.
-    if district.kind == DistrictKind::Stadtkreis && (kind == Kind::Landratsamt || name.contains("kreis")) {
-        return None;
-    }
-    // "Caritas Stuttgart" with Ort Esslingen: the name and the Ort disagree, so neither is certain.
-    let own = crate::gemeinde::normalise(&district.name);
-    let names_another = districts.iter().any(|d| {
-        let other = crate::gemeinde::normalise(&d.name);
-        other != own && contains_words(&name, &other)
-    });
-    (!names_another).then_some(district)
-}
-
-/// Whether `words` occurs in `text` as whole words (both normalised: single spaces, no punctuation).
-fn contains_words(text: &str, words: &str) -> bool {
-    text.match_indices(words).any(|(start, _)| {
-        let end = start + words.len();
-        // Both indices border ASCII spaces or the ends, so slicing is on character boundaries.
-        (start == 0 || text[..start].ends_with([' ', '-']))
-            && (end == text.len() || text[end..].starts_with([' ', '-']))
-    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod contact;
 pub mod district;
+mod district_derivation;
 pub mod error;
 pub mod export;
 pub mod format;

@@ -11,7 +11,7 @@ use super::contact_insert::{NewContact, insert_contacts};
 use super::contacts::update_contact_in;
 use super::organisations::{find_organisation_by_name_in, insert_organisation};
 use crate::contact::ContactInput;
-use crate::district::{DistrictFilter, derive_district};
+use crate::district::{DistrictFilter, DistrictNames};
 use crate::import::plan::{
     DuplicateAction, ImportPreview, ImportSummary, PreviewRow, RowStatus, display_name, identity, to_input,
 };
@@ -79,6 +79,7 @@ impl Store {
     ) -> Result<ImportSummary> {
         let file = parse(bytes, mapping)?;
         let districts = self.list_districts(&DistrictFilter::default()).await?;
+        let districts = DistrictNames::new(&districts);
         // IMMEDIATE: the write lock from the start, so the plan's duplicate check still holds when
         // the rows are written, and new contact ids can be assigned up front.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -117,9 +118,9 @@ impl Store {
             }
             input.organisation_id = match &row.organisation {
                 Some(name) => {
-                    let district =
-                        derive_district(&districts, row.district.as_deref(), name, input.city.as_deref())
-                            .map(|d| d.ags.clone());
+                    let district = districts
+                        .derive(row.district.as_deref(), name, input.city.as_deref())
+                        .map(|d| d.ags.clone());
                     let new = NewOrganisation { name, district };
                     Some(organisation_id(&mut tx, &mut organisations, new, &mut summary, now).await?)
                 }
