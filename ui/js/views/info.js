@@ -35,8 +35,11 @@ export async function render(container) {
           el('th', { class: 'kern-table__header', scope: 'row' }, c.label),
           el('td', { class: 'kern-table__cell kern-table__cell--numeric' }, formatNumber(c.count)))))),
     el('h2', { class: 'kern-heading-medium' }, 'Referenzdaten'),
-    (info.data_sources || []).map((s) => el('dl', { class: 'kern-description-list', id: `info-quelle-${s.key}` },
-      item(s.label, `${formatNumber(s.count)} Einträge, Gebietsstand ${s.as_of}`),
-      item('Quelle', s.source),
-      item('Lizenz', s.licence))));
+    (info.data_sources || []).map((s) => el('section', { id: `info-quelle-${s.key}` },
+      el('h3', { class: 'kern-heading-small' }, s.label),
+      el('dl', { class: 'kern-description-list' },
+        item('Umfang', `${formatNumber(s.count)} Einträge`),
+        item('Gebietsstand', s.as_of),
+        item('Quelle', s.source),
+        item('Lizenz', s.licence)))));
 }
