@@ -1,11 +1,12 @@
 //! The Kreis of an organisation an import creates, taken from what the row says only where that
 //! is certain: the Kreis column, the organisation's name ("Landratsamt Böblingen", "Stadt
-//! Neckarsulm") or its Ort, read against the 44 districts and the shipped list of Gemeinden.
+//! Neckarsulm") or its Ort, read against the 44 districts and a list of Gemeinden (the shipped one,
+//! for now only the Stadtkreise).
 //! After an Outlook import almost no organisation had a Kreis, so the Kreis filters found almost
 //! nothing; a wrong Kreis would be worse than none, so every doubt leaves it empty.
 
 use crate::district::{District, DistrictKind, find_district};
-use crate::gemeinde::{self, normalise};
+use crate::gemeinde::{Gemeinden, normalise, single_district};
 use crate::search::fold;
 
 /// Organisation names that begin with a town's administration: the rest names the Gemeinde.
@@ -51,16 +52,26 @@ pub struct DistrictNames<'a> {
     names: Vec<String>,
     /// `fold(name)` of each district, as `find_district` compares names.
     folded: Vec<String>,
+    /// The Gemeinden a name or Ort is looked up in: the shipped list, or a test's.
+    gemeinden: &'a Gemeinden,
 }
 
 impl<'a> DistrictNames<'a> {
+    /// Against the shipped list of Gemeinden.
     pub fn new(districts: &'a [District]) -> DistrictNames<'a> {
+        DistrictNames::with_gemeinden(districts, Gemeinden::shipped())
+    }
+
+    /// Against another list of Gemeinden (see [`Gemeinden::from_tsv`]): the shipped one holds only
+    /// the Stadtkreise for now, so the tests of shared and shortened names bring their own.
+    pub fn with_gemeinden(districts: &'a [District], gemeinden: &'a Gemeinden) -> DistrictNames<'a> {
         let names = districts.iter().map(|d| normalise(&d.name)).collect();
         let folded = districts.iter().map(|d| fold(&d.name)).collect();
         DistrictNames {
             districts,
             names,
             folded,
+            gemeinden,
         }
     }
 
@@ -156,7 +167,7 @@ impl<'a> DistrictNames<'a> {
             return Some(d);
         }
         let rest = TOWN_PREFIXES.iter().find_map(|p| after(p))?;
-        self.by_ags(gemeinde::single_district(&gemeinde::find_at_start(rest))?)
+        self.by_ags(single_district(&self.gemeinden.find_at_start(rest))?)
     }
 
     /// The Landkreis whose name starts `text` (normalised), the longest name winning.
@@ -181,7 +192,7 @@ impl<'a> DistrictNames<'a> {
             _ => city,
         };
         // The Gemeinde first: most Orte outside Baden-Württemberg end the search here, cheaply.
-        let ags = gemeinde::single_district(&gemeinde::find(city))?;
+        let ags = single_district(&self.gemeinden.find(city))?;
         let (district, own) = self.with_names().find(|(d, _)| d.ags == ags)?;
         // Bodies of the Land or a Regierungsbezirk sit in a Kreis but do not belong to it.
         if STATE_LEVEL.iter().any(|w| name.contains(w)) {

@@ -29,6 +29,8 @@ pub struct DataSource {
     pub label: &'static str,
     /// How many entries it has.
     pub count: usize,
+    /// What it covers where that is less than its label says, e.g. "nur die Stadtkreise; …".
+    pub scope: Option<&'static str>,
     /// The publication it was taken from.
     pub source: &'static str,
     /// The date the data describes (Gebietsstand), as the UI shows dates ("25.01.2021"), or what
@@ -43,7 +45,8 @@ pub fn data_sources() -> Vec<DataSource> {
     vec![DataSource {
         key: "gemeinden",
         label: "Gemeinden Baden-Württembergs",
-        count: crate::gemeinde::all().len(),
+        count: crate::gemeinde::Gemeinden::shipped().all().len(),
+        scope: Some(crate::gemeinde::SCOPE),
         source: crate::gemeinde::SOURCE,
         as_of: crate::gemeinde::AS_OF,
         licence: crate::gemeinde::LICENCE,
@@ -60,9 +63,22 @@ mod tests {
         let gemeinden = sources.iter().find(|s| s.key == "gemeinden").expect("listed");
         // For now only the 9 Stadtkreise, and Info must not claim more.
         assert_eq!(gemeinden.count, 9);
+        let scope = gemeinden.scope.unwrap_or_default();
+        assert!(
+            scope.starts_with("nur die Stadtkreise; die vollständige Gemeindeliste folgt"),
+            "{scope}"
+        );
         assert!(gemeinden.source.contains("Stadtkreise"), "{}", gemeinden.source);
-        assert!(gemeinden.as_of.contains("Stadt- und Landkreise"), "{}", gemeinden.as_of);
-        assert!(gemeinden.licence.contains("Referenzdaten der App"), "{}", gemeinden.licence);
+        assert!(
+            gemeinden.as_of.contains("Stadt- und Landkreise"),
+            "{}",
+            gemeinden.as_of
+        );
+        assert!(
+            gemeinden.licence.contains("Referenzdaten der App"),
+            "{}",
+            gemeinden.licence
+        );
     }
 }
 

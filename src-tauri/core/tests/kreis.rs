@@ -1,11 +1,12 @@
 //! The Kreis an import gives a new organisation, against the real 44 districts of the migration and
 //! the shipped list of Gemeinden (for now the 9 Stadtkreise): certain where the name or Ort makes it
-//! so, empty where not.
+//! so, empty where not. What needs ordinary Gemeinden is checked against an invented list.
 #![allow(clippy::unwrap_used)]
 
 use chrono::{TimeZone, Utc};
 use netzwerkmappe_core::Store;
-use netzwerkmappe_core::district::{District, DistrictFilter, DistrictKind, derive_district};
+use netzwerkmappe_core::district::{District, DistrictFilter, DistrictKind, DistrictNames, derive_district};
+use netzwerkmappe_core::gemeinde::{Gemeinden, single_district};
 use netzwerkmappe_core::import::plan::DuplicateAction;
 
 async fn districts() -> Vec<District> {
@@ -101,6 +102,139 @@ async fn every_stadtkreis_is_named_by_its_town() {
     );
 }
 
+/// Invented Gemeinden with clearly invented keys (no real Gemeinde has a number above 900) in
+/// real Kreise, in the official list's form, plus four Stadtkreise as the shipped list has them.
+const FIXTURE: &str = "# invented for tests\n\
+    ags\tname\n\
+    08111000\tStuttgart\n\
+    08121000\tHeilbronn\n\
+    08212000\tKarlsruhe\n\
+    08311000\tFreiburg im Breisgau\n\
+    08115990\tMusterhausen, Stadt\n\
+    08116990\tBeispieldorf\n\
+    08416990\tBeispieldorf\n\
+    08125990\tNeckarmüstingen, Stadt\n\
+    08215990\tBrunnenfeld, Stadt\n\
+    08416991\tMusterburg am Neckar, Stadt\n\
+    08336990\tMusterberg am Rhein, Stadt\n\
+    08115991\tMusterberg im Schönbuch\n\
+    08317990\tLahrmuster (Schwarzwald), Stadt\n\
+    08435990\tSeemusterhafen, Stadt\n\
+    08116991\tEsslmuster am Neckar, Stadt\n\
+    08136990\tOstmusterstadt, Große Kreisstadt\n";
+
+/// The derived Kreisschlüssel for (Kreis column, organisation, Ort) against the invented list.
+fn ags_with(names: &DistrictNames, kreis: &str, organisation: &str, city: &str) -> Option<String> {
+    fn opt(s: &str) -> Option<&str> {
+        Some(s).filter(|s| !s.is_empty())
+    }
+    names
+        .derive(opt(kreis), organisation, opt(city))
+        .map(|d| d.ags.clone())
+}
+
+#[tokio::test]
+async fn gemeinden_are_put_in_their_kreis_unless_their_name_is_shared() {
+    let all = districts().await;
+    let list = Gemeinden::from_tsv(FIXTURE);
+    let names = DistrictNames::with_gemeinden(&all, &list);
+    let ags = |kreis: &str, organisation: &str, city: &str| ags_with(&names, kreis, organisation, city);
+    assert_eq!(ags("", "Stadt Musterhausen", "").as_deref(), Some("08115"));
+    assert_eq!(
+        ags("", "Gemeindeverwaltung Musterhausen", "").as_deref(),
+        Some("08115")
+    );
+    assert_eq!(
+        ags("", "Bürgermeisteramt Neckarmüstingen", "").as_deref(),
+        Some("08125")
+    );
+    assert_eq!(
+        ags("", "Große Kreisstadt Ostmusterstadt", "").as_deref(),
+        Some("08136")
+    );
+    assert_eq!(ags("", "Stadt Musterberg am Rhein", "").as_deref(), Some("08336"));
+    assert_eq!(
+        ags("", "Stadt Musterburg am Neckar", "").as_deref(),
+        Some("08416")
+    );
+    assert_eq!(
+        ags("", "Stadt Lahrmuster (Schwarzwald)", "").as_deref(),
+        Some("08317")
+    );
+    assert_eq!(
+        ags("", "Universitätsstadt Musterburg", "").as_deref(),
+        Some("08416")
+    );
+    // Beispieldorf is a Gemeinde in the Landkreise Esslingen and Tübingen, "Musterberg" could be
+    // Musterberg am Rhein or Musterberg im Schönbuch: nothing is guessed.
+    assert_eq!(ags("", "Gemeinde Beispieldorf", ""), None);
+    assert_eq!(ags("", "Stadt Musterberg", ""), None);
+    assert_eq!(ags("", "Verein Miteinander e. V.", "Beispieldorf"), None);
+    assert_eq!(ags("", "Verein Miteinander e. V.", "Musterberg"), None);
+    // Not in the list at all.
+    assert_eq!(ags("", "Gemeinde Nirgendwo", ""), None);
+
+    // Every Gemeinde of the list, as "Gemeinde <official name>" and as an Ort: its Kreis, or none
+    // when that name also belongs to a Gemeinde in another Kreis.
+    let mut certain = 0;
+    for g in list.all() {
+        let shared = single_district(&list.find(&g.name)).is_none();
+        let expected = (!shared).then(|| g.district_ags().to_owned());
+        let name = format!("Gemeinde {}", g.name);
+        assert_eq!(ags("", &name, ""), expected, "{name}");
+        assert_eq!(ags("", "Verein Miteinander e. V.", &g.name), expected, "{name}");
+        certain += usize::from(!shared);
+    }
+    // Only the two Beispieldorf share their official name.
+    assert_eq!(certain, list.all().len() - 2, "{certain}");
+}
+
+#[tokio::test]
+async fn the_ort_and_the_column_decide_with_ordinary_gemeinden() {
+    let all = districts().await;
+    let list = Gemeinden::from_tsv(FIXTURE);
+    let names = DistrictNames::with_gemeinden(&all, &list);
+    let ags = |kreis: &str, organisation: &str, city: &str| ags_with(&names, kreis, organisation, city);
+    let club = "Deutsch-Türkischer Kulturverein e. V.";
+    assert_eq!(ags("", club, "Neckarmüstingen").as_deref(), Some("08125"));
+    assert_eq!(
+        ags("", club, "72108 Musterburg am Neckar").as_deref(),
+        Some("08416")
+    );
+    assert_eq!(ags("", "Landratsamt", "Seemusterhafen").as_deref(), Some("08435"));
+    // Name and Ort disagree: neither is certain. They agree: fine.
+    assert_eq!(ags("", "Caritas Stuttgart", "Esslmuster am Neckar"), None);
+    assert_eq!(
+        ags("", "Caritas Tübingen", "Musterburg am Neckar").as_deref(),
+        Some("08416")
+    );
+    // A town in the Landkreis settles the ambiguous column "Heilbronn" / "Karlsruhe".
+    assert_eq!(
+        ags("Heilbronn", "Verein Miteinander e. V.", "Neckarmüstingen").as_deref(),
+        Some("08125")
+    );
+    assert_eq!(
+        ags("Karlsruhe", "Stadt Brunnenfeld", "").as_deref(),
+        Some("08215")
+    );
+    // A column that names the Kreis exactly wins; one that names no BW Kreis keeps it empty.
+    assert_eq!(
+        ags("Stadtkreis Heilbronn", "Stadt Neckarmüstingen", "").as_deref(),
+        Some("08121")
+    );
+    assert_eq!(
+        ags("Tübingen", "Stadt Musterhausen", "Musterhausen").as_deref(),
+        Some("08416")
+    );
+    assert_eq!(ags("Berlin", "Verein Miteinander e. V.", "Neckarmüstingen"), None);
+    assert_eq!(ags("  ", "Stadt Neckarmüstingen", "").as_deref(), Some("08125"));
+    // The shipped list does not know these Gemeinden yet: nothing is derived from them there.
+    assert_eq!(
+        DistrictNames::new(&all).derive(None, "Stadt Neckarmüstingen", Some("Neckarmüstingen")),
+        None
+    );
+}
+
 #[tokio::test]
 async fn heilbronn_and_karlsruhe_are_decided_by_the_organisation() {
     let all = districts().await;
@@ -167,10 +301,7 @@ async fn the_kreis_column_comes_first_and_is_not_contradicted() {
     );
     assert_eq!(ags(&all, "08416", "", "").as_deref(), Some("08416"));
     // A column that names no BW Kreis keeps the organisation out of any.
-    assert_eq!(
-        ags(&all, "Berlin", "Verein Miteinander e. V.", "Mannheim"),
-        None
-    );
+    assert_eq!(ags(&all, "Berlin", "Verein Miteinander e. V.", "Mannheim"), None);
     assert_eq!(ags(&all, "  ", "Stadt Mannheim", "").as_deref(), Some("08222"));
 }
 

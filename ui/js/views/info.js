@@ -1,5 +1,6 @@
 // Screen "Info": version, where the data file is, the SQLite version, how many records exist, and
-// where the reference data the app ships (the Gemeinden list) comes from, with date and licence.
+// where the reference data the app ships (the Gemeinden list) comes from, with what it covers
+// (for now only the Stadtkreise, and Info must say so), date and licence.
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
@@ -38,7 +39,9 @@ export async function render(container) {
     (info.data_sources || []).map((s) => el('section', { id: `info-quelle-${s.key}` },
       el('h3', { class: 'kern-heading-small' }, s.label),
       el('dl', { class: 'kern-description-list' },
-        item('Umfang', `${formatNumber(s.count)} Einträge`),
+        item('Umfang', s.scope
+          ? `${formatNumber(s.count)} Einträge (${s.scope})`
+          : `${formatNumber(s.count)} Einträge`),
         item('Gebietsstand', s.as_of),
         item('Quelle', s.source),
         item('Lizenz', s.licence)))));
