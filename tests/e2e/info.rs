@@ -36,6 +36,17 @@ async fn info_view_shows_version_data_file_sqlite_and_counts() {
         districts.contains("Stadt- und Landkreise") && districts.contains("44"),
         "{districts}"
     );
+    // The shipped Gemeinden list is named with what it covers (for now only the Stadtkreise),
+    // its source, date and licence.
+    let gemeinden = app.text("#info-quelle-gemeinden").await;
+    for part in [
+        "9 Einträge (nur die Stadtkreise; die vollständige Gemeindeliste folgt",
+        "Destatis",
+        "Statistisches Landesamt",
+        "Referenzdaten der App",
+    ] {
+        assert!(gemeinden.contains(part), "{part} missing: {gemeinden}");
+    }
     assert_eq!(app.client.title().await.unwrap(), "Info – Netzwerkmappe");
     app.quit().await;
 }

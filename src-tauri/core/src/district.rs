@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+// Where an import may take a Kreis from an organisation's name or Ort: its own module, beside this.
+pub use crate::district_derivation::{DistrictNames, derive_district};
+
 /// A Regierungsbezirk, identified by its 3-digit official key (081 Stuttgart … 084 Tübingen).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Region {

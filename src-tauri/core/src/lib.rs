@@ -3,10 +3,12 @@
 
 pub mod contact;
 pub mod district;
+mod district_derivation;
 pub mod error;
 pub mod export;
 pub mod field;
 pub mod format;
+pub mod gemeinde;
 pub mod import;
 pub mod info;
 pub mod mail;

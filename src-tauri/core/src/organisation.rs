@@ -51,25 +51,97 @@ impl OrganisationKind {
         }
     }
 
-    /// A sensible kind for an organisation known only by its name (e.g. from an import).
+    /// A kind for an organisation known only by its name (e.g. from an import), where the name
+    /// makes it plain; `Sonstige` when unsure, because a wrong kind is worse than none: the user
+    /// filters and counts by it. Words are compared whole and umlaut-folded, so "Stadtjugendring"
+    /// is not a "Stadt" and "Kirchengemeinde" not a "Gemeinde".
     pub fn guess_from_name(name: &str) -> OrganisationKind {
-        let n = name.to_lowercase();
-        let rules: [(&str, OrganisationKind); 9] = [
-            ("landratsamt", OrganisationKind::Landratsamt),
-            ("ministerium", OrganisationKind::Ministerium),
-            ("regierungspräsidium", OrganisationKind::Regierungspraesidium),
-            ("landkreistag", OrganisationKind::KommunalerLandesverband),
-            ("städtetag", OrganisationKind::KommunalerLandesverband),
-            ("gemeindetag", OrganisationKind::KommunalerLandesverband),
-            ("gemeinde", OrganisationKind::Gemeindeverwaltung),
-            ("stadt", OrganisationKind::Stadtverwaltung),
-            ("caritas", OrganisationKind::Wohlfahrtsverband),
-        ];
-        rules
+        use OrganisationKind as K;
+        let folded = crate::search::fold(name);
+        let words: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let word = |w: &str| words.contains(&w);
+        // The first word, not cut off by a hyphen: "Stadt- und Kreisjugendring" is no "Stadt".
+        let starts = |w: &str| {
+            folded.trim_start().strip_prefix(w).is_some_and(|rest| {
+                rest.chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() && c != '-')
+            })
+        };
+        let part = |p: &str| words.iter().any(|w| w.contains(p));
+        // Welfare first: "Caritas der Kirchengemeinde", "Diakonie der Stadt …" are welfare.
+        if part("diakonie")
+            || part("diakonisch")
+            || part("caritas")
+            || part("arbeiterwohlfahrt")
+            || word("awo")
+            || word("drk")
+            || (word("rotes") && word("kreuz"))
+            || part("paritatisch")
+            || part("wohlfahrtsverband")
+        {
+            return K::Wohlfahrtsverband;
+        }
+        if part("volkshochschule") || word("vhs") {
+            return K::Bildungstraeger;
+        }
+        // Parishes, mosques and religious communities call themselves "Gemeinde" too.
+        if word("kirche")
+            || part("kirchengemeinde")
+            || part("kirchenbezirk")
+            || part("pfarramt")
+            || part("pfarrei")
+            || part("moschee")
+            || word("ditib")
+            || part("islamisch")
+            || part("evangelisch")
+            || part("katholisch")
+        {
+            return K::Sonstige;
+        }
+        if part("landratsamt") {
+            return K::Landratsamt;
+        }
+        if part("ministerium") {
+            return K::Ministerium;
+        }
+        if part("regierungsprasidium") {
+            return K::Regierungspraesidium;
+        }
+        if word("landkreistag") || word("stadtetag") || word("gemeindetag") {
+            return K::KommunalerLandesverband;
+        }
+        // A town's administration names itself by its title first ("Stadt Mannheim",
+        // "Landeshauptstadt Stuttgart") or as "… der Stadt Ulm"; "Stadtjugendring", "Stadtwerke"
+        // and "Griechische Gemeinde" are other things.
+        let after_der = |w: &str| words.windows(2).any(|pair| pair == ["der", w]);
+        if [
+            "stadt",
+            "stadtverwaltung",
+            "landeshauptstadt",
+            "universitatsstadt",
+            "stadtkreis",
+        ]
+        .iter()
+        .any(|w| starts(w))
+            || (starts("grosse") && words.get(1) == Some(&"kreisstadt"))
+            || word("stadtverwaltung")
+            || after_der("stadt")
+        {
+            return K::Stadtverwaltung;
+        }
+        if ["gemeinde", "gemeindeverwaltung", "burgermeisteramt"]
             .iter()
-            .find(|(needle, _)| n.contains(needle))
-            .map(|(_, k)| *k)
-            .unwrap_or(OrganisationKind::Sonstige)
+            .any(|w| starts(w))
+            || word("gemeindeverwaltung")
+            || after_der("gemeinde")
+        {
+            return K::Gemeindeverwaltung;
+        }
+        K::Sonstige
     }
 }
 
@@ -187,6 +259,133 @@ mod tests {
         assert_eq!(
             OrganisationKind::guess_from_name("Verein XY"),
             OrganisationKind::Sonstige
+        );
+    }
+
+    fn kinds_of(names: &[&str], kind: OrganisationKind) {
+        for name in names {
+            assert_eq!(OrganisationKind::guess_from_name(name), kind, "{name}");
+        }
+    }
+
+    #[test]
+    fn welfare_associations_are_recognised() {
+        kinds_of(
+            &[
+                "Diakonie Württemberg",
+                "Diakonisches Werk Baden",
+                "Kreisdiakonieverband Esslingen",
+                "Caritasverband für Stuttgart e. V.",
+                "AWO Kreisverband Tübingen",
+                "Arbeiterwohlfahrt Bezirksverband Baden",
+                "DRK-Kreisverband Reutlingen",
+                "Deutsches Rotes Kreuz, Landesverband Baden-Württemberg",
+                "Der Paritätische Baden-Württemberg",
+                "Paritaetischer Wohlfahrtsverband",
+                "Caritas der Kirchengemeinde St. Martin",
+            ],
+            OrganisationKind::Wohlfahrtsverband,
+        );
+        // "awo"/"drk" only as whole words.
+        kinds_of(&["Hawos GmbH", "Drkopf Verlag"], OrganisationKind::Sonstige);
+    }
+
+    #[test]
+    fn adult_education_centres_are_bildungstraeger() {
+        kinds_of(
+            &[
+                "Volkshochschule Tübingen",
+                "VHS Reutlingen",
+                "vhs Stuttgart",
+                "Volkshochschule der Stadt Ulm",
+            ],
+            OrganisationKind::Bildungstraeger,
+        );
+    }
+
+    #[test]
+    fn parishes_and_mosques_are_not_gemeindeverwaltungen() {
+        kinds_of(
+            &[
+                "Katholische Kirchengemeinde St. Martin",
+                "Evangelische Kirchengemeinde Tübingen",
+                "Evangelische Gemeinde Ludwigsburg",
+                "Katholisches Pfarramt St. Georg",
+                "Pfarrei Heilig Kreuz",
+                "DITIB Türkisch-Islamische Gemeinde zu Ulm e. V.",
+                "Islamische Gemeinde Stuttgart",
+                "Griechische Gemeinde Stuttgart e. V.",
+                "Moscheeverein Heilbronn",
+            ],
+            OrganisationKind::Sonstige,
+        );
+    }
+
+    #[test]
+    fn town_bodies_that_are_not_the_administration_are_sonstige() {
+        kinds_of(
+            &[
+                "Stadtjugendring Stuttgart e. V.",
+                "Stadtwerke Tübingen",
+                "Stadtbibliothek Reutlingen",
+                "Stadt- und Kreisjugendring",
+                "Gemeindepsychiatrisches Zentrum",
+                "Integrationsbüro",
+            ],
+            OrganisationKind::Sonstige,
+        );
+    }
+
+    #[test]
+    fn administrations_are_recognised_by_their_title() {
+        kinds_of(
+            &[
+                "Stadt Mannheim",
+                "Stadtverwaltung Freiburg im Breisgau",
+                "Landeshauptstadt Stuttgart",
+                "Universitätsstadt Tübingen",
+                "Große Kreisstadt Aalen",
+                "Integrationsbeauftragte der Stadt Ulm",
+                "Stadt Mannheim, Fachbereich Integration",
+            ],
+            OrganisationKind::Stadtverwaltung,
+        );
+        kinds_of(
+            &[
+                "Gemeinde Ammerbuch",
+                "Gemeindeverwaltung Ammerbuch",
+                "Bürgermeisteramt Abstatt",
+                "Buergermeisteramt Abstatt",
+                // Not a church for containing "kirche".
+                "Gemeinde Kirchentellinsfurt",
+            ],
+            OrganisationKind::Gemeindeverwaltung,
+        );
+        kinds_of(
+            &[
+                "Landratsamt Böblingen",
+                "Integrationsbeauftragte im Landratsamt Calw",
+            ],
+            OrganisationKind::Landratsamt,
+        );
+        kinds_of(
+            &[
+                "Ministerium für Soziales, Gesundheit und Integration",
+                "Sozialministerium",
+            ],
+            OrganisationKind::Ministerium,
+        );
+        kinds_of(
+            &["Regierungspräsidium Karlsruhe", "Regierungspraesidium Tübingen"],
+            OrganisationKind::Regierungspraesidium,
+        );
+        kinds_of(
+            &[
+                "Landkreistag Baden-Württemberg",
+                "Städtetag Baden-Württemberg",
+                "Gemeindetag Baden-Württemberg",
+            ],
+            OrganisationKind::KommunalerLandesverband,
         );
     }
 }

@@ -1,4 +1,6 @@
-// Screen "Info": version, where the data file is, the SQLite version and how many records exist.
+// Screen "Info": version, where the data file is, the SQLite version, how many records exist, and
+// where the reference data the app ships (the Gemeinden list) comes from, with what it covers
+// (for now only the Stadtkreise, and Info must say so), date and licence.
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
@@ -32,5 +34,15 @@ export async function render(container) {
       el('tbody', { class: 'kern-table__body' },
         info.counts.map((c) => el('tr', { class: 'kern-table__row', 'data-key': c.key },
           el('th', { class: 'kern-table__header', scope: 'row' }, c.label),
-          el('td', { class: 'kern-table__cell kern-table__cell--numeric' }, formatNumber(c.count)))))));
+          el('td', { class: 'kern-table__cell kern-table__cell--numeric' }, formatNumber(c.count)))))),
+    el('h2', { class: 'kern-heading-medium' }, 'Referenzdaten'),
+    (info.data_sources || []).map((s) => el('section', { id: `info-quelle-${s.key}` },
+      el('h3', { class: 'kern-heading-small' }, s.label),
+      el('dl', { class: 'kern-description-list' },
+        item('Umfang', s.scope
+          ? `${formatNumber(s.count)} Einträge (${s.scope})`
+          : `${formatNumber(s.count)} Einträge`),
+        item('Gebietsstand', s.as_of),
+        item('Quelle', s.source),
+        item('Lizenz', s.licence)))));
 }

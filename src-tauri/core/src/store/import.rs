@@ -12,7 +12,7 @@ use super::contact_insert::{NewContact, insert_contacts};
 use super::contacts::{load_input, update_contact_in};
 use super::organisations::{find_organisation_by_name_in, insert_organisation};
 use crate::contact::ContactInput;
-use crate::district::{DistrictFilter, find_district};
+use crate::district::{DistrictFilter, DistrictNames};
 use crate::import::Mapping;
 use crate::import::merge::merge_duplicate;
 use crate::import::plan::{
@@ -44,6 +44,7 @@ impl Store {
     ) -> Result<ImportSummary> {
         let file = parse_file(bytes, mapping)?;
         let districts = self.list_districts(&DistrictFilter::default()).await?;
+        let districts = DistrictNames::new(&districts);
         // The write lock from the start, so the plan's duplicate check still holds when the rows
         // are written, and new contact ids can be assigned up front.
         let mut tx = self.begin_write().await?;
@@ -74,10 +75,8 @@ impl Store {
             }
             let organisation = match &row.organisation {
                 Some(name) => {
-                    let district = row
-                        .district
-                        .as_deref()
-                        .and_then(|d| find_district(&districts, d, name))
+                    let district = districts
+                        .derive(row.district.as_deref(), name, input.city.as_deref())
                         .map(|d| d.ags.clone());
                     let new = NewOrganisation { name, district };
                     Some(organisation_for(&mut tx, &mut organisations, new, &mut summary, now).await?)

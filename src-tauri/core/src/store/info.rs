@@ -30,6 +30,7 @@ impl Store {
                 .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
                 .map(|d| d.with_timezone(&Utc)),
             counts: self.record_counts().await?,
+            data_sources: crate::info::data_sources(),
         })
     }
 
