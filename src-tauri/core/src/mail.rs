@@ -5,6 +5,9 @@
 
 use serde::Serialize;
 
+use crate::contact::{ContactFilter, ContactRow};
+use crate::{Result, Store};
+
 /// Longest `mailto:` link handed to the mail program.
 pub const MAILTO_LIMIT: usize = 2000;
 
@@ -17,6 +20,42 @@ pub enum MailDraft {
     Copy { addresses: String, recipients: usize },
     /// Nobody in the list has an e-mail address.
     Empty,
+}
+
+/// What "E-Mail schreiben" produced for a list: the draft, whether the mail program was asked to
+/// open it (set by the front-end that opens links), and who could not be included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MailOutcome {
+    pub draft: MailDraft,
+    /// The mail program was asked to open the link. Only a front-end can open links, so this
+    /// starts `false`; the window sets it.
+    pub opened: bool,
+    /// Contacts in the list without an e-mail address.
+    pub without_email: usize,
+}
+
+impl MailOutcome {
+    /// The `mailto:` link to open, when the draft is one.
+    pub fn link(&self) -> Option<&str> {
+        match &self.draft {
+            MailDraft::Link { url, .. } => Some(url),
+            _ => None,
+        }
+    }
+}
+
+/// The outcome for these contacts: a BCC draft of their addresses, and how many have none.
+pub fn mail_outcome(rows: &[ContactRow]) -> MailOutcome {
+    MailOutcome {
+        draft: bcc_draft(rows.iter().filter_map(|r| r.email.as_deref())),
+        opened: false,
+        without_email: rows.iter().filter(|r| r.email.is_none()).count(),
+    }
+}
+
+/// "E-Mail schreiben" for the contacts matching `filter` (a selection or the filtered list).
+pub async fn prepare_mail(store: &Store, filter: &ContactFilter) -> Result<MailOutcome> {
+    Ok(mail_outcome(&store.list_contacts(filter).await?))
 }
 
 /// Builds the draft for `addresses` (duplicates, case-insensitively, and blanks dropped).
@@ -86,6 +125,31 @@ mod tests {
             panic!("link expected")
         };
         assert_eq!(url, "mailto:?bcc=o%27brien%26co@x.example");
+    }
+
+    fn row(id: i64, email: Option<&str>) -> ContactRow {
+        ContactRow {
+            id,
+            title: None,
+            first_name: None,
+            last_name: format!("Person {id}"),
+            function: None,
+            organisation_name: None,
+            district_name: None,
+            email: email.map(str::to_owned),
+            phone: None,
+        }
+    }
+
+    #[test]
+    fn the_outcome_counts_people_without_an_address() {
+        let outcome = mail_outcome(&[row(1, Some("a@x.example")), row(2, None), row(3, None)]);
+        assert_eq!(outcome.without_email, 2);
+        assert!(!outcome.opened);
+        assert_eq!(outcome.link(), Some("mailto:?bcc=a@x.example"));
+        let nobody = mail_outcome(&[row(4, None)]);
+        assert_eq!(nobody.draft, MailDraft::Empty);
+        assert_eq!(nobody.link(), None);
     }
 
     #[test]
