@@ -14,6 +14,7 @@ const APP_COMMANDS: &[&str] = &[
     "delete_contact",
     "list_groups",
     "search",
+    "choose_import_file",
     "preview_import",
     "export_contacts_csv",
     "export_contacts_vcard",

@@ -11,7 +11,7 @@ use tauri::{AppHandle, Manager};
 use crate::commands::all_commands;
 use crate::state::AppState;
 
-const MAIN_WINDOW: &str = "main";
+pub(crate) const MAIN_WINDOW: &str = "main";
 
 pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> ExitCode {
     prefer_shared_memory_rendering();
@@ -35,6 +35,9 @@ pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> Ex
 
     let data_file = data_dir.data_file();
     let result = builder
+        // Native open/save dialogs, opened from Rust only (`dialog.rs`); the capability grants the
+        // window none of the plugin's commands.
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let store = tauri::async_runtime::block_on(Store::open(&data_file)).map_err(ErrorPayload::from);
             if let Err(e) = &store {

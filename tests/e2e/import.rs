@@ -1,5 +1,7 @@
 //! Importing a sample file through the preview in the real window.
 
+use std::path::Path;
+
 use crate::app::App;
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples/contacts");
@@ -11,14 +13,19 @@ async fn import_an_excel_file_through_the_preview_then_again_without_doubles() {
     app.click("#kontakte-importieren").await;
     app.until("import screen", "location.hash === '#/import'").await;
     let file = format!("{SAMPLES}/excel-de-semicolon-windows1252.csv");
-    // Test-only hand-over of the path; a person picks the file in the native dialog.
-    app.wait_for("#import-datei")
-        .await
-        .send_keys(&file)
-        .await
-        .unwrap();
+    // A cancelled dialog changes nothing and reports nothing.
+    app.answer_file_dialog(Path::new(""));
+    app.press("#import-waehlen").await;
+    assert_eq!(app.text("#import-dateiname").await, "Keine Datei ausgewählt");
+    // Test-only answer of the native dialog; a person picks the file there.
+    app.answer_file_dialog(Path::new(&file));
+    app.press("#import-waehlen").await;
     app.until("preview", "document.getElementById('import-zusammenfassung')")
         .await;
+    assert_eq!(
+        app.text("#import-dateiname").await,
+        "Ausgewählt: excel-de-semicolon-windows1252.csv"
+    );
     let how = app.text("#import-erkannt").await;
     assert!(
         how.contains("Windows-1252") && how.contains("Trennzeichen Semikolon"),
@@ -50,11 +57,7 @@ async fn import_an_excel_file_through_the_preview_then_again_without_doubles() {
 
     // The same file again: everything is a duplicate, nothing is doubled.
     app.click("#kontakte-importieren").await;
-    app.wait_for("#import-datei")
-        .await
-        .send_keys(&file)
-        .await
-        .unwrap();
+    app.press("#import-waehlen").await;
     app.until("preview", "document.getElementById('import-zusammenfassung')")
         .await;
     let summary = app.text("#import-zusammenfassung").await;
@@ -85,11 +88,8 @@ async fn a_broken_file_gets_a_german_message_and_nothing_is_stored() {
     let broken = app.data_dir.path().join("kaputt.vcf");
     let apple = std::fs::read(format!("{SAMPLES}/apple-3.0-utf8.vcf")).unwrap();
     std::fs::write(&broken, &apple[..apple.len() / 2]).unwrap();
-    app.wait_for("#import-datei")
-        .await
-        .send_keys(broken.to_str().unwrap())
-        .await
-        .unwrap();
+    app.answer_file_dialog(&broken);
+    app.press("#import-waehlen").await;
     let alert = app.text("#meldungen [role='alert']").await;
     assert!(alert.contains("Datei:") && alert.contains("vCard"), "{alert}");
     app.goto("kontakte").await;

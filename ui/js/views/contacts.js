@@ -185,21 +185,32 @@ function countWords(n) {
   return n === 1 ? '1 Kontakt' : `${n} Kontakte`;
 }
 
-/** Writes the list as shown (search and filters applied) as CSV for Excel into Downloads. */
+/**
+ * The ids in the order the table shows them (the person may have sorted by a column): exports
+ * follow it. Selected contacts outside the current list follow behind them.
+ */
+function screenOrder() {
+  return rows.map((c) => c.id);
+}
+
+/**
+ * Writes the list as shown (search and filters applied) as CSV for Excel. Rust opens
+ * "Speichern unter" (Downloads, "Kontakte_<Datum>.csv"); `null` means the person cancelled.
+ */
 async function exportCsv() {
   try {
-    const outcome = await call('export_contacts_csv', { filter: filterArgs() });
-    showSuccess(`${countWords(outcome.count)} als CSV für Excel gespeichert: ${outcome.path}`);
+    const outcome = await call('export_contacts_csv', { filter: filterArgs(), order: screenOrder() });
+    if (outcome) showSuccess(`${countWords(outcome.count)} als CSV für Excel gespeichert: ${outcome.path}`);
   } catch (error) {
     showError(error);
   }
 }
 
-/** Writes the selected contacts (or the list) as one vCard 3.0 file into Downloads. */
+/** Writes the selected contacts (or the list) as one vCard 3.0 file, after "Speichern unter". */
 async function exportVcard() {
   try {
-    const outcome = await call('export_contacts_vcard', { filter: targetFilter() });
-    showSuccess(`${countWords(outcome.count)} als vCard gespeichert: ${outcome.path}`);
+    const outcome = await call('export_contacts_vcard', { filter: targetFilter(), order: screenOrder() });
+    if (outcome) showSuccess(`${countWords(outcome.count)} als vCard gespeichert: ${outcome.path}`);
   } catch (error) {
     showError(error);
   }

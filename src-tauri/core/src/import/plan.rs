@@ -44,6 +44,9 @@ pub struct PreviewRow {
     pub status: RowStatus,
     /// For errors: "Zeile 14: E-Mail-Adresse: „x“ ist keine …"; for duplicates: why.
     pub message: Option<String>,
+    /// For errors: the German label of the field at fault ("E-Mail-Adresse"), if one is.
+    #[serde(default)]
+    pub field: Option<String>,
     /// The stored contact this row duplicates, if it is one (not for duplicates within the file).
     pub duplicate_of: Option<i64>,
     /// The validated contact (no organisation id yet; `organisation` names it).

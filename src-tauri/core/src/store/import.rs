@@ -171,6 +171,7 @@ async fn plan(conn: &mut SqliteConnection, file: ParsedFile) -> Result<ImportPre
             email: contact.emails.first().map(|e| e.value.clone()),
             status: RowStatus::New,
             message: None,
+            field: None,
             duplicate_of: None,
             input: None,
         };
