@@ -96,3 +96,77 @@ async fn a_broken_file_gets_a_german_message_and_nothing_is_stored() {
     assert_eq!(app.text("#kontakte-status").await, "0 Kontakte");
     app.quit().await;
 }
+
+#[tokio::test]
+async fn the_preview_can_show_only_errors_or_only_duplicates() {
+    let app = App::start().await;
+    app.goto("kontakte").await;
+    app.click("#kontakte-importieren").await;
+    let file = app.data_dir.path().join("gemischt.csv");
+    std::fs::write(
+        &file,
+        "Vorname;Nachname;E-Mail\r\n\
+         Anna;Müller;anna@lra.example\r\n\
+         Bernd;;bernd@lra.example\r\n\
+         Anna;Müller;anna@lra.example\r\n\
+         Cem;Öztürk;cem@stadt.example\r\n\
+         Dora;Dorn;kein-at\r\n",
+    )
+    .unwrap();
+    app.answer_file_dialog(&file);
+    app.press("#import-waehlen").await;
+    app.until("preview", "document.getElementById('import-zusammenfassung')")
+        .await;
+    let statuses = "[...document.querySelectorAll('#import-zeilen tbody tr')].map(r => r.dataset.status)";
+    let all: Vec<String> = serde_json::from_value(app.script(&format!("return {statuses}")).await).unwrap();
+    assert_eq!(all.len(), 5, "{all:?}");
+    let options: Vec<String> = serde_json::from_value(
+        app.script(
+            "return [...document.querySelectorAll('#import-anzeigen option')].map(o => o.textContent)",
+        )
+        .await,
+    )
+    .unwrap();
+    assert_eq!(
+        options,
+        [
+            "Alle Zeilen (5)",
+            "Nur Zeilen mit Fehlern (2)",
+            "Nur doppelte Zeilen (1)",
+            "Nur neue Zeilen (2)"
+        ]
+    );
+    for (show, expected) in [("error", 2), ("duplicate", 1), ("all", 5)] {
+        app.script(&format!(
+            "const s = document.getElementById('import-anzeigen'); s.value = '{show}'; \
+             s.dispatchEvent(new Event('change'));"
+        ))
+        .await;
+        app.until(
+            &format!("{expected} rows for {show}"),
+            &format!("{statuses}.length === {expected}"),
+        )
+        .await;
+        let shown: Vec<String> =
+            serde_json::from_value(app.script(&format!("return {statuses}")).await).unwrap();
+        if show != "all" {
+            assert!(shown.iter().all(|s| s == show), "{show}: {shown:?}");
+        }
+    }
+    // The reason column never repeats the position (it has its own column).
+    let reasons: Vec<String> = serde_json::from_value(
+        app.script("return [...document.querySelectorAll('#import-zeilen tbody tr.import-error td:last-child')].map(t => t.textContent)")
+            .await,
+    )
+    .unwrap();
+    assert_eq!(reasons.len(), 2);
+    assert!(
+        reasons.iter().all(|r| !r.is_empty() && !r.starts_with("Zeile")),
+        "{reasons:?}"
+    );
+    assert_eq!(
+        app.script("return window.__netzwerkmappeProblems").await,
+        serde_json::json!([])
+    );
+    app.quit().await;
+}
