@@ -170,3 +170,53 @@ async fn the_preview_can_show_only_errors_or_only_duplicates() {
     );
     app.quit().await;
 }
+
+#[tokio::test]
+async fn a_large_file_shows_its_first_rows_at_once_and_more_on_demand() {
+    let app = App::start().await;
+    app.goto("kontakte").await;
+    app.click("#kontakte-importieren").await;
+    let mut csv = String::from("Vorname;Nachname;E-Mail\r\n");
+    for i in 0..450 {
+        csv += &format!("Person;Nummer{i};person{i}@lra.example\r\n");
+    }
+    let file = app.data_dir.path().join("gross.csv");
+    std::fs::write(&file, csv).unwrap();
+    app.answer_file_dialog(&file);
+    app.press("#import-waehlen").await;
+    app.until("preview", "document.getElementById('import-zusammenfassung')")
+        .await;
+    let rows = "document.querySelectorAll('#import-zeilen tbody tr').length";
+    assert_eq!(app.script(&format!("return {rows}")).await, 200);
+    assert_eq!(
+        app.text("#import-angezeigt").await,
+        "Die ersten 200 von 450 Zeilen werden angezeigt."
+    );
+    // The status line about reading the file is gone once the preview is shown.
+    assert_eq!(app.text("#import-arbeit").await, "");
+    // Pressing the button by keyboard adds the next rows and moves focus to the first new one.
+    app.client
+        .execute(
+            "document.getElementById('import-mehr-knopf').scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.press("#import-mehr-knopf").await;
+    app.until("400 or more rows", &format!("{rows} >= 400")).await;
+    // Scrolling to the end loads the rest without a press.
+    app.client
+        .execute(
+            "const m = document.getElementById('inhalt'); m.scrollTop = m.scrollHeight;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.until("all rows", &format!("{rows} === 450")).await;
+    assert_eq!(
+        app.script("return document.getElementById('import-mehr-knopf')")
+            .await,
+        serde_json::Value::Null
+    );
+    app.quit().await;
+}

@@ -21,8 +21,12 @@ const SHOW = [
   { value: 'duplicate', label: 'Nur doppelte Zeilen', keep: (r) => r.status === 'duplicate' },
   { value: 'new', label: 'Nur neue Zeilen', keep: (r) => r.status === 'new' },
 ];
+/** Rows rendered at a time: a 5,000-row file shows its first rows at once, more on demand. */
+const PAGE = 200;
 let mapping = null;
 let show = 'all';
+let requestNumber = 0;
+let nearEnd = null;
 
 export async function render(container) {
   mapping = null;
@@ -38,6 +42,7 @@ export async function render(container) {
         'aria-describedby': 'import-datei-hinweis', onClick: chooseFile },
         el('span', { class: 'kern-label' }, 'Datei auswählen …')),
       el('span', { class: 'kern-body', id: 'import-dateiname', 'aria-live': 'polite' }, 'Keine Datei ausgewählt')),
+    el('p', { class: 'kern-body', id: 'import-arbeit', role: 'status' }),
     el('div', { id: 'import-vorschau' }));
 }
 
@@ -58,15 +63,33 @@ async function chooseFile() {
   await preview(name);
 }
 
+/**
+ * Asks Rust for the preview of the picked file (read again by path, e.g. after a mapping change).
+ * Large files take a moment: a status line says so, and only the newest request is shown.
+ */
 async function preview(name) {
+  const mine = ++requestNumber;
   const region = document.getElementById('import-vorschau');
+  const working = document.getElementById('import-arbeit');
+  region.setAttribute('aria-busy', 'true');
+  replaceChildren(working, `${name} wird gelesen und geprüft …`);
   try {
     const p = await call('preview_import', { mapping });
+    if (mine !== requestNumber) return;
     mapping = p.mapping.length ? p.mapping : null;
+    // A mapping select keeps the focus across the new preview.
+    const focused = region.contains(document.activeElement) ? document.activeElement.id : null;
     replaceChildren(region, renderPreview(p, name));
+    if (focused) document.getElementById(focused)?.focus();
   } catch (error) {
+    if (mine !== requestNumber) return;
     replaceChildren(region);
     showError(error);
+  } finally {
+    if (mine === requestNumber) {
+      region.removeAttribute('aria-busy');
+      replaceChildren(working);
+    }
   }
 }
 
@@ -104,12 +127,14 @@ function mappingTable(p, name) {
         return el('tr', { class: 'kern-table__row' },
           el('th', { class: 'kern-table__header', scope: 'row' }, el('label', { for: id }, header)),
           el('td', { class: 'kern-table__cell' },
-            el('select', { class: 'kern-form-input__select', id, onChange: (e) => {
-              mapping[i] = e.target.value === '' ? null : e.target.value;
-              preview(name);
-            } },
-            el('option', { value: '' }, 'nicht übernehmen'),
-            p.fields.map((f) => el('option', { value: f.value, selected: p.mapping[i] === f.value }, f.label)))));
+            // The wrapper draws KERN's select arrow; without it the select looks like plain text.
+            el('div', { class: 'kern-form-input__select-wrapper' },
+              el('select', { class: 'kern-form-input__select', id, onChange: (e) => {
+                mapping[i] = e.target.value === '' ? null : e.target.value;
+                preview(name);
+              } },
+              el('option', { value: '' }, 'nicht übernehmen'),
+              p.fields.map((f) => el('option', { value: f.value, selected: p.mapping[i] === f.value }, f.label))))));
       }))));
 }
 
@@ -141,22 +166,64 @@ function reason(r) {
   return text;
 }
 
+function rowElement(r) {
+  return el('tr', { class: `kern-table__row import-${r.status}`, 'data-status': r.status },
+    el('td', { class: 'kern-table__cell' }, r.position_label),
+    el('th', { class: 'kern-table__header', scope: 'row' }, r.name || '–'),
+    el('td', { class: 'kern-table__cell' }, r.organisation || ''),
+    el('td', { class: 'kern-table__cell' }, r.email || ''),
+    el('td', { class: 'kern-table__cell' }, el('span', { class: `kern-badge ${r.status === 'error' ? 'kern-badge--danger' : r.status === 'duplicate' ? 'kern-badge--warning' : 'kern-badge--success'}` }, STATUS[r.status])),
+    el('td', { class: 'kern-table__cell' }, r.field || ''),
+    el('td', { class: 'kern-table__cell' }, reason(r)));
+}
+
+/**
+ * The rows the "Anzeigen" choice keeps, PAGE at a time: more follow when the person scrolls near
+ * the end or presses "Weitere … anzeigen" (then focus moves to the first new row).
+ */
 function rowsTable(p) {
   const keep = (SHOW.find((s) => s.value === show) || SHOW[0]).keep;
-  return el('div', { class: 'kern-table-responsive' },
+  const rows = p.rows.filter(keep);
+  const body = el('tbody', { class: 'kern-table__body' });
+  const more = el('div', { id: 'import-mehr' });
+  const count = el('p', { class: 'kern-body', id: 'import-angezeigt' });
+  const button = el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'import-mehr-knopf',
+    onClick: () => append(true) }, el('span', { class: 'kern-label' }));
+  let rendered = 0;
+  const append = (byButton) => {
+    const first = rendered;
+    const fragment = document.createDocumentFragment();
+    for (const r of rows.slice(rendered, rendered + PAGE)) fragment.append(rowElement(r));
+    body.append(fragment);
+    rendered = Math.min(rows.length, rendered + PAGE);
+    if (rendered >= rows.length) {
+      replaceChildren(more);
+      if (nearEnd) nearEnd.disconnect();
+    } else {
+      replaceChildren(count, `Die ersten ${rendered} von ${rows.length} Zeilen werden angezeigt.`);
+      replaceChildren(button.querySelector('.kern-label'), `Weitere ${Math.min(PAGE, rows.length - rendered)} anzeigen`);
+      if (!more.firstChild) replaceChildren(more, count, button);
+    }
+    const firstNew = byButton ? body.children[first]?.querySelector('th') : null;
+    if (firstNew) {
+      firstNew.setAttribute('tabindex', '-1');
+      firstNew.focus();
+    }
+  };
+  append(false);
+  if (nearEnd) nearEnd.disconnect();
+  if (more.firstChild) {
+    nearEnd = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && more.firstChild) append(false);
+    }, { root: document.getElementById('inhalt'), rootMargin: '0px 0px 600px 0px' });
+    nearEnd.observe(more);
+  }
+  return [el('div', { class: 'kern-table-responsive' },
     el('table', { class: 'kern-table kern-table--striped', id: 'import-zeilen' },
       el('caption', { class: 'kern-sr-only' }, 'Zeilen der Datei'),
       el('thead', { class: 'kern-table__head' }, el('tr', { class: 'kern-table__row' },
         ['Stelle', 'Name', 'Organisation', 'E-Mail', 'Status', 'Feld', 'Hinweis'].map((h) => el('th', { class: 'kern-table__header', scope: 'col' }, h)))),
-      el('tbody', { class: 'kern-table__body' }, p.rows.filter(keep).map((r) =>
-        el('tr', { class: `kern-table__row import-${r.status}`, 'data-status': r.status },
-          el('td', { class: 'kern-table__cell' }, r.position_label),
-          el('th', { class: 'kern-table__header', scope: 'row' }, r.name || '–'),
-          el('td', { class: 'kern-table__cell' }, r.organisation || ''),
-          el('td', { class: 'kern-table__cell' }, r.email || ''),
-          el('td', { class: 'kern-table__cell' }, el('span', { class: `kern-badge ${r.status === 'error' ? 'kern-badge--danger' : r.status === 'duplicate' ? 'kern-badge--warning' : 'kern-badge--success'}` }, STATUS[r.status])),
-          el('td', { class: 'kern-table__cell' }, r.field || ''),
-          el('td', { class: 'kern-table__cell' }, reason(r)))))));
+      body)), more];
 }
 
 function radio(name, value, label, checked) {
