@@ -18,6 +18,7 @@ const APP_COMMANDS: &[&str] = &[
     "preview_import",
     "export_contacts_csv",
     "export_contacts_vcard",
+    "export_contacts_vcard_zip",
     "write_email",
     "apply_import",
     "list_organisations",

@@ -54,6 +54,7 @@ pub async fn pick_export_target<R: Runtime>(
             let (filter_name, extensions): (&str, &[&str]) = match format {
                 ExportFormat::Csv => ("CSV für Excel", &["csv"]),
                 ExportFormat::Vcard => ("vCard", &["vcf"]),
+                ExportFormat::VcardZip => ("ZIP mit vCard-Dateien", &["zip"]),
             };
             let mut dialog = builder(app)
                 .set_title("Speichern unter")

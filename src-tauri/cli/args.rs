@@ -82,12 +82,12 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Exportiert die Kontakte als CSV für Excel (.csv) oder als vCard (.vcf); überschreibt keine Datei
+    /// Exportiert Kontakte als CSV für Excel (.csv), vCard (.vcf) oder ZIP mit einer vCard je Kontakt (.zip)
     #[command(
-        override_usage = "netzwerkmappe export <DATEI.csv|DATEI.vcf> [--suche <TEXT>] [--json] [--daten <ORDNER>]"
+        override_usage = "netzwerkmappe export <DATEI.csv|DATEI.vcf|DATEI.zip> [--suche <TEXT>] [--json] [--daten <ORDNER>]"
     )]
     Export {
-        /// Die neue Datei; ihre Endung bestimmt das Format (.csv oder .vcf)
+        /// Die neue Datei (eine vorhandene wird nie überschrieben); ihre Endung bestimmt das Format: .csv, .vcf oder .zip
         #[arg(value_name = "DATEI", value_parser = parse_export_target)]
         file: ExportTarget,
         /// Nur die Kontakte, die diese Suche findet (wie das Suchfeld im Fenster)
@@ -122,7 +122,10 @@ fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
     let path = PathBuf::from(value);
     match ExportFormat::from_path(&path) {
         Ok(format) => Ok(ExportTarget { path, format }),
-        Err(_) => Err("die Endung bestimmt das Format: .csv (Excel) oder .vcf (vCard)".to_owned()),
+        Err(_) => Err(
+            "die Endung bestimmt das Format: .csv (Excel), .vcf (vCard) oder .zip (eine vCard je Kontakt)"
+                .to_owned(),
+        ),
     }
 }
 
@@ -151,6 +154,10 @@ mod tests {
                 path: PathBuf::from("/tmp/a.vcf"),
                 format: ExportFormat::Vcard
             }
+        );
+        assert_eq!(
+            parse_export_target("a.zip").unwrap().format,
+            ExportFormat::VcardZip
         );
         assert!(parse_export_target("liste.xlsx").unwrap_err().contains(".csv"));
     }

@@ -140,8 +140,8 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             german_usage_message(err.kind(), &err),
-            "Ungültiger Wert „liste.xlsx“ für <DATEI>: die Endung bestimmt das Format: .csv (Excel) \
-             oder .vcf (vCard)."
+            "Ungültiger Wert „liste.xlsx“ für <DATEI>: die Endung bestimmt das Format: .csv (Excel), \
+             .vcf (vCard) oder .zip (eine vCard je Kontakt)."
         );
     }
 }

@@ -1,5 +1,5 @@
 //! Commands for exports: the contacts list as CSV for Excel, the selection (or the list) as vCard
-//! 3.0 for address books. Each builds the export in core, asks "Speichern unter" (Downloads and
+//! 3.0 for address books, in one file or one file per contact (ZIP, for Outlook desktop). Each builds the export in core, asks "Speichern unter" (Downloads and
 //! `Kontakte_<Datum>.<ext>` suggested) and saves it there. A cancelled dialog answers `null`.
 
 use chrono::Local;
@@ -31,6 +31,18 @@ pub async fn export_contacts_vcard(
     order: Vec<i64>,
 ) -> CommandResult<Option<ExportOutcome>> {
     export(&app, &state, ExportFormat::Vcard, &filter, &order).await
+}
+
+/// Writes the contacts matching `filter` as one vCard file each, packed in a ZIP: Outlook desktop
+/// imports only the first card of a multi-card file.
+#[tauri::command]
+pub async fn export_contacts_vcard_zip(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    filter: ContactFilter,
+    order: Vec<i64>,
+) -> CommandResult<Option<ExportOutcome>> {
+    export(&app, &state, ExportFormat::VcardZip, &filter, &order).await
 }
 
 async fn export(

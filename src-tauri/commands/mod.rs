@@ -28,6 +28,7 @@ macro_rules! all_commands {
             $crate::commands::contacts::search,
             $crate::commands::export::export_contacts_csv,
             $crate::commands::export::export_contacts_vcard,
+            $crate::commands::export::export_contacts_vcard_zip,
             $crate::commands::mail::write_email,
             $crate::commands::import::choose_import_file,
             $crate::commands::import::preview_import,

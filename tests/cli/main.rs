@@ -327,6 +327,20 @@ fn export_writes_csv_or_vcard_by_the_extension_and_never_overwrites() {
     assert_eq!(v["count"], cards.len());
     assert!(!cards.is_empty());
     assert!(cards.iter().all(|c| c.last_name.as_deref() == Some("Müller")));
+
+    // One card per file in a ZIP, for Outlook desktop.
+    let zip_file = dir.path().join("einzeln.zip");
+    let out = netzwerkmappe(dir.path(), &["export", zip_file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(" als ZIP mit einer vCard je Kontakt gespeichert: "),
+        "{}",
+        stdout(&out)
+    );
+    let zip = std::fs::read(&zip_file).unwrap();
+    assert!(zip.starts_with(b"PK\x03\x04"), "not a ZIP");
+    let entries = zip.windows(4).filter(|w| w == b"PK\x01\x02").count();
+    assert_eq!(entries, lines - 1, "one central-directory entry per contact");
 }
 
 #[test]
@@ -336,7 +350,9 @@ fn export_refuses_unknown_formats_and_empty_lists() {
     let out = netzwerkmappe(dir.path(), &["export", xlsx.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("die Endung bestimmt das Format: .csv (Excel) oder .vcf (vCard)"),
+        stderr(&out).contains(
+            "die Endung bestimmt das Format: .csv (Excel), .vcf (vCard) oder .zip (eine vCard je Kontakt)"
+        ),
         "{}",
         stderr(&out)
     );

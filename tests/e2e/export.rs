@@ -198,6 +198,19 @@ async fn export_the_list_as_csv_and_a_selection_as_vcard() {
     assert_eq!(cards[1].title.as_deref(), Some("Dr."));
     assert_eq!(cards[0].organisation.as_deref(), Some("Landratsamt Tübingen"));
 
+    // The same selection as one file per person (Outlook desktop reads one card per file).
+    press(&app, "#kontakte-vcard-zip").await;
+    app.until(
+        "zip saved",
+        "document.getElementById('meldungen').textContent.includes('als einzelne vCards (ZIP)')",
+    )
+    .await;
+    let zip = exported(&app, "zip");
+    assert!(zip.starts_with(b"PK\x03\x04"));
+    assert_eq!(zip.windows(4).filter(|w| w == b"PK\x01\x02").count(), 2);
+    let has = |name: &str| zip.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has("Müller_Anna.vcf") && has("Öztürk_"), "entry names");
+
     // "Auswahl aufheben": the buttons act on the whole list again.
     press(&app, "#kontakte-auswahl-aufheben").await;
     assert_eq!(app.text("#kontakte-vcard").await, "Als vCard exportieren");

@@ -60,6 +60,9 @@ export async function render(container) {
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-vcard', onClick: exportVcard,
           'aria-describedby': 'kontakte-auswahl' },
           el('span', { class: 'kern-label' }, 'Als vCard exportieren')),
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-vcard-zip', onClick: exportVcardZip,
+          'aria-describedby': 'kontakte-auswahl' },
+          el('span', { class: 'kern-label' }, 'Je Kontakt eine vCard (ZIP)')),
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv },
           el('span', { class: 'kern-label' }, 'Liste als CSV exportieren')),
         el('a', { class: 'kern-btn kern-btn--secondary', href: '#/import', id: 'kontakte-importieren' },
@@ -211,6 +214,19 @@ async function exportVcard() {
   try {
     const outcome = await call('export_contacts_vcard', { filter: targetFilter(), order: screenOrder() });
     if (outcome) showSuccess(`${countWords(outcome.count)} als vCard gespeichert: ${outcome.path}`);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/**
+ * The same contacts as "Als vCard exportieren", one file per person in a ZIP: Outlook desktop
+ * imports only the first card of a file with several.
+ */
+async function exportVcardZip() {
+  try {
+    const outcome = await call('export_contacts_vcard_zip', { filter: targetFilter(), order: screenOrder() });
+    if (outcome) showSuccess(`${countWords(outcome.count)} als einzelne vCards (ZIP) gespeichert: ${outcome.path}`);
   } catch (error) {
     showError(error);
   }

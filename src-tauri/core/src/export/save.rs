@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{contacts_csv, contacts_vcard};
+use super::{contacts_csv, contacts_vcard, contacts_vcard_zip};
 use crate::contact::ContactFilter;
 use crate::{Error, Result, Store};
 
@@ -19,8 +19,10 @@ use crate::{Error, Result, Store};
 pub enum ExportFormat {
     /// The list for Excel (semicolons, BOM).
     Csv,
-    /// vCard 3.0 for address books.
+    /// vCard 3.0 for address books, all cards in one file.
     Vcard,
+    /// vCard 3.0, one file per contact, in a ZIP (Outlook desktop reads only a file's first card).
+    VcardZip,
 }
 
 impl ExportFormat {
@@ -30,11 +32,12 @@ impl ExportFormat {
         match ext.as_deref() {
             Some("csv") => Ok(ExportFormat::Csv),
             Some("vcf" | "vcard") => Ok(ExportFormat::Vcard),
+            Some("zip") => Ok(ExportFormat::VcardZip),
             _ => Err(Error::validation(
                 "Datei",
                 format!(
-                    "„{}“: Das Format wird an der Endung erkannt. Möglich sind .csv (Liste für Excel) \
-                     und .vcf (vCard für Adressbücher).",
+                    "„{}“: Das Format wird an der Endung erkannt. Möglich sind .csv (Liste für Excel), \
+                     .vcf (vCard für Adressbücher) und .zip (eine vCard-Datei je Kontakt).",
                     path.display()
                 ),
             )),
@@ -45,6 +48,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Csv => "csv",
             ExportFormat::Vcard => "vcf",
+            ExportFormat::VcardZip => "zip",
         }
     }
 
@@ -53,6 +57,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Csv => "CSV",
             ExportFormat::Vcard => "vCard",
+            ExportFormat::VcardZip => "ZIP mit einer vCard je Kontakt",
         }
     }
 
@@ -100,6 +105,11 @@ impl ContactsExport {
             ExportFormat::Vcard => {
                 let contacts = in_screen_order(store.full_contacts(filter).await?, |c| c.id, order);
                 (contacts_vcard(&contacts), contacts.len())
+            }
+            ExportFormat::VcardZip => {
+                let contacts = in_screen_order(store.full_contacts(filter).await?, |c| c.id, order);
+                let now = chrono::Local::now().naive_local();
+                (contacts_vcard_zip(&contacts, now)?, contacts.len())
             }
         };
         if count == 0 {
@@ -217,10 +227,17 @@ mod tests {
             ExportFormat::from_path(Path::new("b.vcard")).unwrap(),
             ExportFormat::Vcard
         );
+        assert_eq!(
+            ExportFormat::from_path(Path::new("b.Zip")).unwrap(),
+            ExportFormat::VcardZip
+        );
         for bad in ["liste.xlsx", "liste", "csv"] {
             let err = ExportFormat::from_path(Path::new(bad)).unwrap_err().to_string();
             assert!(err.starts_with(&format!("Datei: „{bad}“: Das Format")), "{err}");
-            assert!(err.contains(".csv") && err.contains(".vcf"), "{err}");
+            assert!(
+                err.contains(".csv") && err.contains(".vcf") && err.contains(".zip"),
+                "{err}"
+            );
         }
     }
 
