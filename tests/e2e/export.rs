@@ -211,9 +211,28 @@ async fn export_the_list_as_csv_and_a_selection_as_vcard() {
     let has = |name: &str| zip.windows(name.len()).any(|w| w == name.as_bytes());
     assert!(has("Müller_Anna.vcf") && has("Öztürk_"), "entry names");
 
+    // The CSV export writes the selection too (e.g. for a mail merge), in screen order.
+    assert_eq!(app.text("#kontakte-exportieren").await, "Auswahl als CSV (2)");
+    let selection_file = app.data_dir.path().join("exporte").join("auswahl.csv");
+    app.answer_file_dialog(&selection_file);
+    press(&app, "#kontakte-exportieren").await;
+    app.until(
+        "selection saved",
+        "document.getElementById('meldungen').textContent.includes('auswahl.csv')",
+    )
+    .await;
+    assert_eq!(
+        csv_column(&std::fs::read(&selection_file).unwrap(), "Nachname"),
+        ["Müller", "Öztürk"]
+    );
+
     // "Auswahl aufheben": the buttons act on the whole list again.
     press(&app, "#kontakte-auswahl-aufheben").await;
     assert_eq!(app.text("#kontakte-vcard").await, "Als vCard exportieren");
+    assert_eq!(
+        app.text("#kontakte-exportieren").await,
+        "Liste als CSV exportieren"
+    );
     assert_eq!(
         app.script("return window.__netzwerkmappeProblems").await,
         serde_json::json!([])

@@ -63,7 +63,8 @@ export async function render(container) {
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-vcard-zip', onClick: exportVcardZip,
           'aria-describedby': 'kontakte-auswahl' },
           el('span', { class: 'kern-label' }, 'Je Kontakt eine vCard (ZIP)')),
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv },
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv,
+          'aria-describedby': 'kontakte-auswahl' },
           el('span', { class: 'kern-label' }, 'Liste als CSV exportieren')),
         el('a', { class: 'kern-btn kern-btn--secondary', href: '#/import', id: 'kontakte-importieren' },
           el('span', { class: 'kern-label' }, 'Importieren')),
@@ -249,12 +250,13 @@ function screenOrder() {
 }
 
 /**
- * Writes the list as shown (search and filters applied) as CSV for Excel. Rust opens
- * "Speichern unter" (Downloads, "Kontakte_<Datum>.csv"); `null` means the person cancelled.
+ * Writes the selection, else the list as shown (search and filters applied), as CSV for Excel
+ * (e.g. for a mail merge). Rust opens "Speichern unter" (Downloads, "Kontakte_<Datum>.csv");
+ * `null` means the person cancelled.
  */
 async function exportCsv() {
   try {
-    const outcome = await call('export_contacts_csv', { filter: filterArgs(), order: screenOrder() });
+    const outcome = await call('export_contacts_csv', { filter: targetFilter(), order: screenOrder() });
     if (outcome) showSuccess(`${countWords(outcome.count)} als CSV für Excel gespeichert: ${outcome.path}`);
   } catch (error) {
     showError(error);
@@ -326,13 +328,14 @@ function syncSelection(boxes = false) {
   const n = selected.size;
   const elsewhere = n - inList;
   let text = n === 0
-    ? 'Keine Auswahl: E-Mail und vCard gelten für die ganze Liste.'
-    : `${countWords(n)} ausgewählt – E-Mail und vCard gelten für die Auswahl.`;
+    ? 'Keine Auswahl: E-Mail und Exporte gelten für die ganze Liste.'
+    : `${countWords(n)} ausgewählt – E-Mail und Exporte gelten für die Auswahl.`;
   if (elsewhere > 0) text += ` ${elsewhere} davon ${elsewhere === 1 ? 'steht' : 'stehen'} nicht in der aktuellen Liste.`;
   setText(document.getElementById('kontakte-auswahl'), text);
   document.getElementById('kontakte-auswahl-aufheben').hidden = n === 0;
   replaceChildren(document.querySelector('#kontakte-email .kern-label'), n ? `E-Mail an Auswahl (${n})` : 'E-Mail schreiben');
   replaceChildren(document.querySelector('#kontakte-vcard .kern-label'), n ? `Auswahl als vCard (${n})` : 'Als vCard exportieren');
+  replaceChildren(document.querySelector('#kontakte-exportieren .kern-label'), n ? `Auswahl als CSV (${n})` : 'Liste als CSV exportieren');
 }
 
 function row(c) {
