@@ -5,15 +5,30 @@
 //! The store sits behind a lock so it can be swapped while the window stays open (restoring a
 //! backup replaces the data file). Commands take a cheap clone of the `Store` handle (a pool
 //! reference) and never hold the lock across a query, so a swap waits for no one.
+//!
+//! The same lock lets the window open before the store does: at start the write half is held by
+//! the task that opens the data file (quick check, migrations), so the webview loads meanwhile and
+//! the first screen's commands simply wait for the store instead of the window waiting for it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
-use netzwerkmappe_core::{ErrorPayload, Store};
-use tokio::sync::{Mutex, RwLock};
+use netzwerkmappe_core::{Error, ErrorPayload, Store};
+use tokio::sync::{Mutex, OwnedRwLockWriteGuard, RwLock};
+
+/// Held while the data file is being opened; commands wait until `StoreOpening::finish`.
+pub struct StoreOpening(OwnedRwLockWriteGuard<Result<Store, ErrorPayload>>);
+
+impl StoreOpening {
+    /// Hands the opened store (or the reason it could not be opened) to the waiting commands.
+    pub fn finish(mut self, store: Result<Store, ErrorPayload>) {
+        *self.0 = store;
+    }
+}
 
 pub struct AppState {
-    store: RwLock<Result<Store, ErrorPayload>>,
+    store: Arc<RwLock<Result<Store, ErrorPayload>>>,
     /// The file picked in the import dialog. Kept here, not sent by the UI, so the webview can only
     /// make Rust read a file the person chose in the system's dialog.
     import_file: Mutex<Option<PathBuf>>,
@@ -22,12 +37,29 @@ pub struct AppState {
 }
 
 impl AppState {
+    #[cfg(test)]
     pub fn new(store: Result<Store, ErrorPayload>, measure_startup: Option<Instant>) -> Self {
         AppState {
-            store: RwLock::new(store),
+            store: Arc::new(RwLock::new(store)),
             import_file: Mutex::new(None),
             measure_startup,
         }
+    }
+
+    /// A state whose store is still to be opened: every command waits until the returned
+    /// `StoreOpening` is finished (or dropped, which leaves the placeholder error below).
+    pub async fn opening(measure_startup: Option<Instant>) -> (Self, StoreOpening) {
+        let placeholder =
+            ErrorPayload::from(Error::Database("Die Datendatei wurde nicht geöffnet.".to_owned()));
+        let store = Arc::new(RwLock::new(Err(placeholder)));
+        // A fresh lock: the write half is free, so this returns at once.
+        let guard = Arc::clone(&store).write_owned().await;
+        let state = AppState {
+            store,
+            import_file: Mutex::new(None),
+            measure_startup,
+        };
+        (state, StoreOpening(guard))
     }
 
     /// The store, or the error from opening it: every command then reports the same message.
@@ -107,6 +139,21 @@ mod tests {
         let state = AppState::new(Err(failed.clone()), None);
         assert_eq!(state.store().await.unwrap_err(), failed);
         state.replace_store(Store::open_in_memory().await.unwrap()).await;
+        assert!(state.store().await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn commands_wait_until_the_store_is_open() {
+        let (state, opening) = AppState::opening(None).await;
+        let state = Arc::new(state);
+        let waiting = {
+            let state = Arc::clone(&state);
+            tokio::spawn(async move { state.store().await })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!waiting.is_finished(), "a command ran before the store was open");
+        opening.finish(Ok(Store::open_in_memory().await.unwrap()));
+        assert!(waiting.await.unwrap().is_ok());
         assert!(state.store().await.is_ok());
     }
 
