@@ -152,6 +152,9 @@ async fn the_preview_can_show_only_errors_or_only_duplicates() {
         if show != "all" {
             assert!(shown.iter().all(|s| s == show), "{show}: {shown:?}");
         }
+        if show == "error" {
+            crate::screenshots::save(&app, "import-nur-fehler").await;
+        }
     }
     // The reason column never repeats the position (it has its own column).
     let reasons: Vec<String> = serde_json::from_value(

@@ -44,6 +44,7 @@ async fn many_recipients_are_split_into_messages_and_a_long_part_offered_for_cop
         "email-teil-1"
     );
     // The first 50 long addresses are too many for one link: offered for copying.
+    crate::screenshots::save(&app, "email-in-teilen").await;
     app.press("#email-teil-1").await;
     let addresses = app.wait_for("#kontakte-adressen").await;
     let value = addresses.prop("value").await.unwrap().unwrap();
