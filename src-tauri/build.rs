@@ -29,12 +29,16 @@ const APP_COMMANDS: &[&str] = &[
 ];
 
 fn main() {
-    // The KERN stylesheet and fonts are copied from the pinned npm package, not committed.
+    // The KERN stylesheet and fonts are copied from the pinned npm package, not committed. Without
+    // them the window would open unstyled (grey buttons, screen-reader texts shown), which a build
+    // warning did not prevent: refuse to build instead, naming the one command that fixes it.
     if !std::path::Path::new("ui/vendor/kern/kern.min.css").exists() {
         println!(
-            "cargo:warning=ui/vendor/kern fehlt: bitte `make vendor` (scripts/vendor-kern.sh) ausführen, \
-             sonst fehlt der Oberfläche das KERN-Design."
+            "cargo::error=ui/vendor/kern fehlt (KERN-Design der Oberfläche). Bitte einmal `make setup` \
+             ausführen (oder nur `make vendor`, d. h. scripts/vendor-kern.sh), dann erneut bauen."
         );
+        println!("cargo:rerun-if-changed=ui");
+        return;
     }
     println!("cargo:rerun-if-changed=ui");
     let attributes = tauri_build::Attributes::new()
