@@ -14,9 +14,11 @@ const APP_COMMANDS: &[&str] = &[
     "delete_contact",
     "list_groups",
     "search",
+    "choose_import_file",
     "preview_import",
     "export_contacts_csv",
     "export_contacts_vcard",
+    "export_contacts_vcard_zip",
     "write_email",
     "apply_import",
     "list_organisations",
@@ -24,16 +26,21 @@ const APP_COMMANDS: &[&str] = &[
     "create_organisation",
     "update_organisation",
     "delete_organisation",
+    "get_settings",
+    "update_settings",
 ];
 
 fn main() {
     // The KERN stylesheet and fonts are committed (copied from the pinned npm package by
-    // scripts/vendor-kern.sh). Without them the window would be unstyled: refuse to build instead.
+    // scripts/vendor-kern.sh). Without them the window would open unstyled (grey buttons,
+    // screen-reader texts shown): refuse to build instead, naming what fixes it.
     if !std::path::Path::new("ui/vendor/kern/kern.min.css").exists() {
-        panic!(
-            "ui/vendor/kern/kern.min.css fehlt: die KERN-Dateien gehören zum Repository. Bitte den Ordner \
-             ui/vendor wiederherstellen (git checkout ui/vendor) oder `make vendor` ausführen."
+        println!(
+            "cargo::error=ui/vendor/kern fehlt (KERN-Design der Oberfläche); der Ordner gehört zum Repository. \
+             Bitte wiederherstellen (git checkout ui/vendor) oder `make vendor` ausführen, dann erneut bauen."
         );
+        println!("cargo:rerun-if-changed=ui");
+        return;
     }
     println!("cargo:rerun-if-changed=ui");
     let attributes = tauri_build::Attributes::new()

@@ -4,6 +4,8 @@
 mod cli;
 mod commands;
 pub mod console;
+mod dialog;
+mod files;
 mod state;
 mod window;
 

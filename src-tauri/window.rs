@@ -11,7 +11,7 @@ use tauri::{AppHandle, Manager};
 use crate::commands::all_commands;
 use crate::state::AppState;
 
-const MAIN_WINDOW: &str = "main";
+pub(crate) const MAIN_WINDOW: &str = "main";
 
 pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> ExitCode {
     prefer_shared_memory_rendering();
@@ -35,13 +35,22 @@ pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> Ex
 
     let data_file = data_dir.data_file();
     let result = builder
+        // Native open/save dialogs, opened from Rust only (`dialog.rs`); the capability grants the
+        // window none of the plugin's commands.
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
-            let store = tauri::async_runtime::block_on(Store::open(&data_file)).map_err(ErrorPayload::from);
-            if let Err(e) = &store {
-                // Also on the terminal for IT staff; the window shows the same message.
-                eprintln!("Fehler: {e}");
-            }
-            app.manage(AppState::new(store, measure_startup));
+            // The data file is opened beside the webview's start, not before it: the window
+            // paints meanwhile and the first screen's commands wait for the store (state.rs).
+            let (state, opening) = tauri::async_runtime::block_on(AppState::opening(measure_startup));
+            app.manage(state);
+            tauri::async_runtime::spawn(async move {
+                let store = Store::open(&data_file).await.map_err(ErrorPayload::from);
+                if let Err(e) = &store {
+                    // Also on the terminal for IT staff; the window shows the same message.
+                    eprintln!("Fehler: {e}");
+                }
+                opening.finish(store);
+            });
             Ok(())
         })
         .invoke_handler(all_commands!())

@@ -16,17 +16,17 @@ pub async fn list_contacts(
     state: State<'_, AppState>,
     filter: ContactFilter,
 ) -> CommandResult<Vec<ContactRow>> {
-    Ok(state.store()?.list_contacts(&filter).await?)
+    Ok(state.store().await?.list_contacts(&filter).await?)
 }
 
 #[tauri::command]
 pub async fn get_contact(state: State<'_, AppState>, id: i64) -> CommandResult<Contact> {
-    Ok(state.store()?.get_contact(id).await?)
+    Ok(state.store().await?.get_contact(id).await?)
 }
 
 #[tauri::command]
 pub async fn create_contact(state: State<'_, AppState>, input: ContactInput) -> CommandResult<Contact> {
-    Ok(state.store()?.create_contact(input, Utc::now()).await?)
+    Ok(state.store().await?.create_contact(input, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -35,20 +35,24 @@ pub async fn update_contact(
     id: i64,
     input: ContactInput,
 ) -> CommandResult<Contact> {
-    Ok(state.store()?.update_contact(id, input, Utc::now()).await?)
+    Ok(state.store().await?.update_contact(id, input, Utc::now()).await?)
 }
 
 #[tauri::command]
 pub async fn delete_contact(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(state.store()?.delete_contact(id).await?)
+    Ok(state.store().await?.delete_contact(id).await?)
 }
 
 #[tauri::command]
 pub async fn list_groups(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
-    Ok(state.store()?.list_groups().await?)
+    Ok(state.store().await?.list_groups().await?)
 }
 
 #[tauri::command]
 pub async fn search(state: State<'_, AppState>, text: String) -> CommandResult<SearchResults> {
-    Ok(state.store()?.search_all(&text, SEARCH_LIMIT_PER_KIND).await?)
+    Ok(state
+        .store()
+        .await?
+        .search_all(&text, SEARCH_LIMIT_PER_KIND)
+        .await?)
 }

@@ -8,7 +8,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_regions(state: State<'_, AppState>) -> CommandResult<Vec<Region>> {
-    Ok(state.store()?.list_regions().await?)
+    Ok(state.store().await?.list_regions().await?)
 }
 
 #[tauri::command]
@@ -16,5 +16,5 @@ pub async fn list_districts(
     state: State<'_, AppState>,
     filter: DistrictFilter,
 ) -> CommandResult<Vec<District>> {
-    Ok(state.store()?.list_districts(&filter).await?)
+    Ok(state.store().await?.list_districts(&filter).await?)
 }

@@ -1,57 +1,63 @@
-//! Commands for exports into the user's Downloads folder: the filtered contacts list as CSV for
-//! Excel, and the selected contacts (or the list) as vCard 3.0 for address books.
+//! Commands for exports: the contacts list as CSV for Excel, the selection (or the list) as vCard
+//! 3.0 for address books, in one file or one file per contact (ZIP, for Outlook desktop). Each builds the export in core, asks "Speichern unter" (Downloads and
+//! `Kontakte_<Datum>.<ext>` suggested) and saves it there. A cancelled dialog answers `null`.
 
 use chrono::Local;
 use netzwerkmappe_core::contact::ContactFilter;
-use netzwerkmappe_core::export::{EXPORT_DIR_ENV, contacts_csv, contacts_vcard, export_dir, write_new_file};
-use netzwerkmappe_core::{Error, ErrorPayload};
-use serde::Serialize;
-use tauri::State;
+use netzwerkmappe_core::export::{ContactsExport, EXPORT_DIR_ENV, ExportFormat, ExportOutcome, export_dir};
+use tauri::{AppHandle, State};
 
 use super::CommandResult;
+use crate::dialog;
 use crate::state::AppState;
 
-/// Where an export went and how many contacts it holds.
-#[derive(Debug, Serialize)]
-pub struct ExportOutcome {
-    pub path: String,
-    pub count: usize,
-}
-
-/// Writes the contacts matching `filter` as CSV for Excel and mail merges.
+/// Writes the contacts matching `filter` as CSV for Excel and mail merges, in the on-screen `order` (ids).
 #[tauri::command]
 pub async fn export_contacts_csv(
+    app: AppHandle,
     state: State<'_, AppState>,
     filter: ContactFilter,
-) -> CommandResult<ExportOutcome> {
-    let contacts = state.store()?.full_contacts(&filter).await?;
-    save("csv", &contacts_csv(&contacts)?, contacts.len())
+    order: Vec<i64>,
+) -> CommandResult<Option<ExportOutcome>> {
+    export(&app, &state, ExportFormat::Csv, &filter, &order).await
 }
 
 /// Writes the contacts matching `filter` (usually a selection by id) as one vCard 3.0 file.
 #[tauri::command]
 pub async fn export_contacts_vcard(
+    app: AppHandle,
     state: State<'_, AppState>,
     filter: ContactFilter,
-) -> CommandResult<ExportOutcome> {
-    let contacts = state.store()?.full_contacts(&filter).await?;
-    save("vcf", &contacts_vcard(&contacts), contacts.len())
+    order: Vec<i64>,
+) -> CommandResult<Option<ExportOutcome>> {
+    export(&app, &state, ExportFormat::Vcard, &filter, &order).await
 }
 
-fn save(ext: &str, bytes: &[u8], count: usize) -> CommandResult<ExportOutcome> {
-    if count == 0 {
-        return Err(Error::validation("Export", "Die Liste ist leer: es gibt nichts zu exportieren.").into());
+/// Writes the contacts matching `filter` as one vCard file each, packed in a ZIP: Outlook desktop
+/// imports only the first card of a multi-card file.
+#[tauri::command]
+pub async fn export_contacts_vcard_zip(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    filter: ContactFilter,
+    order: Vec<i64>,
+) -> CommandResult<Option<ExportOutcome>> {
+    export(&app, &state, ExportFormat::VcardZip, &filter, &order).await
+}
+
+async fn export(
+    app: &AppHandle,
+    state: &AppState,
+    format: ExportFormat,
+    filter: &ContactFilter,
+    order: &[i64],
+) -> CommandResult<Option<ExportOutcome>> {
+    // Built first: an empty list is reported before the person picks a file name.
+    let export = ContactsExport::build(&state.store().await?, format, filter, order).await?;
+    let name = format.default_file_name(Local::now().date_naive());
+    let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
+    match dialog::pick_export_target(app, folder, &name, format).await {
+        Some(target) => Ok(Some(export.save(&target)?)),
+        None => Ok(None),
     }
-    let dir = export_dir(std::env::var_os(EXPORT_DIR_ENV)).ok_or_else(|| {
-        ErrorPayload::from(Error::validation(
-            "Exportordner",
-            "Es wurde kein Ordner für Exporte gefunden.",
-        ))
-    })?;
-    let stem = format!("Kontakte_{}", Local::now().format("%Y-%m-%d"));
-    let path = write_new_file(&dir, &stem, ext, bytes)?;
-    Ok(ExportOutcome {
-        path: path.display().to_string(),
-        count,
-    })
 }

@@ -8,7 +8,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CommandResult<Info> {
-    Ok(state.store()?.info(crate::APP_VERSION).await?)
+    Ok(state.store().await?.info(crate::APP_VERSION).await?)
 }
 
 /// Called by the UI once its first screen is painted. Under `--startzeit-messen` it prints the time

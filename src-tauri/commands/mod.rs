@@ -1,6 +1,7 @@
 //! Tauri commands: one-line adapters from the UI's `invoke` to the core. No SQL, no logic here;
 //! errors reach the UI as `{code, message}` (`ErrorPayload`). Each command must also be listed in
-//! `build.rs` and granted in `capabilities/main.json`.
+//! `build.rs` (`APP_COMMANDS`, which makes its `allow-…` permission) and granted in
+//! `capabilities/main.json`; the test at the end of this file fails when the three disagree.
 
 pub mod contacts;
 pub mod districts;
@@ -9,6 +10,7 @@ pub mod import;
 pub mod info;
 pub mod mail;
 pub mod organisations;
+pub mod settings;
 
 /// Every command, for `invoke_handler`.
 macro_rules! all_commands {
@@ -27,7 +29,9 @@ macro_rules! all_commands {
             $crate::commands::contacts::search,
             $crate::commands::export::export_contacts_csv,
             $crate::commands::export::export_contacts_vcard,
+            $crate::commands::export::export_contacts_vcard_zip,
             $crate::commands::mail::write_email,
+            $crate::commands::import::choose_import_file,
             $crate::commands::import::preview_import,
             $crate::commands::import::apply_import,
             $crate::commands::organisations::list_organisations,
@@ -35,6 +39,8 @@ macro_rules! all_commands {
             $crate::commands::organisations::create_organisation,
             $crate::commands::organisations::update_organisation,
             $crate::commands::organisations::delete_organisation,
+            $crate::commands::settings::get_settings,
+            $crate::commands::settings::update_settings,
         ]
     };
 }
@@ -42,3 +48,92 @@ pub(crate) use all_commands;
 
 /// The commands' result type.
 pub type CommandResult<T> = Result<T, netzwerkmappe_core::ErrorPayload>;
+
+#[cfg(test)]
+mod tests {
+    //! The three lists of commands are kept apart by Tauri's design (the build script cannot see the
+    //! crate, the capability is JSON), so this test reads all three and fails on any difference.
+
+    use std::collections::BTreeSet;
+
+    /// Quoted names between `APP_COMMANDS: &[&str] = &[` and `];` in build.rs.
+    fn build_script_commands() -> Vec<String> {
+        let source = include_str!("../build.rs");
+        let start = source
+            .find("APP_COMMANDS: &[&str] = &[")
+            .expect("build.rs defines APP_COMMANDS");
+        let list = &source[start..];
+        let list = &list[..list.find("];").expect("APP_COMMANDS ends with `];`")];
+        list.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+    }
+
+    /// The function names inside `generate_handler![…]` of `all_commands!` above.
+    fn handler_commands() -> Vec<String> {
+        let source = include_str!("mod.rs");
+        let start = source
+            .find("generate_handler![")
+            .expect("all_commands! uses generate_handler!");
+        let list = &source[start..];
+        let list = &list[..list.find(']').expect("generate_handler! ends with `]`")];
+        list.split(',')
+            .filter_map(|entry| entry.trim().rsplit("::").next())
+            .filter(|name| !name.is_empty() && !name.contains('['))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The app commands the window's capability grants (`allow-list-contacts` → `list_contacts`).
+    /// Plugin permissions (`dialog:…`) are not app commands and are checked separately.
+    fn granted_commands() -> (Vec<String>, Vec<String>) {
+        let json: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/main.json")).expect("valid JSON");
+        let permissions: Vec<String> = json["permissions"]
+            .as_array()
+            .expect("permissions array")
+            .iter()
+            .map(|p| p.as_str().expect("permission names are strings").to_owned())
+            .collect();
+        let (plugin, app): (Vec<String>, Vec<String>) =
+            permissions.into_iter().partition(|p| p.contains(':'));
+        let app = app
+            .iter()
+            .map(|p| {
+                p.strip_prefix("allow-")
+                    .unwrap_or_else(|| panic!("{p}: only allow-… permissions are expected"))
+                    .replace('-', "_")
+            })
+            .collect();
+        (app, plugin)
+    }
+
+    fn no_duplicates(what: &str, list: &[String]) -> BTreeSet<String> {
+        let set: BTreeSet<String> = list.iter().cloned().collect();
+        assert_eq!(set.len(), list.len(), "{what} lists a command twice: {list:?}");
+        set
+    }
+
+    #[test]
+    fn build_script_handlers_and_capability_list_the_same_commands() {
+        let build = no_duplicates("build.rs", &build_script_commands());
+        let handlers = no_duplicates("all_commands!", &handler_commands());
+        let (granted, plugin) = granted_commands();
+        let granted = no_duplicates("capabilities/main.json", &granted);
+        assert!(build.len() > 10, "parsing build.rs found too little: {build:?}");
+        assert_eq!(
+            build.symmetric_difference(&handlers).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "build.rs and all_commands! differ"
+        );
+        assert_eq!(
+            build.symmetric_difference(&granted).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "build.rs and capabilities/main.json differ"
+        );
+        // The window opens native dialogs from Rust, so it needs no plugin permission at all.
+        assert_eq!(
+            plugin,
+            Vec::<String>::new(),
+            "plugin permissions granted to the window"
+        );
+    }
+}

@@ -10,12 +10,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_organisations(state: State<'_, AppState>) -> CommandResult<Vec<Organisation>> {
-    Ok(state.store()?.list_organisations().await?)
+    Ok(state.store().await?.list_organisations().await?)
 }
 
 #[tauri::command]
 pub async fn get_organisation(state: State<'_, AppState>, id: i64) -> CommandResult<Organisation> {
-    Ok(state.store()?.get_organisation(id).await?)
+    Ok(state.store().await?.get_organisation(id).await?)
 }
 
 #[tauri::command]
@@ -23,7 +23,11 @@ pub async fn create_organisation(
     state: State<'_, AppState>,
     input: OrganisationInput,
 ) -> CommandResult<Organisation> {
-    Ok(state.store()?.create_organisation(input, Utc::now()).await?)
+    Ok(state
+        .store()
+        .await?
+        .create_organisation(input, Utc::now())
+        .await?)
 }
 
 #[tauri::command]
@@ -32,7 +36,11 @@ pub async fn update_organisation(
     id: i64,
     input: OrganisationInput,
 ) -> CommandResult<Organisation> {
-    Ok(state.store()?.update_organisation(id, input, Utc::now()).await?)
+    Ok(state
+        .store()
+        .await?
+        .update_organisation(id, input, Utc::now())
+        .await?)
 }
 
 #[tauri::command]
@@ -41,5 +49,5 @@ pub async fn delete_organisation(
     id: i64,
     contacts: ContactsOnDelete,
 ) -> CommandResult<()> {
-    Ok(state.store()?.delete_organisation(id, contacts).await?)
+    Ok(state.store().await?.delete_organisation(id, contacts).await?)
 }

@@ -242,3 +242,133 @@ fn import_of_a_broken_file_fails_and_stores_nothing() {
         stdout(&info)
     );
 }
+
+#[test]
+fn import_where_every_row_fails_exits_1_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fehler.csv");
+    std::fs::write(
+        &file,
+        "Vorname;Nachname;E-Mail\r\nAnna;;anna@lra.example\r\nBernd;;bernd@lra.example\r\n",
+    )
+    .unwrap();
+    let data = dir.path().join("daten");
+    let out = netzwerkmappe(&data, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).starts_with("Fehler: Import: Nichts wurde importiert"),
+        "{}",
+        stderr(&out)
+    );
+    // The preview still says which rows failed, with position and field from the row's data.
+    let text = stdout(&out);
+    assert!(text.contains("Fehler: 2"), "{text}");
+    assert!(text.contains("  Fehler Zeile 2: Anna – "), "{text}");
+    assert!(!text.contains("– Zeile 2:"), "position repeated: {text}");
+    let info = netzwerkmappe(&data, &["info"]);
+    assert!(
+        stdout(&info).contains("Kontakte                       0"),
+        "{}",
+        stdout(&info)
+    );
+    // The dry run says the same: nothing could be imported.
+    let dry = netzwerkmappe(
+        &data,
+        &["import", file.to_str().unwrap(), "--probelauf", "--json"],
+    );
+    assert_eq!(dry.status.code(), Some(1));
+    let err: serde_json::Value = serde_json::from_str(stderr(&dry).trim()).unwrap();
+    assert_eq!(err["code"], "Validation");
+}
+
+fn seeded() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!("{SAMPLES}/outlook-de-windows1252.csv");
+    let out = netzwerkmappe(dir.path(), &["import", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir
+}
+
+#[test]
+fn export_writes_csv_or_vcard_by_the_extension_and_never_overwrites() {
+    let dir = seeded();
+    let csv_file = dir.path().join("Kontakte.csv");
+    let out = netzwerkmappe(dir.path(), &["export", csv_file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.ends_with(&format!("Kontakte als CSV gespeichert: {}\n", csv_file.display())),
+        "{text}"
+    );
+    let written = std::fs::read(&csv_file).unwrap();
+    assert!(written.starts_with("\u{feff}".as_bytes()));
+    let lines = String::from_utf8(written.clone()).unwrap().lines().count();
+    assert!(text.starts_with(&format!("{} Kontakte", lines - 1)), "{text}");
+
+    // Never overwrites: exit 1, German message, the file unchanged.
+    let again = netzwerkmappe(
+        dir.path(),
+        &["export", csv_file.to_str().unwrap(), "--suche", "müller"],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("gibt es schon"), "{}", stderr(&again));
+    assert_eq!(std::fs::read(&csv_file).unwrap(), written);
+
+    // vCard of a search, as JSON for scripts.
+    let vcf = dir.path().join("müller.VCF");
+    let out = netzwerkmappe(
+        dir.path(),
+        &["export", vcf.to_str().unwrap(), "--suche", "mueller", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["format"], "vcard");
+    let cards = netzwerkmappe_core::import::parse_vcards(&std::fs::read(&vcf).unwrap()).unwrap();
+    assert_eq!(v["count"], cards.len());
+    assert!(!cards.is_empty());
+    assert!(cards.iter().all(|c| c.last_name.as_deref() == Some("Müller")));
+
+    // One card per file in a ZIP, for Outlook desktop.
+    let zip_file = dir.path().join("einzeln.zip");
+    let out = netzwerkmappe(dir.path(), &["export", zip_file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(" als ZIP mit einer vCard je Kontakt gespeichert: "),
+        "{}",
+        stdout(&out)
+    );
+    let zip = std::fs::read(&zip_file).unwrap();
+    assert!(zip.starts_with(b"PK\x03\x04"), "not a ZIP");
+    let entries = zip.windows(4).filter(|w| w == b"PK\x01\x02").count();
+    assert_eq!(entries, lines - 1, "one central-directory entry per contact");
+}
+
+#[test]
+fn export_refuses_unknown_formats_and_empty_lists() {
+    let dir = seeded();
+    let xlsx = dir.path().join("liste.xlsx");
+    let out = netzwerkmappe(dir.path(), &["export", xlsx.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "die Endung bestimmt das Format: .csv (Excel), .vcf (vCard) oder .zip (eine vCard je Kontakt)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let empty = dir.path().join("leer.csv");
+    let out = netzwerkmappe(
+        dir.path(),
+        &["export", empty.to_str().unwrap(), "--suche", "zzzz"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Die Liste ist leer"), "{}", stderr(&out));
+    assert!(!empty.exists());
+    let missing = netzwerkmappe(dir.path(), &["export"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("Es fehlt die Angabe"),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -73,6 +73,12 @@ impl App {
             ])
             // Exports land in the test's data folder, not in the developer's Downloads.
             .env("NETZWERKMAPPE_EXPORTORDNER", data_dir.path().join("exporte"))
+            // Test-only: native dialogs cannot be clicked; they answer from this file instead
+            // (see `answer_file_dialog`). Empty or missing file = the person cancelled.
+            .env(
+                "NETZWERKMAPPE_E2E_DATEIPFAD",
+                data_dir.path().join("dialog-antwort.txt"),
+            )
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         #[cfg(unix)]
@@ -132,6 +138,22 @@ impl App {
             &format!("window.location.hash === '#/{route}' && document.querySelector('#ansicht h1')"),
         )
         .await;
+    }
+
+    /// What the next file dialog "picks": a file to open, a file to save to, or a folder (save:
+    /// the suggested name in it). An empty path means the person cancels the dialog.
+    pub fn answer_file_dialog(&self, path: &Path) {
+        std::fs::write(
+            self.data_dir.path().join("dialog-antwort.txt"),
+            path.to_str().unwrap(),
+        )
+        .unwrap();
+    }
+
+    /// Presses a button the keyboard way (Enter). WebKitWebDriver's mouse clicks sometimes land
+    /// beside buttons, so keyboard use is what these steps check.
+    pub async fn press(&self, css: &str) {
+        self.wait_for(css).await.send_keys("\u{E007}").await.unwrap();
     }
 
     pub async fn click(&self, css: &str) {

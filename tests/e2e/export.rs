@@ -34,10 +34,8 @@ async fn search(app: &App, text: &str, rows: usize) {
     .await;
 }
 
-/// Presses a button the keyboard way (Enter). WebKitWebDriver's mouse clicks sometimes land
-/// beside buttons of this screen, so keyboard use is what these steps check.
 async fn press(app: &App, css: &str) {
-    app.wait_for(css).await.send_keys("\u{E007}").await.unwrap();
+    app.press(css).await;
 }
 
 /// Ticks a checkbox the keyboard way (Space), as screen-reader and keyboard users do.
@@ -45,14 +43,27 @@ async fn tick(app: &App, css: &str) {
     app.wait_for(css).await.send_keys(" ").await.unwrap();
 }
 
+/// The export saved under the name "Speichern unter" suggested (`Kontakte_<heute>.<ext>`) in the
+/// folder the test's dialog answered with.
 fn exported(app: &App, ext: &str) -> Vec<u8> {
-    let dir = app.data_dir.path().join("exporte");
-    let file = std::fs::read_dir(&dir)
+    let name = format!("Kontakte_{}.{ext}", chrono::Local::now().format("%Y-%m-%d"));
+    let file = app.data_dir.path().join("exporte").join(&name);
+    std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+/// The cells of the column headed `header` in a CSV export, in file order.
+fn csv_column(csv: &[u8], header: &str) -> Vec<String> {
+    let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let column = reader
+        .headers()
         .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == ext))
-        .unwrap_or_else(|| panic!("no .{ext} in {}", dir.display()));
-    std::fs::read(file).unwrap()
+        .iter()
+        .position(|h| h == header)
+        .unwrap_or_else(|| panic!("no column {header}"));
+    reader.records().map(|r| r.unwrap()[column].to_owned()).collect()
 }
 
 #[tokio::test]
@@ -76,7 +87,18 @@ async fn export_the_list_as_csv_and_a_selection_as_vcard() {
         .as_u64()
         .unwrap() as usize;
 
-    // CSV of the whole list: BOM, semicolons, umlauts, one line per contact.
+    // "Speichern unter" cancelled: nothing is written, nothing is reported.
+    app.answer_file_dialog(std::path::Path::new(""));
+    press(&app, "#kontakte-exportieren").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(app.text("#meldungen").await, "");
+    assert!(!app.data_dir.path().join("exporte").exists());
+
+    // CSV of the whole list into the folder the dialog opened, under the suggested name: BOM,
+    // semicolons, umlauts, one line per contact.
+    let folder = app.data_dir.path().join("exporte");
+    std::fs::create_dir_all(&folder).unwrap();
+    app.answer_file_dialog(&folder);
     press(&app, "#kontakte-exportieren").await;
     app.until(
         "saved",
@@ -110,6 +132,29 @@ async fn export_the_list_as_csv_and_a_selection_as_vcard() {
             .await,
         "ascending"
     );
+    // The export follows the order on screen, into the file the person named.
+    let shown: Vec<String> =
+        serde_json::from_value(app.script(&format!("return {organisations}")).await).unwrap();
+    let sorted_file = folder.join("nach-organisation.csv");
+    app.answer_file_dialog(&sorted_file);
+    press(&app, "#kontakte-exportieren").await;
+    app.until(
+        "saved sorted",
+        "document.getElementById('meldungen').textContent.includes('nach-organisation.csv')",
+    )
+    .await;
+    assert_eq!(
+        csv_column(&std::fs::read(&sorted_file).unwrap(), "Organisation"),
+        shown
+    );
+    // The same name again: refused with a German message, the file stays as it was.
+    press(&app, "#kontakte-exportieren").await;
+    app.until(
+        "refused",
+        "document.getElementById('meldungen').textContent.includes('gibt es schon')",
+    )
+    .await;
+    app.answer_file_dialog(&folder);
     press(&app, "#kontakte-sort-name").await;
     app.until(
         "sorted by name",
@@ -153,9 +198,41 @@ async fn export_the_list_as_csv_and_a_selection_as_vcard() {
     assert_eq!(cards[1].title.as_deref(), Some("Dr."));
     assert_eq!(cards[0].organisation.as_deref(), Some("Landratsamt Tübingen"));
 
+    // The same selection as one file per person (Outlook desktop reads one card per file).
+    press(&app, "#kontakte-vcard-zip").await;
+    app.until(
+        "zip saved",
+        "document.getElementById('meldungen').textContent.includes('als einzelne vCards (ZIP)')",
+    )
+    .await;
+    let zip = exported(&app, "zip");
+    assert!(zip.starts_with(b"PK\x03\x04"));
+    assert_eq!(zip.windows(4).filter(|w| w == b"PK\x01\x02").count(), 2);
+    let has = |name: &str| zip.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has("Müller_Anna.vcf") && has("Öztürk_"), "entry names");
+
+    // The CSV export writes the selection too (e.g. for a mail merge), in screen order.
+    assert_eq!(app.text("#kontakte-exportieren").await, "Auswahl als CSV (2)");
+    let selection_file = app.data_dir.path().join("exporte").join("auswahl.csv");
+    app.answer_file_dialog(&selection_file);
+    press(&app, "#kontakte-exportieren").await;
+    app.until(
+        "selection saved",
+        "document.getElementById('meldungen').textContent.includes('auswahl.csv')",
+    )
+    .await;
+    assert_eq!(
+        csv_column(&std::fs::read(&selection_file).unwrap(), "Nachname"),
+        ["Müller", "Öztürk"]
+    );
+
     // "Auswahl aufheben": the buttons act on the whole list again.
     press(&app, "#kontakte-auswahl-aufheben").await;
     assert_eq!(app.text("#kontakte-vcard").await, "Als vCard exportieren");
+    assert_eq!(
+        app.text("#kontakte-exportieren").await,
+        "Liste als CSV exportieren"
+    );
     assert_eq!(
         app.script("return window.__netzwerkmappeProblems").await,
         serde_json::json!([])

@@ -1,5 +1,7 @@
 //! Importing a sample file through the preview in the real window.
 
+use std::path::Path;
+
 use crate::app::App;
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples/contacts");
@@ -11,14 +13,19 @@ async fn import_an_excel_file_through_the_preview_then_again_without_doubles() {
     app.click("#kontakte-importieren").await;
     app.until("import screen", "location.hash === '#/import'").await;
     let file = format!("{SAMPLES}/excel-de-semicolon-windows1252.csv");
-    // Test-only hand-over of the path; a person picks the file in the native dialog.
-    app.wait_for("#import-datei")
-        .await
-        .send_keys(&file)
-        .await
-        .unwrap();
+    // A cancelled dialog changes nothing and reports nothing.
+    app.answer_file_dialog(Path::new(""));
+    app.press("#import-waehlen").await;
+    assert_eq!(app.text("#import-dateiname").await, "Keine Datei ausgewählt");
+    // Test-only answer of the native dialog; a person picks the file there.
+    app.answer_file_dialog(Path::new(&file));
+    app.press("#import-waehlen").await;
     app.until("preview", "document.getElementById('import-zusammenfassung')")
         .await;
+    assert_eq!(
+        app.text("#import-dateiname").await,
+        "Ausgewählt: excel-de-semicolon-windows1252.csv"
+    );
     let how = app.text("#import-erkannt").await;
     assert!(
         how.contains("Windows-1252") && how.contains("Trennzeichen Semikolon"),
@@ -50,11 +57,7 @@ async fn import_an_excel_file_through_the_preview_then_again_without_doubles() {
 
     // The same file again: everything is a duplicate, nothing is doubled.
     app.click("#kontakte-importieren").await;
-    app.wait_for("#import-datei")
-        .await
-        .send_keys(&file)
-        .await
-        .unwrap();
+    app.press("#import-waehlen").await;
     app.until("preview", "document.getElementById('import-zusammenfassung')")
         .await;
     let summary = app.text("#import-zusammenfassung").await;
@@ -85,14 +88,138 @@ async fn a_broken_file_gets_a_german_message_and_nothing_is_stored() {
     let broken = app.data_dir.path().join("kaputt.vcf");
     let apple = std::fs::read(format!("{SAMPLES}/apple-3.0-utf8.vcf")).unwrap();
     std::fs::write(&broken, &apple[..apple.len() / 2]).unwrap();
-    app.wait_for("#import-datei")
-        .await
-        .send_keys(broken.to_str().unwrap())
-        .await
-        .unwrap();
+    app.answer_file_dialog(&broken);
+    app.press("#import-waehlen").await;
     let alert = app.text("#meldungen [role='alert']").await;
     assert!(alert.contains("Datei:") && alert.contains("vCard"), "{alert}");
     app.goto("kontakte").await;
     assert_eq!(app.text("#kontakte-status").await, "0 Kontakte");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_preview_can_show_only_errors_or_only_duplicates() {
+    let app = App::start().await;
+    app.goto("kontakte").await;
+    app.click("#kontakte-importieren").await;
+    let file = app.data_dir.path().join("gemischt.csv");
+    std::fs::write(
+        &file,
+        "Vorname;Nachname;E-Mail\r\n\
+         Anna;Müller;anna@lra.example\r\n\
+         Bernd;;bernd@lra.example\r\n\
+         Anna;Müller;anna@lra.example\r\n\
+         Cem;Öztürk;cem@stadt.example\r\n\
+         Dora;Dorn;kein-at\r\n",
+    )
+    .unwrap();
+    app.answer_file_dialog(&file);
+    app.press("#import-waehlen").await;
+    app.until("preview", "document.getElementById('import-zusammenfassung')")
+        .await;
+    let statuses = "[...document.querySelectorAll('#import-zeilen tbody tr')].map(r => r.dataset.status)";
+    let all: Vec<String> = serde_json::from_value(app.script(&format!("return {statuses}")).await).unwrap();
+    assert_eq!(all.len(), 5, "{all:?}");
+    let options: Vec<String> = serde_json::from_value(
+        app.script(
+            "return [...document.querySelectorAll('#import-anzeigen option')].map(o => o.textContent)",
+        )
+        .await,
+    )
+    .unwrap();
+    assert_eq!(
+        options,
+        [
+            "Alle Zeilen (5)",
+            "Nur Zeilen mit Fehlern (2)",
+            "Nur doppelte Zeilen (1)",
+            "Nur neue Zeilen (2)"
+        ]
+    );
+    for (show, expected) in [("error", 2), ("duplicate", 1), ("all", 5)] {
+        app.script(&format!(
+            "const s = document.getElementById('import-anzeigen'); s.value = '{show}'; \
+             s.dispatchEvent(new Event('change'));"
+        ))
+        .await;
+        app.until(
+            &format!("{expected} rows for {show}"),
+            &format!("{statuses}.length === {expected}"),
+        )
+        .await;
+        let shown: Vec<String> =
+            serde_json::from_value(app.script(&format!("return {statuses}")).await).unwrap();
+        if show != "all" {
+            assert!(shown.iter().all(|s| s == show), "{show}: {shown:?}");
+        }
+        if show == "error" {
+            crate::screenshots::save(&app, "import-nur-fehler").await;
+        }
+    }
+    // The reason column never repeats the position (it has its own column).
+    let reasons: Vec<String> = serde_json::from_value(
+        app.script("return [...document.querySelectorAll('#import-zeilen tbody tr.import-error td:last-child')].map(t => t.textContent)")
+            .await,
+    )
+    .unwrap();
+    assert_eq!(reasons.len(), 2);
+    assert!(
+        reasons.iter().all(|r| !r.is_empty() && !r.starts_with("Zeile")),
+        "{reasons:?}"
+    );
+    assert_eq!(
+        app.script("return window.__netzwerkmappeProblems").await,
+        serde_json::json!([])
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_large_file_shows_its_first_rows_at_once_and_more_on_demand() {
+    let app = App::start().await;
+    app.goto("kontakte").await;
+    app.click("#kontakte-importieren").await;
+    let mut csv = String::from("Vorname;Nachname;E-Mail\r\n");
+    for i in 0..450 {
+        csv += &format!("Person;Nummer{i};person{i}@lra.example\r\n");
+    }
+    let file = app.data_dir.path().join("gross.csv");
+    std::fs::write(&file, csv).unwrap();
+    app.answer_file_dialog(&file);
+    app.press("#import-waehlen").await;
+    app.until("preview", "document.getElementById('import-zusammenfassung')")
+        .await;
+    let rows = "document.querySelectorAll('#import-zeilen tbody tr').length";
+    assert_eq!(app.script(&format!("return {rows}")).await, 200);
+    assert_eq!(
+        app.text("#import-angezeigt").await,
+        "Die ersten 200 von 450 Zeilen werden angezeigt."
+    );
+    // The status line about reading the file is gone once the preview is shown.
+    assert_eq!(app.text("#import-arbeit").await, "");
+    // Pressing the button by keyboard adds the next rows and moves focus to the first new one.
+    app.client
+        .execute(
+            "document.getElementById('import-mehr-knopf').scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.press("#import-mehr-knopf").await;
+    app.until("400 or more rows", &format!("{rows} >= 400")).await;
+    // Scrolling to the end loads the rest without a press.
+    app.client
+        .execute(
+            "const m = document.getElementById('inhalt'); m.scrollTop = m.scrollHeight;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.until("all rows", &format!("{rows} === 450")).await;
+    assert_eq!(
+        app.script("return document.getElementById('import-mehr-knopf')")
+            .await,
+        serde_json::Value::Null
+    );
     app.quit().await;
 }

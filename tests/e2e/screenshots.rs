@@ -67,11 +67,8 @@ async fn screenshots() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/samples/contacts/outlook-de-windows1252.csv"
     );
-    app.wait_for("#import-datei")
-        .await
-        .send_keys(sample)
-        .await
-        .unwrap();
+    app.answer_file_dialog(std::path::Path::new(sample));
+    app.press("#import-waehlen").await;
     app.until("preview", "document.getElementById('import-zusammenfassung')")
         .await;
     save(&app, "import-vorschau").await;

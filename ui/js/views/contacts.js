@@ -60,7 +60,11 @@ export async function render(container) {
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-vcard', onClick: exportVcard,
           'aria-describedby': 'kontakte-auswahl' },
           el('span', { class: 'kern-label' }, 'Als vCard exportieren')),
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv },
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-vcard-zip', onClick: exportVcardZip,
+          'aria-describedby': 'kontakte-auswahl' },
+          el('span', { class: 'kern-label' }, 'Je Kontakt eine vCard (ZIP)')),
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv,
+          'aria-describedby': 'kontakte-auswahl' },
           el('span', { class: 'kern-label' }, 'Liste als CSV exportieren')),
         el('a', { class: 'kern-btn kern-btn--secondary', href: '#/import', id: 'kontakte-importieren' },
           el('span', { class: 'kern-label' }, 'Importieren')),
@@ -136,48 +140,100 @@ function targetWords() {
 }
 
 /**
- * Opens the mail program with the selected people (or everyone in the list) in BCC. When the
- * link would be too long for Windows mail programs, or no mail program answers, the addresses
- * are shown for copying.
+ * Opens the mail program with the selected people (or everyone in the list) in BCC. A list longer
+ * than a mail server takes in one message is not opened at once: the person gets it split into
+ * messages to open one after the other. When a link would be too long for Windows mail programs,
+ * or no mail program answers, the addresses are shown for copying.
  */
 async function writeEmail() {
   const region = document.getElementById('kontakte-email-adressen');
   replaceChildren(region);
+  // Fixed now, so every message of a split list goes to the same people.
+  const filter = targetFilter();
+  const words = targetWords();
   try {
-    const outcome = await call('write_email', { filter: targetFilter() });
-    const d = outcome.draft;
-    const missing = outcome.without_email > 0 ? ` ${outcome.without_email} Kontakte ohne E-Mail-Adresse sind nicht dabei.` : '';
-    if (d.kind === 'empty') {
-      showError({ code: 'Validation', message: `Niemand ${targetWords()} hat eine E-Mail-Adresse.` });
-    } else if (d.kind === 'link' && outcome.opened) {
-      showSuccess(`Ihr E-Mail-Programm öffnet eine neue Nachricht an ${d.recipients} Empfänger (in BCC).${missing}`);
-    } else {
-      const addresses = d.kind === 'copy' ? d.addresses : decodeURIComponent(d.url.replace('mailto:?bcc=', '')).split(',').join('; ');
-      const reason = d.kind === 'copy'
-        ? `Die ${d.recipients} Adressen sind zu viele für einen E-Mail-Link.`
-        : 'Es wurde kein E-Mail-Programm gefunden.';
-      const text = el('textarea', { class: 'kern-form-input__input', id: 'kontakte-adressen', readonly: true, rows: '4' });
-      text.value = addresses;
-      replaceChildren(region, el('div', { class: 'kern-alert kern-alert--info', role: 'region', 'aria-labelledby': 'adressen-titel' },
-        el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title', id: 'adressen-titel' }, 'Adressen zum Kopieren')),
-        el('div', { class: 'kern-alert__body' },
-          el('p', { class: 'kern-body' }, `${reason} Kopieren Sie sie in das BCC-Feld Ihrer Nachricht.${missing}`),
-          el('label', { class: 'kern-label', for: 'kontakte-adressen' }, 'E-Mail-Adressen, durch Semikolon getrennt'),
-          text,
-          el('div', { class: 'form-actions' },
-            el('button', { type: 'button', class: 'kern-btn kern-btn--primary', id: 'adressen-kopieren', onClick: async () => {
-              text.select();
-              try {
-                await navigator.clipboard.writeText(addresses);
-                showSuccess('Die Adressen sind in der Zwischenablage.');
-              } catch {
-                showSuccess('Die Adressen sind markiert: kopieren Sie sie mit Strg+C.');
-              }
-            } }, el('span', { class: 'kern-label' }, 'Adressen kopieren'))))));
-      text.focus();
-    }
+    const outcome = await call('write_email', { filter, batch: null });
+    if (outcome.draft.kind === 'split') offerBatches(region, filter, outcome);
+    else showDraft(region, outcome, words, '');
   } catch (error) {
     showError(error);
+  }
+}
+
+function missingWords(outcome) {
+  const n = outcome.without_email;
+  if (n === 0) return '';
+  return n === 1 ? ' 1 Kontakt ohne E-Mail-Adresse ist nicht dabei.' : ` ${n} Kontakte ohne E-Mail-Adresse sind nicht dabei.`;
+}
+
+/** The question for a long list: one button per message, each opening that message's recipients. */
+function offerBatches(region, filter, outcome) {
+  const d = outcome.draft;
+  const buttons = [];
+  for (let i = 1; i <= d.batches; i += 1) {
+    const from = (i - 1) * d.batch_size + 1;
+    const to = Math.min(i * d.batch_size, d.recipients);
+    const label = `Nachricht ${i} von ${d.batches} öffnen (Empfänger ${from}–${to})`;
+    const button = el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: `email-teil-${i}`,
+      onClick: () => openBatch(filter, i, d.batches, button, label) }, el('span', { class: 'kern-label' }, label));
+    buttons.push(button);
+  }
+  replaceChildren(region, el('div', { class: 'kern-alert kern-alert--info', role: 'region', 'aria-labelledby': 'teile-titel' },
+    el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title', id: 'teile-titel' }, 'E-Mail in mehreren Nachrichten')),
+    el('div', { class: 'kern-alert__body' },
+      el('p', { class: 'kern-body', id: 'teile-hinweis' },
+        `${d.recipients} Empfänger sind mehr, als viele Mailserver in einer Nachricht annehmen (höchstens ${d.batch_size}). `,
+        `Öffnen Sie die ${d.batches} Nachrichten nacheinander; jede hat ihre Empfänger in BCC.${missingWords(outcome)}`),
+      el('div', { class: 'form-actions' }, buttons),
+      el('div', { id: 'kontakte-email-teil' }))));
+  buttons[0].focus();
+}
+
+async function openBatch(filter, i, n, button, label) {
+  const box = document.getElementById('kontakte-email-teil');
+  replaceChildren(box);
+  try {
+    const outcome = await call('write_email', { filter, batch: i });
+    showDraft(box, outcome, '', `Nachricht ${i} von ${n}: `);
+    replaceChildren(button.querySelector('.kern-label'), `${label} – erledigt`);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/** Reports an opened message, or shows its addresses for copying into `region`. */
+function showDraft(region, outcome, words, prefix) {
+  const d = outcome.draft;
+  // A part of a split list: the people without an address were named with the question.
+  const missing = outcome.batch ? '' : missingWords(outcome);
+  if (d.kind === 'empty') {
+    showError({ code: 'Validation', message: `Niemand ${words} hat eine E-Mail-Adresse.` });
+  } else if (d.kind === 'link' && outcome.opened) {
+    showSuccess(`${prefix}Ihr E-Mail-Programm öffnet eine neue Nachricht an ${d.recipients} Empfänger (in BCC).${missing}`);
+  } else {
+    const addresses = d.kind === 'copy' ? d.addresses : decodeURIComponent(d.url.replace('mailto:?bcc=', '')).split(',').join('; ');
+    const reason = d.kind === 'copy'
+      ? `Die ${d.recipients} Adressen sind zu viele für einen E-Mail-Link.`
+      : 'Es wurde kein E-Mail-Programm gefunden.';
+    const text = el('textarea', { class: 'kern-form-input__input', id: 'kontakte-adressen', readonly: true, rows: '4' });
+    text.value = addresses;
+    replaceChildren(region, el('div', { class: 'kern-alert kern-alert--info', role: 'region', 'aria-labelledby': 'adressen-titel' },
+      el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title', id: 'adressen-titel' }, `${prefix}Adressen zum Kopieren`)),
+      el('div', { class: 'kern-alert__body' },
+        el('p', { class: 'kern-body' }, `${reason} Kopieren Sie sie in das BCC-Feld Ihrer Nachricht.${missing}`),
+        el('label', { class: 'kern-label', for: 'kontakte-adressen' }, 'E-Mail-Adressen, durch Semikolon getrennt'),
+        text,
+        el('div', { class: 'form-actions' },
+          el('button', { type: 'button', class: 'kern-btn kern-btn--primary', id: 'adressen-kopieren', onClick: async () => {
+            text.select();
+            try {
+              await navigator.clipboard.writeText(addresses);
+              showSuccess('Die Adressen sind in der Zwischenablage.');
+            } catch {
+              showSuccess('Die Adressen sind markiert: kopieren Sie sie mit Strg+C.');
+            }
+          } }, el('span', { class: 'kern-label' }, 'Adressen kopieren'))))));
+    text.focus();
   }
 }
 
@@ -185,21 +241,46 @@ function countWords(n) {
   return n === 1 ? '1 Kontakt' : `${n} Kontakte`;
 }
 
-/** Writes the list as shown (search and filters applied) as CSV for Excel into Downloads. */
+/**
+ * The ids in the order the table shows them (the person may have sorted by a column): exports
+ * follow it. Selected contacts outside the current list follow behind them.
+ */
+function screenOrder() {
+  return rows.map((c) => c.id);
+}
+
+/**
+ * Writes the selection, else the list as shown (search and filters applied), as CSV for Excel
+ * (e.g. for a mail merge). Rust opens "Speichern unter" (Downloads, "Kontakte_<Datum>.csv");
+ * `null` means the person cancelled.
+ */
 async function exportCsv() {
   try {
-    const outcome = await call('export_contacts_csv', { filter: filterArgs() });
-    showSuccess(`${countWords(outcome.count)} als CSV für Excel gespeichert: ${outcome.path}`);
+    const outcome = await call('export_contacts_csv', { filter: targetFilter(), order: screenOrder() });
+    if (outcome) showSuccess(`${countWords(outcome.count)} als CSV für Excel gespeichert: ${outcome.path}`);
   } catch (error) {
     showError(error);
   }
 }
 
-/** Writes the selected contacts (or the list) as one vCard 3.0 file into Downloads. */
+/** Writes the selected contacts (or the list) as one vCard 3.0 file, after "Speichern unter". */
 async function exportVcard() {
   try {
-    const outcome = await call('export_contacts_vcard', { filter: targetFilter() });
-    showSuccess(`${countWords(outcome.count)} als vCard gespeichert: ${outcome.path}`);
+    const outcome = await call('export_contacts_vcard', { filter: targetFilter(), order: screenOrder() });
+    if (outcome) showSuccess(`${countWords(outcome.count)} als vCard gespeichert: ${outcome.path}`);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/**
+ * The same contacts as "Als vCard exportieren", one file per person in a ZIP: Outlook desktop
+ * imports only the first card of a file with several.
+ */
+async function exportVcardZip() {
+  try {
+    const outcome = await call('export_contacts_vcard_zip', { filter: targetFilter(), order: screenOrder() });
+    if (outcome) showSuccess(`${countWords(outcome.count)} als einzelne vCards (ZIP) gespeichert: ${outcome.path}`);
   } catch (error) {
     showError(error);
   }
@@ -247,13 +328,14 @@ function syncSelection(boxes = false) {
   const n = selected.size;
   const elsewhere = n - inList;
   let text = n === 0
-    ? 'Keine Auswahl: E-Mail und vCard gelten für die ganze Liste.'
-    : `${countWords(n)} ausgewählt – E-Mail und vCard gelten für die Auswahl.`;
+    ? 'Keine Auswahl: E-Mail und Exporte gelten für die ganze Liste.'
+    : `${countWords(n)} ausgewählt – E-Mail und Exporte gelten für die Auswahl.`;
   if (elsewhere > 0) text += ` ${elsewhere} davon ${elsewhere === 1 ? 'steht' : 'stehen'} nicht in der aktuellen Liste.`;
   setText(document.getElementById('kontakte-auswahl'), text);
   document.getElementById('kontakte-auswahl-aufheben').hidden = n === 0;
   replaceChildren(document.querySelector('#kontakte-email .kern-label'), n ? `E-Mail an Auswahl (${n})` : 'E-Mail schreiben');
   replaceChildren(document.querySelector('#kontakte-vcard .kern-label'), n ? `Auswahl als vCard (${n})` : 'Als vCard exportieren');
+  replaceChildren(document.querySelector('#kontakte-exportieren .kern-label'), n ? `Auswahl als CSV (${n})` : 'Liste als CSV exportieren');
 }
 
 function row(c) {

@@ -2,6 +2,9 @@
 // how the file was read, the column mapping (changeable), every row's status (neu, doppelt,
 // Fehler with row and field), choose what happens to duplicates and faulty rows, then import in
 // one go. Nothing is stored before "Importieren"; a failed import stores nothing.
+// The file is picked in the system's dialog, opened by Rust (`choose_import_file`), which keeps
+// the path and reads the file itself: no file contents cross the bridge, and a mapping change
+// just asks for the preview again.
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
@@ -11,18 +14,23 @@ export const title = 'Kontakte importieren';
 
 const STATUS = { new: 'neu', duplicate: 'doppelt', error: 'Fehler' };
 const DELIMITERS = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tabulator' };
-let bytes = null;
+/** Which rows the preview table shows; the counts name how many each choice has. */
+const SHOW = [
+  { value: 'all', label: 'Alle Zeilen', keep: () => true },
+  { value: 'error', label: 'Nur Zeilen mit Fehlern', keep: (r) => r.status === 'error' },
+  { value: 'duplicate', label: 'Nur doppelte Zeilen', keep: (r) => r.status === 'duplicate' },
+  { value: 'new', label: 'Nur neue Zeilen', keep: (r) => r.status === 'new' },
+];
+/** Rows rendered at a time: a 5,000-row file shows its first rows at once, more on demand. */
+const PAGE = 200;
 let mapping = null;
+let show = 'all';
+let requestNumber = 0;
+let nearEnd = null;
 
 export async function render(container) {
-  bytes = null;
   mapping = null;
-  // The native file input labels its button in the system language ("Choose File" on an
-  // English system); a button of ours opens the same native dialog with a German label.
-  const input = el('input', {
-    type: 'file', id: 'import-datei', hidden: true, tabindex: '-1',
-    accept: '.csv,.txt,.vcf,.vcard,text/csv,text/vcard', onChange: onFile,
-  });
+  show = 'all';
   replaceChildren(container,
     el('p', { class: 'kern-body' }, el('a', { class: 'kern-link', href: '#/kontakte' }, '← Zurück zu den Kontakten')),
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
@@ -31,37 +39,57 @@ export async function render(container) {
       'Vor dem Speichern sehen Sie eine Vorschau; gespeichert wird erst mit „Importieren“.'),
     el('div', { class: 'file-picker' },
       el('button', { type: 'button', class: 'kern-btn kern-btn--primary', id: 'import-waehlen',
-        'aria-describedby': 'import-datei-hinweis', onClick: () => input.click() },
+        'aria-describedby': 'import-datei-hinweis', onClick: chooseFile },
         el('span', { class: 'kern-label' }, 'Datei auswählen …')),
-      el('span', { class: 'kern-body', id: 'import-dateiname', 'aria-live': 'polite' }, 'Keine Datei ausgewählt'),
-      input),
+      el('span', { class: 'kern-body', id: 'import-dateiname', 'aria-live': 'polite' }, 'Keine Datei ausgewählt')),
+    el('p', { class: 'kern-body', id: 'import-arbeit', role: 'status' }),
     el('div', { id: 'import-vorschau' }));
 }
 
-async function onFile(event) {
-  const file = event.target.files && event.target.files[0];
-  if (!file) return;
-  clearNotices();
-  replaceChildren(document.getElementById('import-dateiname'), `Ausgewählt: ${file.name}`);
+/** Opens the system's file dialog; a cancelled dialog changes nothing. */
+async function chooseFile() {
+  let name;
   try {
-    bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
-  } catch {
-    showError({ code: 'Io', message: `Die Datei „${file.name}“ konnte nicht gelesen werden.` });
+    name = await call('choose_import_file');
+  } catch (error) {
+    showError(error);
     return;
   }
+  if (!name) return;
+  clearNotices();
+  replaceChildren(document.getElementById('import-dateiname'), `Ausgewählt: ${name}`);
   mapping = null;
-  await preview(file.name);
+  show = 'all';
+  await preview(name);
 }
 
+/**
+ * Asks Rust for the preview of the picked file (read again by path, e.g. after a mapping change).
+ * Large files take a moment: a status line says so, and only the newest request is shown.
+ */
 async function preview(name) {
+  const mine = ++requestNumber;
   const region = document.getElementById('import-vorschau');
+  const working = document.getElementById('import-arbeit');
+  region.setAttribute('aria-busy', 'true');
+  replaceChildren(working, `${name} wird gelesen und geprüft …`);
   try {
-    const p = await call('preview_import', { bytes, mapping });
+    const p = await call('preview_import', { mapping });
+    if (mine !== requestNumber) return;
     mapping = p.mapping.length ? p.mapping : null;
+    // A mapping select keeps the focus across the new preview.
+    const focused = region.contains(document.activeElement) ? document.activeElement.id : null;
     replaceChildren(region, renderPreview(p, name));
+    if (focused) document.getElementById(focused)?.focus();
   } catch (error) {
+    if (mine !== requestNumber) return;
     replaceChildren(region);
     showError(error);
+  } finally {
+    if (mine === requestNumber) {
+      region.removeAttribute('aria-busy');
+      replaceChildren(working);
+    }
   }
 }
 
@@ -76,7 +104,8 @@ function renderPreview(p, name) {
       `${p.new_count} neu, ${p.duplicate_count} doppelt, ${p.error_count} mit Fehlern.`),
   ];
   if (p.kind === 'Csv') parts.push(mappingTable(p, name));
-  parts.push(rowsTable(p));
+  parts.push(showFilter(p));
+  parts.push(el('div', { id: 'import-zeilen-bereich' }, rowsTable(p)));
   parts.push(options(p));
   return parts;
 }
@@ -98,29 +127,103 @@ function mappingTable(p, name) {
         return el('tr', { class: 'kern-table__row' },
           el('th', { class: 'kern-table__header', scope: 'row' }, el('label', { for: id }, header)),
           el('td', { class: 'kern-table__cell' },
-            el('select', { class: 'kern-form-input__select', id, onChange: (e) => {
-              mapping[i] = e.target.value === '' ? null : e.target.value;
-              preview(name);
-            } },
-            el('option', { value: '' }, 'nicht übernehmen'),
-            p.fields.map((f) => el('option', { value: f.value, selected: p.mapping[i] === f.value }, f.label)))));
+            // The wrapper draws KERN's select arrow; without it the select looks like plain text.
+            el('div', { class: 'kern-form-input__select-wrapper' },
+              el('select', { class: 'kern-form-input__select', id, onChange: (e) => {
+                mapping[i] = e.target.value === '' ? null : e.target.value;
+                preview(name);
+              } },
+              el('option', { value: '' }, 'nicht übernehmen'),
+              p.fields.map((f) => el('option', { value: f.value, selected: p.mapping[i] === f.value }, f.label))))));
       }))));
 }
 
+/** "Anzeigen": all rows, or only errors, duplicates or new ones (with their counts). */
+function showFilter(p) {
+  const counts = { all: p.rows.length, error: p.error_count, duplicate: p.duplicate_count, new: p.new_count };
+  return el('div', { class: 'kern-form-input' },
+    el('label', { class: 'kern-label', for: 'import-anzeigen' }, 'Anzeigen'),
+    el('div', { class: 'kern-form-input__select-wrapper' },
+      el('select', {
+        class: 'kern-form-input__select', id: 'import-anzeigen', 'aria-controls': 'import-zeilen',
+        onChange: (e) => {
+          show = e.target.value;
+          replaceChildren(document.getElementById('import-zeilen-bereich'), rowsTable(p));
+        },
+      }, SHOW.map((s) => el('option', { value: s.value, selected: s.value === show }, `${s.label} (${counts[s.value]})`)))));
+}
+
+/**
+ * The reason a row is flagged, from the row's own parts: `field` is shown in its column, so it is
+ * not repeated here. Older cores started the message with the position ("Zeile 14: "); that
+ * exact, known label is dropped (no guessing at the text).
+ */
+function reason(r) {
+  let text = r.message || '';
+  const position = `${r.position_label}: `;
+  if (text.startsWith(position)) text = text.slice(position.length);
+  if (r.field && text.startsWith(`${r.field}: `)) text = text.slice(r.field.length + 2);
+  return text;
+}
+
+function rowElement(r) {
+  return el('tr', { class: `kern-table__row import-${r.status}`, 'data-status': r.status },
+    el('td', { class: 'kern-table__cell' }, r.position_label),
+    el('th', { class: 'kern-table__header', scope: 'row' }, r.name || '–'),
+    el('td', { class: 'kern-table__cell' }, r.organisation || ''),
+    el('td', { class: 'kern-table__cell' }, r.email || ''),
+    el('td', { class: 'kern-table__cell' }, el('span', { class: `kern-badge ${r.status === 'error' ? 'kern-badge--danger' : r.status === 'duplicate' ? 'kern-badge--warning' : 'kern-badge--success'}` }, STATUS[r.status])),
+    el('td', { class: 'kern-table__cell' }, r.field || ''),
+    el('td', { class: 'kern-table__cell' }, reason(r)));
+}
+
+/**
+ * The rows the "Anzeigen" choice keeps, PAGE at a time: more follow when the person scrolls near
+ * the end or presses "Weitere … anzeigen" (then focus moves to the first new row).
+ */
 function rowsTable(p) {
-  return el('div', { class: 'kern-table-responsive' },
+  const keep = (SHOW.find((s) => s.value === show) || SHOW[0]).keep;
+  const rows = p.rows.filter(keep);
+  const body = el('tbody', { class: 'kern-table__body' });
+  const more = el('div', { id: 'import-mehr' });
+  const count = el('p', { class: 'kern-body', id: 'import-angezeigt' });
+  const button = el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'import-mehr-knopf',
+    onClick: () => append(true) }, el('span', { class: 'kern-label' }));
+  let rendered = 0;
+  const append = (byButton) => {
+    const first = rendered;
+    const fragment = document.createDocumentFragment();
+    for (const r of rows.slice(rendered, rendered + PAGE)) fragment.append(rowElement(r));
+    body.append(fragment);
+    rendered = Math.min(rows.length, rendered + PAGE);
+    if (rendered >= rows.length) {
+      replaceChildren(more);
+      if (nearEnd) nearEnd.disconnect();
+    } else {
+      replaceChildren(count, `Die ersten ${rendered} von ${rows.length} Zeilen werden angezeigt.`);
+      replaceChildren(button.querySelector('.kern-label'), `Weitere ${Math.min(PAGE, rows.length - rendered)} anzeigen`);
+      if (!more.firstChild) replaceChildren(more, count, button);
+    }
+    const firstNew = byButton ? body.children[first]?.querySelector('th') : null;
+    if (firstNew) {
+      firstNew.setAttribute('tabindex', '-1');
+      firstNew.focus();
+    }
+  };
+  append(false);
+  if (nearEnd) nearEnd.disconnect();
+  if (more.firstChild) {
+    nearEnd = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && more.firstChild) append(false);
+    }, { root: document.getElementById('inhalt'), rootMargin: '0px 0px 600px 0px' });
+    nearEnd.observe(more);
+  }
+  return [el('div', { class: 'kern-table-responsive' },
     el('table', { class: 'kern-table kern-table--striped', id: 'import-zeilen' },
       el('caption', { class: 'kern-sr-only' }, 'Zeilen der Datei'),
       el('thead', { class: 'kern-table__head' }, el('tr', { class: 'kern-table__row' },
-        ['Stelle', 'Name', 'Organisation', 'E-Mail', 'Status', 'Hinweis'].map((h) => el('th', { class: 'kern-table__header', scope: 'col' }, h)))),
-      el('tbody', { class: 'kern-table__body' }, p.rows.map((r) =>
-        el('tr', { class: `kern-table__row import-${r.status}`, 'data-status': r.status },
-          el('td', { class: 'kern-table__cell' }, r.position_label),
-          el('th', { class: 'kern-table__header', scope: 'row' }, r.name || '–'),
-          el('td', { class: 'kern-table__cell' }, r.organisation || ''),
-          el('td', { class: 'kern-table__cell' }, r.email || ''),
-          el('td', { class: 'kern-table__cell' }, el('span', { class: `kern-badge ${r.status === 'error' ? 'kern-badge--danger' : r.status === 'duplicate' ? 'kern-badge--warning' : 'kern-badge--success'}` }, STATUS[r.status])),
-          el('td', { class: 'kern-table__cell' }, r.message ? r.message.replace(/^[^:]+: /, '') : ''))))));
+        ['Stelle', 'Name', 'Organisation', 'E-Mail', 'Status', 'Feld', 'Hinweis'].map((h) => el('th', { class: 'kern-table__header', scope: 'col' }, h)))),
+      body)), more];
 }
 
 function radio(name, value, label, checked) {
@@ -159,7 +262,7 @@ async function apply() {
     return;
   }
   try {
-    const s = await call('apply_import', { bytes, mapping, duplicates, skipErrorRows: true });
+    const s = await call('apply_import', { mapping, duplicates, skipErrorRows: true });
     flash(`Import abgeschlossen: ${s.created} neu, ${s.updated} aktualisiert, ${s.skipped} übersprungen, ${s.failed} fehlerhafte Zeilen ausgelassen, ${s.organisations_created} Organisationen angelegt.`);
     window.location.hash = '#/kontakte';
   } catch (error) {

@@ -2,10 +2,14 @@
 //! never overwriting one, never left half-written.
 
 mod csv;
+mod save;
 mod vcard;
 mod vcard_zip;
 
 pub use self::csv::contacts_csv;
+pub use self::save::{
+    ContactsExport, ExportFormat, ExportOutcome, in_screen_order, save_contacts, write_new_file_at,
+};
 pub use self::vcard::contacts_vcard;
 pub use self::vcard_zip::contacts_vcard_zip;
 
@@ -50,8 +54,8 @@ pub fn write_new_file(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result
     Ok(target)
 }
 
-/// Where exports go: `NETZWERKMAPPE_EXPORTORDNER` if set, else the user's Downloads folder,
-/// else the home folder.
+/// The folder "Speichern unter" opens in: `NETZWERKMAPPE_EXPORTORDNER` if set, else the user's
+/// Downloads folder, else the home folder.
 pub fn export_dir(env: Option<std::ffi::OsString>) -> Option<PathBuf> {
     env.filter(|v| !v.is_empty())
         .map(PathBuf::from)

@@ -1,123 +1,161 @@
-//! "Eine Datei je Kontakt": Outlook desktop imports only the first card of a multi-card `.vcf`, so
-//! this export packs one vCard file per contact into a ZIP the user unpacks and opens card by card.
-//! Entries are stored uncompressed (a card is a few hundred bytes); names are readable and unique.
+//! "Eine Datei je Kontakt": the vCards as one `.vcf` file per person, packed in a ZIP.
+//!
+//! Outlook desktop imports only the first card of a multi-card `.vcf`; a folder of single cards is
+//! what it can take (drag them in, or open them one by one). Entries are stored uncompressed: a
+//! card is a few hundred bytes, so compressing would gain nothing and cost a dependency.
 
 use std::collections::HashSet;
 use std::io::{Cursor, Write};
 
-use zip::ZipWriter;
+use chrono::{Datelike, NaiveDateTime, Timelike};
 use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
 
 use super::contacts_vcard;
 use crate::contact::Contact;
 use crate::{Error, Result};
 
-/// One `.vcf` per contact ("Müller_Anna.vcf", "Müller_Anna (2).vcf" …) in a ZIP, in the given order.
-pub fn contacts_vcard_zip(contacts: &[Contact]) -> Result<Vec<u8>> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+/// Longest file name (without ".vcf") inside the ZIP; long enough for "Nachname_Vorname".
+const MAX_NAME_CHARS: usize = 80;
+
+/// One `Nachname_Vorname.vcf` per contact (unique names, in the given order), dated `now`.
+pub fn contacts_vcard_zip(contacts: &[Contact], now: NaiveDateTime) -> Result<Vec<u8>> {
+    let fail = |e: zip::result::ZipError| Error::Database(format!("ZIP-Ausgabe fehlgeschlagen: {e}"));
+    let mut options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    // ZIP dates start in 1980; a clock outside that range keeps the format's default date.
+    if let Ok(stamp) = zip::DateTime::from_date_and_time(
+        u16::try_from(now.year()).unwrap_or(1980),
+        now.month() as u8,
+        now.day() as u8,
+        now.hour() as u8,
+        now.minute() as u8,
+        now.second() as u8,
+    ) {
+        options = options.last_modified_time(stamp);
+    }
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(contacts.len() * 600)));
     let mut taken = HashSet::new();
     for contact in contacts {
-        let name = unique_name(&mut taken, &file_stem(contact));
-        zip.start_file(name, options).map_err(zip_error)?;
+        let name = unique(&mut taken, &file_stem(contact));
+        zip.start_file(format!("{name}.vcf"), options).map_err(fail)?;
         zip.write_all(&contacts_vcard(std::slice::from_ref(contact)))
-            .map_err(|e| {
-                Error::io(
-                    "Die vCard-Datei konnte nicht in das ZIP-Archiv geschrieben werden",
-                    e,
-                )
-            })?;
+            .map_err(|e| Error::io("ZIP-Ausgabe fehlgeschlagen", e))?;
     }
-    Ok(zip.finish().map_err(zip_error)?.into_inner())
+    Ok(zip.finish().map_err(fail)?.into_inner())
 }
 
-/// "Nachname_Vorname" with characters Windows forbids in file names replaced by "_".
-fn file_stem(contact: &Contact) -> String {
-    let raw = match contact.first_name.as_deref().filter(|f| !f.trim().is_empty()) {
-        Some(first) => format!("{}_{}", contact.last_name.trim(), first.trim()),
-        None => contact.last_name.trim().to_owned(),
-    };
+/// "Müller_Anna" from the names, with every character a Windows, macOS or Linux file system could
+/// refuse replaced by "_"; "Kontakt_<id>" when nothing usable is left.
+fn file_stem(c: &Contact) -> String {
+    let raw = [Some(c.last_name.as_str()), c.first_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
     let cleaned: String = raw
         .chars()
-        .map(|c| match c {
+        .map(|ch| match ch {
             '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '_',
-            c if c.is_control() => '_',
-            c => c,
+            ch if ch.is_control() => '_',
+            ch => ch,
         })
-        .take(80)
+        .take(MAX_NAME_CHARS)
         .collect();
-    let cleaned = cleaned.trim_matches(['.', ' ']).to_owned();
+    // Windows refuses names ending in a dot or space.
+    let cleaned = cleaned.trim_matches(|ch: char| ch == '.' || ch == ' ' || ch == '_');
     if cleaned.is_empty() {
-        "Kontakt".to_owned()
+        format!("Kontakt_{}", c.id)
     } else {
-        cleaned
+        cleaned.to_owned()
     }
 }
 
-fn unique_name(taken: &mut HashSet<String>, stem: &str) -> String {
+/// `stem`, or `stem (2)`, `stem (3)` … when two people share a name (compared case-insensitively,
+/// as Windows does).
+fn unique(taken: &mut HashSet<String>, stem: &str) -> String {
+    let mut candidate = stem.to_owned();
     let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("{stem}.vcf")
-        } else {
-            format!("{stem} ({n}).vcf")
-        };
-        // Windows file names are case-insensitive: "müller_anna.vcf" would overwrite "Müller_Anna.vcf".
-        if taken.insert(name.to_lowercase()) {
-            return name;
-        }
+    while !taken.insert(candidate.to_lowercase()) {
         n += 1;
+        candidate = format!("{stem} ({n})");
     }
-}
-
-fn zip_error(e: zip::result::ZipError) -> Error {
-    match e {
-        zip::result::ZipError::Io(io) => Error::io("Das ZIP-Archiv konnte nicht geschrieben werden", io),
-        other => Error::Database(format!("ZIP: {other}")),
-    }
+    candidate
 }
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::Store;
+    use crate::contact::{ContactFilter, ContactInput};
     use std::io::Read;
 
-    use super::*;
-
-    /// A stored contact, made through the store so the test does not depend on every field.
-    async fn contact(store: &crate::Store, first: Option<&str>, last: &str) -> Contact {
-        let input = crate::contact::ContactInput {
-            first_name: first.map(str::to_owned),
-            last_name: last.to_owned(),
-            ..Default::default()
-        };
-        store.create_contact(input, chrono::Utc::now()).await.unwrap()
+    /// Contacts as the store returns them (no struct literal: `Contact` grows fields).
+    async fn contacts(names: &[(&str, Option<&str>)]) -> Vec<Contact> {
+        let store = Store::open_in_memory().await.unwrap();
+        for (last, first) in names {
+            let input = ContactInput {
+                last_name: (*last).into(),
+                first_name: first.map(str::to_owned),
+                ..Default::default()
+            };
+            store.create_contact(input, chrono::Utc::now()).await.unwrap();
+        }
+        store.full_contacts(&ContactFilter::default()).await.unwrap()
     }
 
     #[tokio::test]
-    async fn one_card_per_file_with_unique_readable_names() {
-        let store = crate::Store::open_in_memory().await.unwrap();
-        let contacts = [
-            contact(&store, Some("Anna"), "Müller").await,
-            contact(&store, Some("anna"), "müller").await,
-            contact(&store, None, "Öztürk/Yılmaz").await,
-        ];
-        let bytes = contacts_vcard_zip(&contacts).unwrap();
-        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-        let names: Vec<String> = (0..archive.len())
-            .map(|i| archive.by_index(i).unwrap().name().unwrap().into_owned())
-            .collect();
-        assert_eq!(names.len(), 3);
-        assert!(names.contains(&"Müller_Anna.vcf".to_owned()), "{names:?}");
-        assert!(names.contains(&"müller_anna (2).vcf".to_owned()), "{names:?}");
-        assert!(names.contains(&"Öztürk_Yılmaz.vcf".to_owned()), "{names:?}");
-        let mut text = String::new();
-        archive
-            .by_name("Müller_Anna.vcf")
+    async fn names_are_safe_and_unique() {
+        let long = "x".repeat(500);
+        let list = contacts(&[
+            ("Müller", Some("Anna")),
+            ("müller", Some("anna")),
+            ("A/B: \"C\"?", None),
+            (long.as_str(), None),
+        ])
+        .await;
+        let by_last = |last: &str| list.iter().find(|c| c.last_name == last).unwrap();
+        let mut taken = HashSet::new();
+        assert_eq!(unique(&mut taken, &file_stem(by_last("Müller"))), "Müller_Anna");
+        assert_eq!(
+            unique(&mut taken, &file_stem(by_last("müller"))),
+            "müller_anna (2)"
+        );
+        assert_eq!(file_stem(by_last("A/B: \"C\"?")), "A_B_ _C");
+        assert_eq!(file_stem(by_last(&long)).chars().count(), MAX_NAME_CHARS);
+        let mut nameless = by_last("Müller").clone();
+        nameless.last_name = " ... ".into();
+        nameless.first_name = None;
+        assert_eq!(file_stem(&nameless), format!("Kontakt_{}", nameless.id));
+    }
+
+    #[tokio::test]
+    async fn every_contact_is_its_own_card_in_the_zip() {
+        let mut list = contacts(&[("Müller", Some("Anna")), ("Öztürk", Some("Cem"))]).await;
+        list.push(list[0].clone());
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
             .unwrap()
-            .read_to_string(&mut text)
+            .and_hms_opt(14, 30, 0)
             .unwrap();
-        assert_eq!(text.matches("BEGIN:VCARD").count(), 1);
-        assert!(text.contains("N:Müller;Anna;;;"), "{text}");
+        let bytes = contacts_vcard_zip(&list, now).unwrap();
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let names: Vec<String> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
+        assert_eq!(
+            names,
+            ["Müller_Anna.vcf", "Öztürk_Cem.vcf", "Müller_Anna (2).vcf"]
+        );
+        for (i, expected) in ["Müller", "Öztürk", "Müller"].iter().enumerate() {
+            let mut card = Vec::new();
+            archive.by_index(i).unwrap().read_to_end(&mut card).unwrap();
+            let parsed = crate::import::parse_vcards(&card).unwrap();
+            assert_eq!(parsed.len(), 1);
+            assert_eq!(parsed[0].last_name.as_deref(), Some(*expected));
+        }
+        let stamp = archive.by_index(0).unwrap().last_modified().unwrap();
+        assert_eq!(
+            (stamp.year(), stamp.month(), stamp.day(), stamp.hour()),
+            (2026, 11, 27, 14)
+        );
     }
 }

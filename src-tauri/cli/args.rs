@@ -1,0 +1,174 @@
+//! What the command line accepts: the clap definition of every subcommand and option, with the
+//! German help texts. Parsing values into core types happens here; running them does not.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Parser, Subcommand};
+use netzwerkmappe_core::export::ExportFormat;
+use netzwerkmappe_core::import::plan::DuplicateAction;
+
+const ABOUT: &str = "Netzwerkmappe – Kontakte, Sitzungen, Protokolle und Konzeptpapiere des Netzwerks \
+                     Integration Baden-Württemberg.\nOhne Befehl öffnet sich das Programmfenster.";
+
+const AFTER_HELP: &str = "Umgebungsvariable:\n  NETZWERKMAPPE_DATEN  Datenordner, wenn --daten fehlt\n\n\
+                          Rückgabewerte: 0 = erfolgreich, 1 = Fehler bei der Ausführung, 2 = falscher Aufruf.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "netzwerkmappe",
+    version,
+    about = ABOUT,
+    after_help = AFTER_HELP,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    override_usage = "netzwerkmappe [--daten <ORDNER>] [BEFEHL]"
+)]
+pub struct Cli {
+    /// Datenordner mit der Datendatei (Standard: persönlicher Anwendungsdatenordner)
+    #[arg(long = "daten", value_name = "ORDNER", global = true)]
+    pub daten: Option<PathBuf>,
+
+    /// Diese Hilfe anzeigen
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+
+    /// Versionsnummer anzeigen
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
+
+    /// Misst die Startzeit bis zum ersten gezeichneten Bildschirm, gibt sie aus und beendet sich
+    #[arg(long = "startzeit-messen", hide = true)]
+    pub measure_startup: bool,
+
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Zeigt Version, Datendatei, SQLite-Version und die Anzahl der Einträge
+    #[command(override_usage = "netzwerkmappe info [--json] [--daten <ORDNER>]")]
+    Info {
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+    /// Listet die 44 Stadt- und Landkreise mit Kreisschlüssel und Regierungsbezirk
+    #[command(override_usage = "netzwerkmappe kreise [--bezirk <NAME>] [--json] [--daten <ORDNER>]")]
+    Kreise {
+        /// Nur einen Regierungsbezirk: Stuttgart, Karlsruhe, Freiburg, Tübingen oder 081–084
+        #[arg(long = "bezirk", value_name = "NAME")]
+        region: Option<String>,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+    /// Importiert Kontakte aus einer CSV- (Outlook, Excel) oder vCard-Datei
+    #[command(
+        override_usage = "netzwerkmappe import <DATEI> [--probelauf] [--duplikate <WAS>] [--json] [--daten <ORDNER>]"
+    )]
+    Import {
+        /// Die Datei mit den Kontakten (.csv oder .vcf)
+        #[arg(value_name = "DATEI")]
+        file: PathBuf,
+        /// Nur prüfen und die Vorschau zeigen, nichts speichern
+        #[arg(long = "probelauf")]
+        dry_run: bool,
+        /// Was mit Kontakten geschieht, die es schon gibt: überspringen (Standard), aktualisieren, trotzdem
+        #[arg(long = "duplikate", value_name = "WAS", default_value = "überspringen", value_parser = parse_duplicate_action)]
+        duplicates: DuplicateAction,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+    /// Exportiert Kontakte als CSV für Excel (.csv), vCard (.vcf) oder ZIP mit einer vCard je Kontakt (.zip)
+    #[command(
+        override_usage = "netzwerkmappe export <DATEI.csv|DATEI.vcf|DATEI.zip> [--suche <TEXT>] [--json] [--daten <ORDNER>]"
+    )]
+    Export {
+        /// Die neue Datei (eine vorhandene wird nie überschrieben); ihre Endung bestimmt das Format: .csv, .vcf oder .zip
+        #[arg(value_name = "DATEI", value_parser = parse_export_target)]
+        file: ExportTarget,
+        /// Nur die Kontakte, die diese Suche findet (wie das Suchfeld im Fenster)
+        #[arg(long = "suche", value_name = "TEXT")]
+        query: Option<String>,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl CliCommand {
+    /// Whether the person asked for JSON (errors are then printed as JSON too).
+    pub fn json(&self) -> bool {
+        match self {
+            CliCommand::Info { json }
+            | CliCommand::Kreise { json, .. }
+            | CliCommand::Import { json, .. }
+            | CliCommand::Export { json, .. } => *json,
+        }
+    }
+}
+
+/// The file `export` writes, with the format its extension names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportTarget {
+    pub path: PathBuf,
+    pub format: ExportFormat,
+}
+
+fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
+    let path = PathBuf::from(value);
+    match ExportFormat::from_path(&path) {
+        Ok(format) => Ok(ExportTarget { path, format }),
+        Err(_) => Err(
+            "die Endung bestimmt das Format: .csv (Excel), .vcf (vCard) oder .zip (eine vCard je Kontakt)"
+                .to_owned(),
+        ),
+    }
+}
+
+fn parse_duplicate_action(value: &str) -> Result<DuplicateAction, String> {
+    match value.to_lowercase().as_str() {
+        "überspringen" | "ueberspringen" => Ok(DuplicateAction::Skip),
+        "aktualisieren" => Ok(DuplicateAction::Update),
+        "trotzdem" => Ok(DuplicateAction::ImportAnyway),
+        _ => Err("erlaubt sind überspringen, aktualisieren oder trotzdem".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_export_format_comes_from_the_extension() {
+        assert_eq!(
+            parse_export_target("Liste.CSV").unwrap().format,
+            ExportFormat::Csv
+        );
+        assert_eq!(
+            parse_export_target("/tmp/a.vcf").unwrap(),
+            ExportTarget {
+                path: PathBuf::from("/tmp/a.vcf"),
+                format: ExportFormat::Vcard
+            }
+        );
+        assert_eq!(
+            parse_export_target("a.zip").unwrap().format,
+            ExportFormat::VcardZip
+        );
+        assert!(parse_export_target("liste.xlsx").unwrap_err().contains(".csv"));
+    }
+
+    #[test]
+    fn duplicate_actions_are_german_words() {
+        assert_eq!(
+            parse_duplicate_action("Aktualisieren"),
+            Ok(DuplicateAction::Update)
+        );
+        assert_eq!(parse_duplicate_action("ueberspringen"), Ok(DuplicateAction::Skip));
+        assert!(parse_duplicate_action("weg").is_err());
+    }
+}

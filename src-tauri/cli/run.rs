@@ -1,0 +1,176 @@
+//! Running a parsed subcommand: open the store, call the same core functions as the window, print
+//! the result, and turn the outcome into the exit code (0 done, 1 failed).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use netzwerkmappe_core::contact::ContactFilter;
+use netzwerkmappe_core::district::{DistrictFilter, find_region};
+use netzwerkmappe_core::export::save_contacts;
+use netzwerkmappe_core::import::plan::ImportPreview;
+use netzwerkmappe_core::paths::{DATA_DIR_ENV, resolve_data_dir};
+use netzwerkmappe_core::{Error, ErrorPayload, Store};
+
+use super::args::CliCommand;
+use super::render;
+
+/// What a subcommand printed, and the error to report after it when it did not achieve its goal
+/// (an import where every row failed prints its preview and still exits 1).
+struct Report {
+    output: String,
+    failure: Option<Error>,
+}
+
+impl From<String> for Report {
+    fn from(output: String) -> Self {
+        Report {
+            output,
+            failure: None,
+        }
+    }
+}
+
+/// Runs a subcommand; prints German results or a German error.
+pub fn run(command: CliCommand, data_dir_flag: Option<&Path>) -> ExitCode {
+    let json = command.json();
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            return fail(
+                &Error::io("Die Laufzeitumgebung konnte nicht gestartet werden", e),
+                json,
+            );
+        }
+    };
+    match runtime.block_on(execute(command, data_dir_flag)) {
+        Ok(report) => {
+            print!("{}", report.output);
+            match report.failure {
+                None => ExitCode::SUCCESS,
+                Some(e) => fail(&e, json),
+            }
+        }
+        Err(e) => fail(&e, json),
+    }
+}
+
+fn fail(e: &Error, json: bool) -> ExitCode {
+    if json {
+        let payload = ErrorPayload::from(e);
+        eprintln!(
+            "{}",
+            serde_json::to_string(&payload).unwrap_or_else(|_| payload.message.clone())
+        );
+    } else {
+        eprintln!("Fehler: {e}");
+    }
+    ExitCode::FAILURE
+}
+
+async fn open_store(data_dir_flag: Option<&Path>) -> Result<Store, Error> {
+    let dir = resolve_data_dir(data_dir_flag, std::env::var_os(DATA_DIR_ENV))?;
+    Store::open(&dir.data_file()).await
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::Database(format!("JSON-Ausgabe fehlgeschlagen: {e}")))
+}
+
+async fn execute(command: CliCommand, data_dir_flag: Option<&Path>) -> Result<Report, Error> {
+    let store = open_store(data_dir_flag).await?;
+    let report = execute_on(&store, command).await;
+    // Closing checkpoints the WAL, also after a failed command.
+    store.close().await;
+    report
+}
+
+async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error> {
+    Ok(match command {
+        CliCommand::Info { json } => {
+            let info = store.info(crate::APP_VERSION).await?;
+            Report::from(if json {
+                to_json(&info)?
+            } else {
+                render::info(&info)
+            })
+        }
+        CliCommand::Kreise { region, json } => {
+            let region_code = match region {
+                Some(input) => Some(region_code(store, &input).await?),
+                None => None,
+            };
+            let districts = store.list_districts(&DistrictFilter { region_code }).await?;
+            Report::from(if json {
+                to_json(&districts)?
+            } else {
+                render::districts(&districts)
+            })
+        }
+        CliCommand::Import {
+            file,
+            dry_run,
+            duplicates,
+            json,
+        } => {
+            let bytes = crate::files::read_user_file(&file)?;
+            let preview = store.preview_import(&bytes, None).await?;
+            let failure = nothing_importable(&preview);
+            let summary = if dry_run || failure.is_some() {
+                None
+            } else {
+                Some(
+                    store
+                        .apply_import(&bytes, None, duplicates, true, chrono::Utc::now())
+                        .await?,
+                )
+            };
+            let output = if json {
+                to_json(&serde_json::json!({ "vorschau": preview, "ergebnis": summary }))?
+            } else {
+                render::import(&file, &preview, summary.as_ref())
+            };
+            Report { output, failure }
+        }
+        CliCommand::Export { file, query, json } => {
+            let filter = ContactFilter {
+                query,
+                ..ContactFilter::default()
+            };
+            let outcome = save_contacts(store, file.format, &filter, &[], &file.path).await?;
+            Report::from(if json {
+                to_json(&outcome)?
+            } else {
+                render::export(&outcome)
+            })
+        }
+    })
+}
+
+async fn region_code(store: &Store, input: &str) -> Result<String, Error> {
+    let regions = store.list_regions().await?;
+    let found = find_region(&regions, input).ok_or_else(|| {
+        Error::validation(
+            "--bezirk",
+            format!(
+                "„{input}“ ist kein Regierungsbezirk. Möglich sind Stuttgart, Karlsruhe, \
+                 Freiburg und Tübingen (oder 081 bis 084)."
+            ),
+        )
+    })?;
+    Ok(found.code.clone())
+}
+
+/// An import where every row has an error stores nothing: that is a failure (exit 1), not a
+/// success with zero rows, so scripts notice it.
+fn nothing_importable(preview: &ImportPreview) -> Option<Error> {
+    let rows = preview.rows.len();
+    (rows > 0 && preview.error_count == rows).then(|| {
+        Error::validation(
+            "Import",
+            "Nichts wurde importiert: Jeder Eintrag der Datei hat einen Fehler (siehe oben). Bitte \
+             korrigieren Sie die Datei oder die Spaltenzuordnung und versuchen Sie es erneut.",
+        )
+    })
+}
