@@ -1,6 +1,8 @@
 //! Netzwerkmappe's domain core: the model, the SQLite store and everything the window and the
 //! command line share. Nothing in here knows about Tauri; both front-ends call these functions.
 
+pub mod agenda;
+pub mod berlin;
 pub mod contact;
 pub mod district;
 pub mod error;
@@ -10,9 +12,12 @@ pub mod format;
 pub mod import;
 pub mod info;
 pub mod mail;
+pub mod minutes;
 pub mod organisation;
+pub mod participant;
 pub mod paths;
 pub mod search;
+pub mod session;
 pub mod settings;
 pub mod store;
 

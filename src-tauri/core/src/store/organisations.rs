@@ -121,6 +121,10 @@ impl Store {
                 index_contacts(&mut tx, &members).await?;
             }
             ContactsOnDelete::Delete => {
+                // People in minutes stay (German refusal); mere invitations are released.
+                for member in &members {
+                    super::participants::release_contact_from_sessions(&mut tx, *member).await?;
+                }
                 // Addresses, numbers and group memberships go with them (ON DELETE CASCADE).
                 sqlx::query("DELETE FROM contacts WHERE organisation_id = ?1")
                     .bind(id)
