@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod field;
 pub mod format;
+pub mod ics;
 pub mod import;
 pub mod info;
 pub mod mail;

@@ -467,3 +467,30 @@ mod tests {
         assert_eq!(when_de("2026-11-24", "14:00", None), "Di., 24.11.2026, 14:00 Uhr");
     }
 }
+
+/// A stored-looking session for tests of modules that format sessions.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    pub(crate) fn session() -> Session {
+        Session {
+            id: 7,
+            title: "3. Netzwerktreffen 2026".into(),
+            date: "2026-11-24".into(),
+            start_time: "14:00".into(),
+            end_time: Some("16:30".into()),
+            format: SessionFormat::Praesenz,
+            place: Some("Stuttgart".into()),
+            video_link: None,
+            host_organisation_id: None,
+            host_organisation_name: None,
+            status: SessionStatus::Eingeladen,
+            notes: None,
+            created_at: "2026-11-01T09:00:00Z".into(),
+            updated_at: "2026-11-01T09:00:00Z".into(),
+            version: 1,
+            minutes_status: None,
+        }
+    }
+}

@@ -147,6 +147,15 @@ impl Store {
         Ok(q.build_query_as::<SessionRow>().fetch_all(&self.pool).await?)
     }
 
+    /// The session as an iCalendar file's text (see `crate::ics`): agenda in the description,
+    /// participants with an e-mail address as attendees. `now` is the DTSTAMP.
+    pub async fn session_ics(&self, id: i64, now: DateTime<Utc>) -> Result<String> {
+        let session = self.get_session(id).await?;
+        let agenda = self.list_agenda(id).await?;
+        let participants = self.list_participants(id).await?;
+        crate::ics::session_ics(&session, &agenda, &participants, now)
+    }
+
     /// "Als Vorlage für die nächste Sitzung verwenden": a new session from `input` with the
     /// agenda (TOPs, sub-items, planned minutes, responsible people; without minutes texts) and the
     /// participants (invited again, with today's names) of session `source_id`. One transaction.
