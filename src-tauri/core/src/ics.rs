@@ -5,9 +5,7 @@
 //! `icalendar` crate; this module only decides what goes in.
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
-use icalendar::{
-    Calendar, CalendarComponent, CalendarDateTime, Component, Event, EventLike, EventStatus, Property,
-};
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
 
 use crate::agenda::AgendaItem;
 use crate::berlin::{self, TIME_ZONE_ID, format_date, stored_date, stored_time};
