@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod berlin;
 pub mod contact;
+pub mod demo;
 pub mod district;
 pub mod error;
 pub mod export;

@@ -177,6 +177,19 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Whether the data file holds anything a person entered or imported (contacts,
+    /// organisations, groups, sessions); reference data does not count. The demo refuses such a file.
+    pub async fn holds_records(&self) -> Result<bool> {
+        Ok(sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM organisations)
+                 OR EXISTS (SELECT 1 FROM groups) OR EXISTS (SELECT 1 FROM sessions)",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+}
+
 pub(crate) async fn load_session(conn: &mut SqliteConnection, id: i64) -> Result<Session> {
     let sql = format!("{SELECT_SESSION} WHERE s.id = ?1");
     sqlx::query_as::<_, Session>(sqlx::AssertSqlSafe(sql))
