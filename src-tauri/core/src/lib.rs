@@ -13,6 +13,7 @@ pub mod format;
 pub mod ics;
 pub mod import;
 pub mod info;
+pub mod invitation;
 pub mod mail;
 pub mod minutes;
 pub mod organisation;

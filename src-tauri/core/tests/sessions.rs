@@ -928,3 +928,73 @@ async fn sessions_on_a_file_survive_a_reopen() {
     assert!(store.delete_contact(attended).await.is_err());
     assert_eq!(store.list_agenda(id).await.unwrap().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sessions_are_found_by_number_next_and_last_and_invitations_are_written() {
+    let store = Store::open_in_memory().await.unwrap();
+    let now = at(2026, 11, 1);
+    let err = store
+        .find_session("naechste", day(2026, 11, 24))
+        .await
+        .unwrap_err();
+    assert_eq!(err.to_string(), "Sitzung: Es ist keine Sitzung geplant.");
+    let past = store
+        .create_session(session("Vorher", "12.03.2026"), now)
+        .await
+        .unwrap();
+    store
+        .create_session(
+            SessionInput {
+                status: SessionStatus::Abgesagt,
+                ..session("Abgesagt", "01.12.2026")
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let next = store
+        .create_session(session("Demnächst", "10.12.2026"), now)
+        .await
+        .unwrap();
+    let today = day(2026, 11, 24);
+    assert_eq!(store.find_session("naechste", today).await.unwrap().id, next.id);
+    assert_eq!(store.find_session("Nächste", today).await.unwrap().id, next.id);
+    assert_eq!(store.find_session("letzte", today).await.unwrap().id, past.id);
+    assert_eq!(
+        store
+            .find_session(&past.id.to_string(), today)
+            .await
+            .unwrap()
+            .title,
+        "Vorher"
+    );
+    assert_eq!(
+        store.find_session("999", today).await.unwrap_err().code(),
+        ErrorCode::NotFound
+    );
+    assert!(
+        store
+            .find_session("morgen", today)
+            .await
+            .unwrap_err()
+            .to_string()
+            .starts_with("Sitzung: „morgen“")
+    );
+
+    let p = people(&store).await;
+    store
+        .add_agenda_item(next.id, top("Begrüßung", 10), now)
+        .await
+        .unwrap();
+    store
+        .add_participants(next.id, &ParticipantSet::Contacts(vec![p.anna, p.jonas]), now)
+        .await
+        .unwrap();
+    let (invitation, recipients) = store.session_invitation(next.id).await.unwrap();
+    assert_eq!(
+        invitation.subject,
+        "Einladung: Demnächst am Do., 10.12.2026, 14:00–16:30 Uhr"
+    );
+    assert!(invitation.body.contains("TOP 1  14:00 Uhr  Begrüßung"));
+    assert!(recipients.is_empty(), "the test people have no addresses");
+}

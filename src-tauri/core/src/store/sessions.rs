@@ -156,6 +156,75 @@ impl Store {
         crate::ics::session_ics(&session, &agenda, &participants, now)
     }
 
+    /// Subject and body of "Einladung per E-Mail" (see `crate::invitation`), and the participants'
+    /// addresses for the BCC field (only those still invited or accepted).
+    pub async fn session_invitation(&self, id: i64) -> Result<(crate::invitation::Invitation, Vec<String>)> {
+        let session = self.get_session(id).await?;
+        let agenda = self.list_agenda(id).await?;
+        let recipients = self
+            .list_participants(id)
+            .await?
+            .into_iter()
+            .filter(|p| {
+                matches!(
+                    p.status,
+                    crate::participant::ParticipantStatus::Eingeladen
+                        | crate::participant::ParticipantStatus::Zugesagt
+                )
+            })
+            .filter_map(|p| p.email)
+            .collect();
+        Ok((crate::invitation::invitation(&session, &agenda), recipients))
+    }
+
+    /// A session as people name it on the command line: its number ("12"), "naechste"/"nächste"
+    /// (the next one from `today` on that is not cancelled) or "letzte" (the latest one before
+    /// `today` that took place or is not cancelled). German message when there is none.
+    pub async fn find_session(&self, reference: &str, today: NaiveDate) -> Result<Session> {
+        let r = crate::search::fold(reference.trim());
+        let day = iso_date(today);
+        let id: Option<i64> = match r.as_str() {
+            "nachste" | "naechste" => {
+                sqlx::query_scalar(
+                    "SELECT id FROM sessions WHERE date >= ?1 AND status <> 'abgesagt'
+                     ORDER BY date, start_time, id LIMIT 1",
+                )
+                .bind(&day)
+                .fetch_optional(&self.pool)
+                .await?
+            }
+            "letzte" => {
+                sqlx::query_scalar(
+                    "SELECT id FROM sessions WHERE date < ?1 AND status <> 'abgesagt'
+                     ORDER BY date DESC, start_time DESC, id DESC LIMIT 1",
+                )
+                .bind(&day)
+                .fetch_optional(&self.pool)
+                .await?
+            }
+            number => match number.parse::<i64>() {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    return Err(Error::validation(
+                        "Sitzung",
+                        format!(
+                            "„{}“ ist keine Sitzung. Bitte geben Sie ihre Nummer an oder „naechste“ bzw. „letzte“.",
+                            reference.trim()
+                        ),
+                    ));
+                }
+            },
+        };
+        match id {
+            Some(id) => self.get_session(id).await,
+            None if r == "letzte" => Err(Error::validation(
+                "Sitzung",
+                "Es gibt noch keine vergangene Sitzung.",
+            )),
+            None => Err(Error::validation("Sitzung", "Es ist keine Sitzung geplant.")),
+        }
+    }
+
     /// "Als Vorlage für die nächste Sitzung verwenden": a new session from `input` with the
     /// agenda (TOPs, sub-items, planned minutes, responsible people; without minutes texts) and the
     /// participants (invited again, with today's names) of session `source_id`. One transaction.
