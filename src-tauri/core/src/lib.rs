@@ -19,6 +19,7 @@ pub mod minutes;
 pub mod organisation;
 pub mod participant;
 pub mod paths;
+pub mod reminder;
 pub mod search;
 pub mod session;
 pub mod settings;

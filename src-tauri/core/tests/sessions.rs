@@ -998,3 +998,50 @@ async fn sessions_are_found_by_number_next_and_last_and_invitations_are_written(
     assert!(invitation.body.contains("TOP 1  14:00 Uhr  Begrüßung"));
     assert!(recipients.is_empty(), "the test people have no addresses");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reminders_are_shown_once_and_again_after_a_move() {
+    let store = Store::open_in_memory().await.unwrap();
+    let now = at(2027, 3, 8);
+    let s = store
+        .create_session(session("Bald", "10.03.2027"), now)
+        .await
+        .unwrap();
+    store
+        .add_action_item(
+            s.id,
+            ActionItemInput {
+                what: "Unterlagen schicken".into(),
+                due_date: Some("12.03.2027".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let first = store.pending_reminders(now, 7).await.unwrap();
+    let titles: Vec<&str> = first.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["Sitzung in 2 Tagen", "Aufgabe fällig in 4 Tagen"]);
+    let keys: Vec<String> = first.iter().map(|r| r.key.clone()).collect();
+    store.mark_reminders_shown(&keys, now).await.unwrap();
+    store.mark_reminders_shown(&keys, now).await.unwrap();
+    assert!(
+        store.pending_reminders(now, 7).await.unwrap().is_empty(),
+        "once only, also after a restart"
+    );
+    // The session moves to another day: reminded again.
+    store
+        .update_session(s.id, session("Bald", "11.03.2027"), now)
+        .await
+        .unwrap();
+    let again = store.pending_reminders(now, 7).await.unwrap();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].body, "Bald, Do., 11.03.2027, 14:00–16:30 Uhr");
+    // A week later the task is overdue: a new reminder.
+    let later = store.pending_reminders(at(2027, 3, 15), 7).await.unwrap();
+    assert!(
+        later
+            .iter()
+            .any(|r| r.title == "Aufgabe überfällig seit 12.03.2027")
+    );
+}

@@ -16,6 +16,7 @@ mod info;
 mod minutes;
 mod organisations;
 mod participants;
+mod reminders;
 mod search;
 mod session_index;
 mod sessions;
