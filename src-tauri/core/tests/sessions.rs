@@ -1045,3 +1045,68 @@ async fn reminders_are_shown_once_and_again_after_a_move() {
             .any(|r| r.title == "Aufgabe überfällig seit 12.03.2027")
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_is_found_by_its_hosts_current_name() {
+    let store = Store::open_in_memory().await.unwrap();
+    let now = at(2027, 3, 1);
+    let host = store
+        .create_organisation(
+            OrganisationInput {
+                name: "Landratsamt Calw".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    store
+        .create_session(
+            SessionInput {
+                host_organisation_id: Some(host.id),
+                ..session("Treffen", "10.03.2027")
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let find = |text: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .list_sessions(
+                    &SessionFilter {
+                        query: Some(text.into()),
+                        ..Default::default()
+                    },
+                    day(2027, 3, 1),
+                )
+                .await
+                .unwrap()
+                .len()
+        }
+    };
+    assert_eq!(find("calw").await, 1);
+    store
+        .update_organisation(
+            host.id,
+            OrganisationInput {
+                name: "Landratsamt Nordschwarzwald".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(find("calw").await, 0);
+    assert_eq!(find("nordschw").await, 1);
+    store
+        .delete_organisation(
+            host.id,
+            netzwerkmappe_core::organisation::ContactsOnDelete::Refuse,
+        )
+        .await
+        .unwrap();
+    assert_eq!(find("nordschw").await, 0);
+    assert_eq!(find("treffen").await, 1, "the session stays, without host");
+}

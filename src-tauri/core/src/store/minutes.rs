@@ -228,7 +228,7 @@ impl Store {
         let session = load_session(&mut tx, session_id).await?;
         let fields = input.normalised(stored_date(&session.date)?, today(now))?;
         ensure_minutes(&mut tx, session_id, now).await?;
-        check_editable(session_minutes(&mut tx, session_id).await?)?;
+        check_editable(minutes_status(&mut tx, session_id).await?)?;
         check_item_of_session(&mut tx, fields.agenda_item_id, session_id).await?;
         let owner = owner_name(&mut tx, &fields).await?;
         let ts = timestamp(now);
@@ -458,10 +458,6 @@ impl Store {
                 what: "Das Protokoll".into(),
             })
     }
-}
-
-async fn session_minutes(conn: &mut SqliteConnection, session_id: i64) -> Result<Option<MinutesStatus>> {
-    minutes_status(conn, session_id).await
 }
 
 /// The minutes row of a session, begun when missing: the session's place in its year is fixed

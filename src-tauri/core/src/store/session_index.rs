@@ -147,3 +147,24 @@ pub(crate) async fn remove_session_tree(conn: &mut SqliteConnection, id: i64) ->
     remove_rows(conn, SearchKind::Minutes, &[id]).await?;
     remove_rows(conn, SearchKind::Session, &[id]).await
 }
+
+/// The sessions an organisation hosts (their search text holds the host's name).
+pub(crate) async fn sessions_hosted_by(
+    conn: &mut SqliteConnection,
+    organisation_id: i64,
+) -> Result<Vec<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM sessions WHERE host_organisation_id = ?1")
+            .bind(organisation_id)
+            .fetch_all(&mut *conn)
+            .await?,
+    )
+}
+
+/// Rebuilds the search rows of these sessions (after their host was renamed or deleted).
+pub(crate) async fn index_sessions(conn: &mut SqliteConnection, ids: &[i64]) -> Result<()> {
+    for id in ids {
+        index_session_tree(conn, *id).await?;
+    }
+    Ok(())
+}
