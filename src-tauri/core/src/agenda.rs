@@ -385,6 +385,40 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever sequence of moves people make (allowed or refused), the agenda keeps every TOP,
+        /// at most one sub-level, dense positions per parent, and numbers that follow the tree.
+        #[test]
+        fn any_sequence_of_moves_keeps_a_well_formed_agenda(
+            moves in proptest::collection::vec((1i64..=6, 0usize..4), 0..40)
+        ) {
+            let mut items = vec![p(1, None, 0), p(2, None, 1), p(3, None, 2), p(4, None, 3), p(5, Some(2), 0), p(6, Some(2), 1)];
+            for (id, how) in moves {
+                let how = [AgendaMove::Up, AgendaMove::Down, AgendaMove::Indent, AgendaMove::Outdent][how];
+                if let Ok(next) = apply_move(&items, id, how) {
+                    items = next;
+                }
+                let mut ids: Vec<i64> = items.iter().map(|x| x.id).collect();
+                ids.sort_unstable();
+                proptest::prop_assert_eq!(ids, vec![1, 2, 3, 4, 5, 6]);
+                for item in &items {
+                    if let Some(parent) = item.parent_id {
+                        let parent = items.iter().find(|x| x.id == parent).unwrap();
+                        proptest::prop_assert!(parent.parent_id.is_none(), "only one sub-level");
+                    }
+                    let mut siblings: Vec<i64> =
+                        items.iter().filter(|x| x.parent_id == item.parent_id).map(|x| x.position).collect();
+                    siblings.sort_unstable();
+                    let dense: Vec<i64> = (0..).take(siblings.len()).collect();
+                    proptest::prop_assert_eq!(siblings, dense);
+                }
+                let labels = numbers(&items);
+                proptest::prop_assert_eq!(labels.len(), 6);
+                proptest::prop_assert_eq!(&labels[0].1, "1");
+            }
+        }
+    }
+
     #[test]
     fn input_is_checked() {
         let err = AgendaItemInput {
