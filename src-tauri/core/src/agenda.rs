@@ -169,6 +169,10 @@ pub fn apply_move(items: &[Placement], id: i64, how: AgendaMove) -> Result<Vec<P
     Ok(out)
 }
 
+/// The title of the TOP that approves the previous session's minutes (as councils and networks
+/// do it: the draft goes round for comments and is approved at the next session).
+pub const APPROVAL_TOP_TITLE: &str = "Genehmigung des Protokolls der letzten Sitzung";
+
 /// What the form sends for a TOP.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

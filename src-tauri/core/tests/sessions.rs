@@ -1110,3 +1110,60 @@ async fn a_session_is_found_by_its_hosts_current_name() {
     assert_eq!(find("nordschw").await, 0);
     assert_eq!(find("treffen").await, 1, "the session stays, without host");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_approval_top_goes_first_and_links_the_latest_draft() {
+    let store = Store::open_in_memory().await.unwrap();
+    let now = at(2027, 3, 1);
+    let older = store
+        .create_session(session("Januar", "20.01.2027"), now)
+        .await
+        .unwrap();
+    let previous = store
+        .create_session(session("Februar", "17.02.2027"), now)
+        .await
+        .unwrap();
+    let next = store
+        .create_session(session("März", "17.03.2027"), now)
+        .await
+        .unwrap();
+    let err = store.add_minutes_approval_item(next.id, now).await.unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("Tagesordnung: Es gibt keine frühere Sitzung"),
+        "{err}"
+    );
+    for s in [older.id, previous.id] {
+        store
+            .add_decision(
+                s,
+                DecisionInput {
+                    text: "Beschlossen.".into(),
+                    ..Default::default()
+                },
+                now,
+            )
+            .await
+            .unwrap();
+    }
+    store
+        .add_agenda_item(next.id, top("Berichte", 30), now)
+        .await
+        .unwrap();
+    let item = store.add_minutes_approval_item(next.id, now).await.unwrap();
+    assert_eq!(item.number, "1");
+    assert_eq!(item.title, "Genehmigung des Protokolls der letzten Sitzung");
+    assert_eq!(item.approves_session_id, Some(previous.id));
+    let agenda = store.list_agenda(next.id).await.unwrap();
+    let shown: Vec<String> = agenda
+        .iter()
+        .map(|i| format!("{} {} {}", i.number, i.clock_time, i.title))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "1 14:00 Genehmigung des Protokolls der letzten Sitzung",
+            "2 14:05 Berichte"
+        ]
+    );
+}

@@ -90,6 +90,54 @@ impl Store {
         self.get_agenda_item(id).await
     }
 
+    /// "Genehmigung des Protokolls der letzten Sitzung" as TOP 1 of session `session_id` (the other
+    /// TOPs move down), linked to the draft minutes of the latest earlier session that was not
+    /// cancelled; recording a decision on it approves those minutes. German message when there
+    /// are no such minutes.
+    pub async fn add_minutes_approval_item(&self, session_id: i64, now: DateTime<Utc>) -> Result<AgendaItem> {
+        let mut tx = self.begin_write().await?;
+        let session = load_session(&mut tx, session_id).await?;
+        check_editable(session.minutes_status)?;
+        let previous: Option<i64> = sqlx::query_scalar(
+            "SELECT s.id FROM sessions s JOIN minutes m ON m.session_id = s.id
+             WHERE s.status <> 'abgesagt' AND m.status = 'entwurf' AND s.id <> ?1
+               AND (s.date, s.start_time, s.id) < (?2, ?3, ?1)
+             ORDER BY s.date DESC, s.start_time DESC, s.id DESC LIMIT 1",
+        )
+        .bind(session_id)
+        .bind(&session.date)
+        .bind(&session.start_time)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(previous) = previous else {
+            return Err(Error::validation(
+                "Tagesordnung",
+                "Es gibt keine frühere Sitzung mit einem Protokoll im Entwurf, das genehmigt werden könnte.",
+            ));
+        };
+        sqlx::query(
+            "UPDATE agenda_items SET position = position + 1 WHERE session_id = ?1 AND parent_id IS NULL",
+        )
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?;
+        let ts = timestamp(now);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO agenda_items (session_id, parent_id, position, title, planned_minutes, approves_session_id,
+                                       created_at, updated_at)
+             VALUES (?1, NULL, 0, ?2, 5, ?3, ?4, ?4) RETURNING id",
+        )
+        .bind(session_id)
+        .bind(crate::agenda::APPROVAL_TOP_TITLE)
+        .bind(previous)
+        .bind(&ts)
+        .fetch_one(&mut *tx)
+        .await?;
+        index_session_tree(&mut tx, session_id).await?;
+        tx.commit().await?;
+        self.get_agenda_item(id).await
+    }
+
     /// One TOP with its number and clock time.
     pub async fn get_agenda_item(&self, id: i64) -> Result<AgendaItem> {
         let mut conn = self.pool.acquire().await?;
