@@ -89,9 +89,9 @@ pub fn check_contact_removable(attended: i64, action_items: i64) -> Result<()> {
     let mut why = Vec::new();
     if attended > 0 {
         why.push(if attended == 1 {
-            "hat an einer Sitzung teilgenommen".to_owned()
+            "steht in der Anwesenheitsliste einer Sitzung".to_owned()
         } else {
-            format!("hat an {attended} Sitzungen teilgenommen")
+            format!("steht in den Anwesenheitslisten von {attended} Sitzungen")
         });
     }
     if action_items > 0 {
@@ -104,7 +104,7 @@ pub fn check_contact_removable(attended: i64, action_items: i64) -> Result<()> {
     Err(Error::validation(
         "Kontakt",
         format!(
-            "Der Kontakt {} und bleibt deshalb in den Protokollen erhalten; er kann nicht gelöscht werden.",
+            "Der Kontakt kann nicht gelöscht werden: Er {}. So bleiben die Protokolle vollständig.",
             why.join(" und ")
         ),
     ))
@@ -161,14 +161,14 @@ mod tests {
         check_contact_removable(0, 0).unwrap();
         assert_eq!(
             check_contact_removable(2, 1).unwrap_err().to_string(),
-            "Kontakt: Der Kontakt hat an 2 Sitzungen teilgenommen und ist für eine Aufgabe verantwortlich \
-             und bleibt deshalb in den Protokollen erhalten; er kann nicht gelöscht werden."
+            "Kontakt: Der Kontakt kann nicht gelöscht werden: Er steht in den Anwesenheitslisten von 2 Sitzungen \
+             und ist für eine Aufgabe verantwortlich. So bleiben die Protokolle vollständig."
         );
         assert!(
             check_contact_removable(1, 0)
                 .unwrap_err()
                 .to_string()
-                .contains("an einer Sitzung")
+                .contains("Er steht in der Anwesenheitsliste einer Sitzung.")
         );
     }
 

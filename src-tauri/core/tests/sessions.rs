@@ -444,7 +444,8 @@ async fn participants_keep_the_names_of_the_day_and_cannot_vanish() {
     let err = store.delete_contact(p.anna).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
     assert!(
-        err.to_string().contains("hat an einer Sitzung teilgenommen"),
+        err.to_string()
+            .contains("Er steht in der Anwesenheitsliste einer Sitzung."),
         "{err}"
     );
     store.delete_contact(p.jonas).await.unwrap();
@@ -1166,4 +1167,52 @@ async fn the_approval_top_goes_first_and_links_the_latest_draft() {
             "2 14:05 Berichte"
         ]
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn names_follow_the_contact_until_the_session_took_place() {
+    let store = Store::open_in_memory().await.unwrap();
+    let p = people(&store).await;
+    let now = at(2026, 11, 1);
+    let s = store
+        .create_session(session("Treffen", "24.11.2026"), now)
+        .await
+        .unwrap();
+    store
+        .add_participants(s.id, &ParticipantSet::Contacts(vec![p.anna, p.jonas]), now)
+        .await
+        .unwrap();
+    store
+        .update_contact(
+            p.anna,
+            ContactInput {
+                first_name: Some("Anna".into()),
+                last_name: "Schmidt".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.refresh_participant_names(s.id, now).await.unwrap(),
+        1,
+        "only Anna changed"
+    );
+    let names: Vec<String> = store
+        .list_participants(s.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|x| x.name)
+        .collect();
+    assert_eq!(names, ["Anna Schmidt", "Jonas Weiß"]);
+    let anna = store
+        .list_participants(s.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.contact_id == p.anna)
+        .unwrap();
+    assert_eq!(anna.organisation, None, "she left the Landratsamt in that update");
 }
