@@ -1,7 +1,10 @@
 //! Netzwerkmappe's domain core: the model, the SQLite store and everything the window and the
 //! command line share. Nothing in here knows about Tauri; both front-ends call these functions.
 
+pub mod agenda;
+pub mod berlin;
 pub mod contact;
+pub mod demo;
 pub mod district;
 mod district_derivation;
 pub mod error;
@@ -9,12 +12,18 @@ pub mod export;
 pub mod field;
 pub mod format;
 pub mod gemeinde;
+pub mod ics;
 pub mod import;
 pub mod info;
+pub mod invitation;
 pub mod mail;
+pub mod minutes;
 pub mod organisation;
+pub mod participant;
 pub mod paths;
+pub mod reminder;
 pub mod search;
+pub mod session;
 pub mod settings;
 pub mod store;
 

@@ -83,17 +83,35 @@ pub fn fts_match(kind: SearchKind, input: &str) -> Option<String> {
 pub enum SearchKind {
     Contact,
     Organisation,
+    Session,
+    AgendaItem,
+    Decision,
+    ActionItem,
+    Minutes,
 }
 
 impl SearchKind {
     /// Every kind, in the order the search results list them.
-    pub const ALL: [SearchKind; 2] = [SearchKind::Contact, SearchKind::Organisation];
+    pub const ALL: [SearchKind; 7] = [
+        SearchKind::Contact,
+        SearchKind::Organisation,
+        SearchKind::Session,
+        SearchKind::AgendaItem,
+        SearchKind::Decision,
+        SearchKind::ActionItem,
+        SearchKind::Minutes,
+    ];
 
     /// The name stored in the index (`search_keys.kind`, `search_index.kind`).
     pub fn as_str(self) -> &'static str {
         match self {
             SearchKind::Contact => "contact",
             SearchKind::Organisation => "organisation",
+            SearchKind::Session => "session",
+            SearchKind::AgendaItem => "agenda_item",
+            SearchKind::Decision => "decision",
+            SearchKind::ActionItem => "action_item",
+            SearchKind::Minutes => "minutes",
         }
     }
 
@@ -102,6 +120,11 @@ impl SearchKind {
         match self {
             SearchKind::Contact => "Kontakte",
             SearchKind::Organisation => "Organisationen",
+            SearchKind::Session => "Sitzungen",
+            SearchKind::AgendaItem => "Tagesordnungspunkte",
+            SearchKind::Decision => "Beschlüsse",
+            SearchKind::ActionItem => "Aufgaben",
+            SearchKind::Minutes => "Protokolle",
         }
     }
 }
@@ -152,6 +175,86 @@ pub fn organisation_text(o: &OrganisationWords<'_>) -> String {
     let words: Vec<&str> = std::iter::once(o.name)
         .chain([o.city, o.district].into_iter().flatten())
         .collect();
+    fold(&words.join(" "))
+}
+
+/// Everything a session is found by.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SessionWords<'a> {
+    pub title: &'a str,
+    /// As stored ("2026-11-24"); indexed as written in German ("24.11.2026") and by year.
+    pub date: &'a str,
+    pub place: Option<&'a str>,
+    pub host: Option<&'a str>,
+    /// The titles of its TOPs, so "sprachkurse" finds the session that discussed them.
+    pub agenda_titles: &'a [&'a str],
+}
+
+/// The folded text a session is indexed with: title, date (24.11.2026), place, host, TOP titles.
+pub fn session_text(s: &SessionWords<'_>) -> String {
+    let date_de = chrono::NaiveDate::parse_from_str(s.date, "%Y-%m-%d")
+        .map(|d| d.format("%d.%m.%Y").to_string())
+        .unwrap_or_default();
+    let mut words: Vec<&str> = vec![s.title, &date_de];
+    words.extend([s.place, s.host].into_iter().flatten());
+    words.extend(s.agenda_titles.iter().copied());
+    fold(&words.join(" "))
+}
+
+/// Everything a TOP is found by: its title and description, and the session it belongs to.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AgendaItemWords<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub session_title: &'a str,
+}
+
+pub fn agenda_item_text(a: &AgendaItemWords<'_>) -> String {
+    let words: Vec<&str> = [Some(a.title), a.description, Some(a.session_title)]
+        .into_iter()
+        .flatten()
+        .collect();
+    fold(&words.join(" "))
+}
+
+/// Everything a decision is found by: its number ("Beschluss 3/2027-2") and its wording.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DecisionWords<'a> {
+    pub label: &'a str,
+    pub text: &'a str,
+}
+
+pub fn decision_text(d: &DecisionWords<'_>) -> String {
+    fold(&format!("{} {}", d.label, d.text))
+}
+
+/// Everything an action item is found by: what is to be done and who owns it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ActionItemWords<'a> {
+    pub what: &'a str,
+    pub owner: Option<&'a str>,
+}
+
+pub fn action_item_text(a: &ActionItemWords<'_>) -> String {
+    let words: Vec<&str> = [Some(a.what), a.owner].into_iter().flatten().collect();
+    fold(&words.join(" "))
+}
+
+/// Everything minutes are found by: the session's title, who took them, the discussion of every
+/// TOP and the Nachträge.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MinutesWords<'a> {
+    pub session_title: &'a str,
+    pub minute_taker: Option<&'a str>,
+    pub discussions: &'a [&'a str],
+    pub addenda: &'a [&'a str],
+}
+
+pub fn minutes_text(m: &MinutesWords<'_>) -> String {
+    let mut words: Vec<&str> = vec!["Protokoll", m.session_title];
+    words.extend(m.minute_taker);
+    words.extend(m.discussions.iter().copied());
+    words.extend(m.addenda.iter().copied());
     fold(&words.join(" "))
 }
 
@@ -305,6 +408,54 @@ mod tests {
             district: None,
         });
         assert_eq!(org, "landratsamt tubingen tubingen");
+    }
+
+    #[test]
+    fn session_kinds_have_their_texts() {
+        let tops = ["Sprachkurse für Geflüchtete"];
+        let text = session_text(&SessionWords {
+            title: "3. Netzwerktreffen",
+            date: "2027-03-10",
+            place: Some("Stuttgart"),
+            host: Some("Ministerium für Soziales"),
+            agenda_titles: &tops,
+        });
+        assert_eq!(
+            text,
+            "3. netzwerktreffen 10.03.2027 stuttgart ministerium fur soziales sprachkurse fur gefluchtete"
+        );
+        assert_eq!(
+            decision_text(&DecisionWords {
+                label: "Beschluss 3/2027-2",
+                text: "Die Geschäftsordnung wird geändert."
+            }),
+            "beschluss 3/2027-2 die geschaftsordnung wird geandert."
+        );
+        assert_eq!(
+            action_item_text(&ActionItemWords {
+                what: "Entwurf verschicken",
+                owner: Some("Jörg Weiß")
+            }),
+            "entwurf verschicken jorg weiss"
+        );
+        let d = ["Bericht über Übergänge"];
+        assert_eq!(
+            minutes_text(&MinutesWords {
+                session_title: "Treffen",
+                minute_taker: None,
+                discussions: &d,
+                addenda: &[]
+            }),
+            "protokoll treffen bericht uber ubergange"
+        );
+        assert_eq!(
+            agenda_item_text(&AgendaItemWords {
+                title: "Begrüßung",
+                description: None,
+                session_title: "Treffen"
+            }),
+            "begrussung treffen"
+        );
     }
 
     #[test]

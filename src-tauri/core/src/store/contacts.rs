@@ -290,6 +290,8 @@ async fn organisation_name(conn: &mut SqliteConnection, id: Option<i64>) -> Resu
 }
 
 async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    // People in minutes stay (German refusal); mere invitations are released.
+    super::participants::release_contact_from_sessions(conn, id).await?;
     let deleted = sqlx::query("DELETE FROM contacts WHERE id = ?1")
         .bind(id)
         .execute(&mut *conn)

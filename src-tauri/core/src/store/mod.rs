@@ -6,18 +6,25 @@
 //! inside the record's own transaction (see `search.rs`). Every write opens its transaction through
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
+mod agenda;
 mod contact_details;
 mod contact_insert;
 mod contacts;
 mod districts;
 mod import;
 mod info;
+mod minutes;
 mod organisations;
+mod participants;
+mod reminders;
 mod search;
+mod session_index;
+mod sessions;
 mod settings;
 mod write;
 
 pub use contacts::MAX_LIST;
+pub use sessions::MAX_SESSIONS;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

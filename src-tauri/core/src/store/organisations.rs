@@ -86,6 +86,9 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
         index_contacts(&mut tx, &members).await?;
+        // Sessions are found by their host's name too.
+        let hosted = super::session_index::sessions_hosted_by(&mut tx, id).await?;
+        super::session_index::index_sessions(&mut tx, &hosted).await?;
         tx.commit().await?;
         self.get_organisation(id).await
     }
@@ -94,6 +97,7 @@ impl Store {
     /// that says how many; the UI then asks whether to detach or delete them. Never leaves orphans.
     pub async fn delete_organisation(&self, id: i64, contacts: ContactsOnDelete) -> Result<()> {
         let mut tx = self.begin_write().await?;
+        let hosted = super::session_index::sessions_hosted_by(&mut tx, id).await?;
         let members: Vec<i64> = sqlx::query_scalar("SELECT id FROM contacts WHERE organisation_id = ?1")
             .bind(id)
             .fetch_all(&mut *tx)
@@ -121,6 +125,10 @@ impl Store {
                 index_contacts(&mut tx, &members).await?;
             }
             ContactsOnDelete::Delete => {
+                // People in minutes stay (German refusal); mere invitations are released.
+                for member in &members {
+                    super::participants::release_contact_from_sessions(&mut tx, *member).await?;
+                }
                 // Addresses, numbers and group memberships go with them (ON DELETE CASCADE).
                 sqlx::query("DELETE FROM contacts WHERE organisation_id = ?1")
                     .bind(id)
@@ -139,6 +147,8 @@ impl Store {
             });
         }
         remove_rows(&mut tx, SearchKind::Organisation, &[id]).await?;
+        // Its sessions keep going without a host (ON DELETE SET NULL); their text loses its name.
+        super::session_index::index_sessions(&mut tx, &hosted).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -101,12 +101,66 @@ async fn shown_lines(
              FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
              JOIN organisations o ON o.id = s.ref_id"
         }
+        SearchKind::Session => {
+            "SELECT x.id, x.title, strftime('%d.%m.%Y', x.date) || ', ' || x.start_time || ' Uhr'
+                    || coalesce(', ' || x.place, '')
+             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
+             JOIN sessions x ON x.id = s.ref_id"
+        }
+        SearchKind::AgendaItem => {
+            "SELECT a.id, a.title, x.title || ', ' || strftime('%d.%m.%Y', x.date)
+             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
+             JOIN agenda_items a ON a.id = s.ref_id JOIN sessions x ON x.id = a.session_id"
+        }
+        SearchKind::Decision => return decision_lines(conn, expression, candidates).await,
+        SearchKind::ActionItem => {
+            "SELECT a.id, a.what, nullif(concat_ws(', ', a.owner_name,
+                    'fällig ' || strftime('%d.%m.%Y', a.due_date), CASE a.status WHEN 'erledigt' THEN 'erledigt' END), '')
+             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
+             JOIN action_items a ON a.id = s.ref_id"
+        }
+        SearchKind::Minutes => {
+            "SELECT x.id, 'Protokoll: ' || x.title, strftime('%d.%m.%Y', x.date)
+             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
+             JOIN sessions x ON x.id = s.ref_id"
+        }
     };
     Ok(sqlx::query_as(sql)
         .bind(expression)
         .bind(candidates)
         .fetch_all(&mut *conn)
         .await?)
+}
+
+/// Decisions are shown with their printed number, built by the one rule that builds it.
+async fn decision_lines(
+    conn: &mut SqliteConnection,
+    expression: &str,
+    candidates: i64,
+) -> Result<Vec<(i64, String, Option<String>)>> {
+    // (id, number, session ordinal, year, wording, session title)
+    type DecisionRow = (i64, i64, Option<i64>, Option<i64>, String, String);
+    let rows: Vec<DecisionRow> = sqlx::query_as(
+        "SELECT d.id, d.number, m.ordinal, m.year, d.text, x.title
+         FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
+         JOIN decisions d ON d.id = s.ref_id JOIN sessions x ON x.id = d.session_id
+         LEFT JOIN minutes m ON m.session_id = d.session_id",
+    )
+    .bind(expression)
+    .bind(candidates)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, number, ordinal, year, text, session)| {
+            let label = match (ordinal, year) {
+                (Some(o), Some(y)) => crate::minutes::decision_label(o, y, number),
+                _ => format!("Beschluss {number}"),
+            };
+            let short: String = text.chars().take(120).collect();
+            (id, label, Some(format!("{short} ({session})")))
+        })
+        .collect())
 }
 
 /// Stores the index rows of records of one kind, replacing rows they had: `(ref_id, folded text)`.

@@ -29,6 +29,11 @@ pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
 pub(crate) enum Versioned {
     Contact,
     Organisation,
+    Session,
+    AgendaItem,
+    Decision,
+    ActionItem,
+    Minutes,
 }
 
 impl Versioned {
@@ -36,6 +41,11 @@ impl Versioned {
         match self {
             Versioned::Contact => "contacts",
             Versioned::Organisation => "organisations",
+            Versioned::Session => "sessions",
+            Versioned::AgendaItem => "agenda_items",
+            Versioned::Decision => "decisions",
+            Versioned::ActionItem => "action_items",
+            Versioned::Minutes => "minutes",
         }
     }
 
@@ -44,6 +54,11 @@ impl Versioned {
         match self {
             Versioned::Contact => ("Der Kontakt", "den Kontakt"),
             Versioned::Organisation => ("Die Organisation", "die Organisation"),
+            Versioned::Session => ("Die Sitzung", "die Sitzung"),
+            Versioned::AgendaItem => ("Der Tagesordnungspunkt", "die Tagesordnung"),
+            Versioned::Decision => ("Der Beschluss", "das Protokoll"),
+            Versioned::ActionItem => ("Die Aufgabe", "die Aufgabe"),
+            Versioned::Minutes => ("Das Protokoll", "das Protokoll"),
         }
     }
 }

@@ -1,0 +1,664 @@
+//! The demo network ("Beispielnetzwerk laden", `netzwerkmappe demo`): an integration officer for
+//! each of the 44 Stadt- und Landkreise at the right Landratsamt or Stadtverwaltung, the ministry,
+//! the three municipal umbrella associations and a few partners (real organisation names and
+//! Kreise, invented people with `.example` addresses), and three sessions: two past ones with
+//! attendance and approved minutes, decisions and action items (some overdue), one upcoming with
+//! its agenda. Everything goes through the same store calls the window uses, so the demo data
+//! obeys every rule real data does. Dates are relative to `now`, so the demo always looks current.
+
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc, Weekday};
+use serde::Serialize;
+
+use crate::agenda::AgendaItemInput;
+use crate::berlin::{format_date, today};
+use crate::contact::{ContactInput, EmailInput};
+use crate::district::{DistrictFilter, DistrictKind};
+use crate::minutes::{ActionItemInput, ActionStatus, DecisionInput, MinutesInput};
+use crate::organisation::{OrganisationInput, OrganisationKind};
+use crate::participant::{ParticipantSet, ParticipantStatus};
+use crate::search::fold;
+use crate::session::{SessionFormat, SessionInput, SessionStatus};
+use crate::{Error, Result, Store};
+
+/// What the demo created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DemoSummary {
+    pub organisations: usize,
+    pub contacts: usize,
+    pub sessions: usize,
+}
+
+/// Seat of each Landratsamt (AGS → town); a Stadtverwaltung sits in its own city.
+const SEATS: [(&str, &str); 35] = [
+    ("08115", "Böblingen"),
+    ("08116", "Esslingen am Neckar"),
+    ("08117", "Göppingen"),
+    ("08118", "Ludwigsburg"),
+    ("08119", "Waiblingen"),
+    ("08125", "Heilbronn"),
+    ("08126", "Künzelsau"),
+    ("08127", "Schwäbisch Hall"),
+    ("08128", "Tauberbischofsheim"),
+    ("08135", "Heidenheim an der Brenz"),
+    ("08136", "Aalen"),
+    ("08215", "Karlsruhe"),
+    ("08216", "Rastatt"),
+    ("08225", "Mosbach"),
+    ("08226", "Heidelberg"),
+    ("08235", "Calw"),
+    ("08236", "Pforzheim"),
+    ("08237", "Freudenstadt"),
+    ("08315", "Freiburg im Breisgau"),
+    ("08316", "Emmendingen"),
+    ("08317", "Offenburg"),
+    ("08325", "Rottweil"),
+    ("08326", "Villingen-Schwenningen"),
+    ("08327", "Tuttlingen"),
+    ("08335", "Konstanz"),
+    ("08336", "Lörrach"),
+    ("08337", "Waldshut-Tiengen"),
+    ("08415", "Reutlingen"),
+    ("08416", "Tübingen"),
+    ("08417", "Balingen"),
+    ("08425", "Ulm"),
+    ("08426", "Biberach an der Riß"),
+    ("08435", "Friedrichshafen"),
+    ("08436", "Ravensburg"),
+    ("08437", "Sigmaringen"),
+];
+
+/// Invented people: (salutation, first name). Last names are combined with these.
+const FIRST: [(&str, &str); 22] = [
+    ("Frau", "Anna"),
+    ("Herr", "Kemal"),
+    ("Frau", "Gerlinde"),
+    ("Herr", "Jonas"),
+    ("Frau", "Zofia"),
+    ("Herr", "Lars"),
+    ("Frau", "Fatma"),
+    ("Herr", "Peter"),
+    ("Frau", "Sabine"),
+    ("Herr", "Ahmet"),
+    ("Frau", "Maria"),
+    ("Herr", "Jürgen"),
+    ("Frau", "Leyla"),
+    ("Herr", "Tobias"),
+    ("Frau", "Ewa"),
+    ("Herr", "Dimitrios"),
+    ("Frau", "Katharina"),
+    ("Herr", "Matthias"),
+    ("Frau", "Aylin"),
+    ("Herr", "Andreas"),
+    ("Frau", "Olena"),
+    ("Herr", "Stefan"),
+];
+const LAST: [&str; 23] = [
+    "Müller",
+    "Öztürk",
+    "Bäuerle",
+    "Nowak",
+    "Weiß",
+    "Yılmaz",
+    "Fischer",
+    "Schäfer",
+    "Kovač",
+    "Hoffmann",
+    "Papadopoulos",
+    "Wagner",
+    "Demir",
+    "Koch",
+    "Schneider",
+    "Becker",
+    "Kowalska",
+    "Richter",
+    "Haag",
+    "Schmid",
+    "Aydın",
+    "Krämer",
+    "Ehrle",
+];
+
+fn person(i: usize) -> (&'static str, &'static str, &'static str) {
+    let (salutation, first) = FIRST[i % FIRST.len()];
+    (salutation, first, LAST[(i * 7 + 3) % LAST.len()])
+}
+
+/// An invented address under the reserved `.example` domain: "anna.muller@lra-tubingen.example".
+fn address(first: &str, last: &str, org: &str) -> String {
+    let slug = |s: &str| -> String {
+        fold(s)
+            .chars()
+            // Letters `fold` keeps (Turkish, Polish, Croatian names) as their base letter.
+            .map(|c| match c {
+                'ı' => 'i',
+                'ç' | 'č' | 'ć' => 'c',
+                'ş' | 'š' | 'ś' => 's',
+                'ğ' => 'g',
+                'ł' => 'l',
+                'ž' | 'ź' | 'ż' => 'z',
+                'é' | 'è' | 'ê' => 'e',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => '-',
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    format!("{}.{}@{}.example", slug(first), slug(last), slug(org))
+}
+
+/// The Wednesday on or before `day` (network sessions are mid-week).
+fn wednesday_before(day: NaiveDate) -> NaiveDate {
+    let back = (day.weekday().num_days_from_monday() + 7 - Weekday::Wed.num_days_from_monday()) % 7;
+    day - TimeDelta::days(i64::from(back))
+}
+
+const MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+fn session_title(date: NaiveDate) -> String {
+    let month = MONTHS[date.month0() as usize % 12];
+    format!("Netzwerktreffen {month} {}", date.year())
+}
+
+/// An instant on a given day (09:00 UTC), for the records written "on that day".
+fn on(day: NaiveDate) -> DateTime<Utc> {
+    day.and_hms_opt(9, 0, 0).map(|t| t.and_utc()).unwrap_or_default()
+}
+
+/// Fills an empty store with the demo network. Refuses a store that holds contacts,
+/// organisations or sessions (German message), so nobody's data is mixed with invented people.
+pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
+    if store.holds_records().await? {
+        return Err(Error::validation(
+            "Datenordner",
+            "Der Datenordner enthält schon Daten. Das Beispielnetzwerk wird nur in einen leeren Datenordner geladen; \
+             bitte wählen Sie einen neuen Ordner (z. B. mit --daten).",
+        ));
+    }
+    let today = today(now);
+    let mut organisations = 0;
+    let mut contacts = Vec::new();
+    let mut person_no = 0;
+
+    // The 44 Kreise: one officer each.
+    let districts = store.list_districts(&DistrictFilter::default()).await?;
+    for d in &districts {
+        let (name, kind, city) = match d.kind {
+            DistrictKind::Landkreis => (
+                format!("Landratsamt {}", d.name),
+                OrganisationKind::Landratsamt,
+                SEATS
+                    .iter()
+                    .find(|(ags, _)| *ags == d.ags)
+                    .map(|(_, seat)| (*seat).to_owned()),
+            ),
+            DistrictKind::Stadtkreis if d.name == "Stuttgart" => (
+                "Landeshauptstadt Stuttgart".to_owned(),
+                OrganisationKind::Stadtverwaltung,
+                Some(d.name.clone()),
+            ),
+            DistrictKind::Stadtkreis => (
+                format!("Stadt {}", d.name),
+                OrganisationKind::Stadtverwaltung,
+                Some(d.name.clone()),
+            ),
+        };
+        let org = store
+            .create_organisation(
+                OrganisationInput {
+                    name: name.clone(),
+                    kind: Some(kind),
+                    district_ags: Some(d.ags.clone()),
+                    city,
+                    ..Default::default()
+                },
+                now,
+            )
+            .await?;
+        organisations += 1;
+        let (salutation, first, last) = person(person_no);
+        person_no += 1;
+        let function = if salutation == "Frau" {
+            "Integrationsbeauftragte"
+        } else {
+            "Integrationsbeauftragter"
+        };
+        let c = store
+            .create_contact(
+                ContactInput {
+                    salutation: Some(salutation.into()),
+                    first_name: Some(first.into()),
+                    last_name: last.into(),
+                    function: Some(function.into()),
+                    organisation_id: Some(org.id),
+                    emails: vec![EmailInput {
+                        address: address(first, last, &name),
+                        kind: "work".into(),
+                        preferred: true,
+                    }],
+                    groups: vec!["Netzwerk Integration".into()],
+                    consent_basis: Some(
+                        "Art. 6 Abs. 1 lit. e DSGVO (Aufgabe im öffentlichen Interesse)".into(),
+                    ),
+                    ..Default::default()
+                },
+                now,
+            )
+            .await?;
+        contacts.push(c.id);
+    }
+
+    // The state and the partners.
+    // (name, kind, city, people as (function, in the Steuerungsgruppe))
+    type Partner<'a> = (&'a str, OrganisationKind, &'a str, &'a [(&'a str, bool)]);
+    let partners: [Partner; 8] = [
+        (
+            "Ministerium für Soziales, Gesundheit und Integration Baden-Württemberg",
+            OrganisationKind::Ministerium,
+            "Stuttgart",
+            &[
+                ("Referentin Integration", true),
+                ("Referatsleiter Integration", true),
+            ],
+        ),
+        (
+            "Landkreistag Baden-Württemberg",
+            OrganisationKind::KommunalerLandesverband,
+            "Stuttgart",
+            &[("Referentin", true)],
+        ),
+        (
+            "Städtetag Baden-Württemberg",
+            OrganisationKind::KommunalerLandesverband,
+            "Stuttgart",
+            &[("Referent", true)],
+        ),
+        (
+            "Gemeindetag Baden-Württemberg",
+            OrganisationKind::KommunalerLandesverband,
+            "Stuttgart",
+            &[("Referentin", true)],
+        ),
+        (
+            "Diakonisches Werk Württemberg",
+            OrganisationKind::Wohlfahrtsverband,
+            "Stuttgart",
+            &[("Fachreferent Migration", false)],
+        ),
+        (
+            "Caritasverband für die Erzdiözese Freiburg",
+            OrganisationKind::Wohlfahrtsverband,
+            "Freiburg im Breisgau",
+            &[("Fachreferentin Migration", false)],
+        ),
+        (
+            "Volkshochschulverband Baden-Württemberg",
+            OrganisationKind::Bildungstraeger,
+            "Leinfelden-Echterdingen",
+            &[("Bereichsleitung Sprache", false)],
+        ),
+        (
+            "Landesverband der kommunalen Migrantenvertretungen Baden-Württemberg",
+            OrganisationKind::Migrantenorganisation,
+            "Stuttgart",
+            &[("Vorsitz", false)],
+        ),
+    ];
+    let mut ministry = Vec::new();
+    for (name, kind, city, people) in partners {
+        let org = store
+            .create_organisation(
+                OrganisationInput {
+                    name: name.into(),
+                    kind: Some(kind),
+                    city: Some(city.into()),
+                    ..Default::default()
+                },
+                now,
+            )
+            .await?;
+        organisations += 1;
+        for (function, steering) in people {
+            let (salutation, first, last) = person(person_no);
+            person_no += 1;
+            let mut groups = vec!["Netzwerk Integration".to_owned()];
+            if *steering {
+                groups.push("Steuerungsgruppe".into());
+            }
+            let c = store
+                .create_contact(
+                    ContactInput {
+                        salutation: Some(salutation.into()),
+                        first_name: Some(first.into()),
+                        last_name: last.into(),
+                        function: Some((*function).into()),
+                        organisation_id: Some(org.id),
+                        emails: vec![EmailInput {
+                            address: address(first, last, name),
+                            kind: "work".into(),
+                            preferred: true,
+                        }],
+                        groups,
+                        ..Default::default()
+                    },
+                    now,
+                )
+                .await?;
+            if kind == OrganisationKind::Ministerium {
+                ministry.push(c.id);
+            }
+            contacts.push(c.id);
+        }
+    }
+    let minute_taker = ministry.first().copied();
+    let officer = |i: usize| contacts.get(i).copied();
+
+    // Three sessions: ~5 months ago, ~2 months ago, in three weeks.
+    let first_day = wednesday_before(today - TimeDelta::days(150));
+    let second_day = wednesday_before(today - TimeDelta::days(60));
+    let next_day = wednesday_before(today + TimeDelta::days(24));
+
+    let first = past_session(
+        store,
+        PastSession {
+        day: first_day,
+        format: SessionFormat::Praesenz,
+        place: Some("Stuttgart, Ministerium für Soziales, Gesundheit und Integration"),
+        tops: &[
+            ("Begrüßung und Tagesordnung", 10, "Die Tagesordnung wurde ohne Änderungen angenommen.", None),
+            (
+                "Berichte aus den Stadt- und Landkreisen",
+                40,
+                "Mehrere Kreise berichten von langen Wartezeiten auf Integrationskurse, vor allem in ländlichen Räumen.\n\
+                 • Alb-Donau-Kreis: Wartezeit bis zu sechs Monate\n• Stadt Mannheim: neues Kursangebot mit Kinderbetreuung",
+                Some("Das Netzwerk bittet das Ministerium, die Wartezeiten auf Integrationskurse landesweit zu erheben."),
+            ),
+            (
+                "Sprachförderung im ländlichen Raum",
+                30,
+                "Diskussion über Online-Kurse und Fahrtkostenzuschüsse. Der Volkshochschulverband stellt ein Pilotprojekt vor.",
+                Some("Eine Arbeitsgruppe „Sprache im ländlichen Raum“ wird eingerichtet."),
+            ),
+            ("Verschiedenes", 10, "Keine weiteren Themen.", None),
+        ],
+        tasks: &[
+            ("Erhebung der Wartezeiten auf Integrationskurse vorbereiten", minute_taker, 21, true),
+            ("Mitglieder für die Arbeitsgruppe „Sprache im ländlichen Raum“ melden", officer(30), 28, false),
+            ("Übersicht der Kursangebote mit Kinderbetreuung zusammenstellen", officer(21), 45, false),
+        ],
+        approves: None,
+        },
+        &contacts,
+        minute_taker,
+    )
+    .await?;
+
+    // Its TOP 1 approves the first session's minutes, as networks do.
+    let second = past_session(
+        store,
+        PastSession {
+        day: second_day,
+        format: SessionFormat::Hybrid,
+        place: Some("Tübingen, Landratsamt"),
+        tops: &[
+            ("Genehmigung des Protokolls der letzten Sitzung", 5, "Das Protokoll wurde ohne Änderungen genehmigt.", Some("Das Protokoll der letzten Sitzung wird genehmigt.")),
+            (
+                "Wohnraum für Geflüchtete: Anschlussunterbringung",
+                40,
+                "Die Kreise schildern die Lage in der Anschlussunterbringung. Die kommunalen Landesverbände regen einen \
+                 Erfahrungsaustausch mit Wohnungsbaugesellschaften an.",
+                Some("Das Netzwerk lädt zur nächsten Sitzung eine Wohnungsbaugesellschaft als Gast ein."),
+            ),
+            (
+                "Bericht der Arbeitsgruppe Sprache",
+                25,
+                "Die Arbeitsgruppe stellt erste Ergebnisse vor; ein Konzeptpapier ist in Arbeit.",
+                None,
+            ),
+            ("Verschiedenes", 10, "Termin der nächsten Sitzung wird per E-Mail abgestimmt.", None),
+        ],
+        tasks: &[
+            ("Konzeptpapier „Sprache im ländlichen Raum“ im Entwurf vorlegen", officer(30), 30, false),
+            ("Gast einer Wohnungsbaugesellschaft für die nächste Sitzung anfragen", officer(0), 75, false),
+        ],
+        approves: Some(first),
+        },
+        &contacts,
+        minute_taker,
+    )
+    .await?;
+    store
+        .approve_minutes(
+            second,
+            "Steuerungsgruppe des Netzwerks (im Umlaufverfahren)",
+            on(second_day + TimeDelta::days(14)),
+        )
+        .await?;
+
+    // The upcoming session: agenda, invitations, no minutes yet.
+    let next = store
+        .create_session(
+            SessionInput {
+                title: session_title(next_day),
+                date: format_date(next_day),
+                start_time: "14:00".into(),
+                end_time: Some("16:30".into()),
+                format: SessionFormat::Online,
+                video_link: Some("https://video.example/netzwerk-integration".into()),
+                status: SessionStatus::Eingeladen,
+                notes: Some("Einladung verschickt; bitte Zusagen bis eine Woche vorher.".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .await?;
+    for (title, minutes, approves) in [
+        ("Begrüßung und Tagesordnung", 10, None),
+        ("Genehmigung des Protokolls der letzten Sitzung", 5, Some(second)),
+        ("Gast: Wohnungsbau und Integration", 40, None),
+        ("Konzeptpapier „Sprache im ländlichen Raum“", 30, None),
+        ("Verschiedenes", 10, None),
+    ] {
+        store
+            .add_agenda_item(
+                next.id,
+                AgendaItemInput {
+                    title: title.into(),
+                    planned_minutes: Some(minutes),
+                    approves_session_id: approves,
+                    ..Default::default()
+                },
+                now,
+            )
+            .await?;
+    }
+    store
+        .add_participants(
+            next.id,
+            &ParticipantSet::Group("Netzwerk Integration".into()),
+            now,
+        )
+        .await?;
+
+    Ok(DemoSummary {
+        organisations,
+        contacts: contacts.len(),
+        sessions: 3,
+    })
+}
+
+/// What a past demo session holds. `tops`: (title, minutes, discussion, decision); `tasks`:
+/// (what, owner, due after the session in days, done); `approves`: the session whose minutes
+/// TOP 1 approves.
+struct PastSession<'a> {
+    day: NaiveDate,
+    format: SessionFormat,
+    place: Option<&'a str>,
+    tops: &'a [(&'a str, i64, &'a str, Option<&'a str>)],
+    tasks: &'a [(&'a str, Option<i64>, i64, bool)],
+    approves: Option<i64>,
+}
+
+/// One past session with agenda, attendance, minutes (discussion, decisions, action items),
+/// written through the same calls as the window. Returns the session id; its own minutes stay a
+/// draft for the caller to approve.
+async fn past_session(
+    store: &Store,
+    p: PastSession<'_>,
+    invited: &[i64],
+    minute_taker: Option<i64>,
+) -> Result<i64> {
+    let PastSession {
+        day,
+        format,
+        place,
+        tops,
+        tasks,
+        approves,
+    } = p;
+    let at = on(day);
+    let session = store
+        .create_session(
+            SessionInput {
+                title: session_title(day),
+                date: format_date(day),
+                start_time: "14:00".into(),
+                end_time: Some("16:30".into()),
+                format,
+                place: place.map(str::to_owned),
+                video_link: (format != SessionFormat::Praesenz)
+                    .then(|| "https://video.example/netzwerk-integration".to_owned()),
+                status: SessionStatus::Durchgefuehrt,
+                ..Default::default()
+            },
+            at,
+        )
+        .await?;
+    store
+        .add_participants(session.id, &ParticipantSet::Contacts(invited.to_vec()), at)
+        .await?;
+    // Attendance: most took part, some excused, a few declined (deterministic).
+    let list = store.list_participants(session.id).await?;
+    let changes: Vec<(i64, ParticipantStatus)> = list
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let status = match (i + usize::try_from(session.id).unwrap_or(0)) % 7 {
+                0 => ParticipantStatus::Entschuldigt,
+                3 => ParticipantStatus::Abgesagt,
+                _ => ParticipantStatus::Teilgenommen,
+            };
+            (p.id, status)
+        })
+        .collect();
+    store.set_participant_status(session.id, &changes, at).await?;
+    store
+        .update_minutes(
+            session.id,
+            MinutesInput {
+                minute_taker_contact_id: minute_taker,
+                ..Default::default()
+            },
+            at,
+        )
+        .await?;
+    for (i, (title, minutes, discussion, decision)) in tops.iter().enumerate() {
+        let item = store
+            .add_agenda_item(
+                session.id,
+                AgendaItemInput {
+                    title: (*title).into(),
+                    planned_minutes: Some(*minutes),
+                    approves_session_id: if i == 0 { approves } else { None },
+                    ..Default::default()
+                },
+                at,
+            )
+            .await?;
+        store.set_discussion(item.id, discussion, None, at).await?;
+        if let Some(text) = decision {
+            store
+                .add_decision(
+                    session.id,
+                    DecisionInput {
+                        agenda_item_id: Some(item.id),
+                        text: (*text).into(),
+                        ..Default::default()
+                    },
+                    at,
+                )
+                .await?;
+        }
+    }
+    for (what, owner, due_in, done) in tasks {
+        store
+            .add_action_item(
+                session.id,
+                ActionItemInput {
+                    what: (*what).into(),
+                    owner_contact_id: *owner,
+                    due_date: Some(format_date(day + TimeDelta::days(*due_in))),
+                    status: if *done {
+                        ActionStatus::Erledigt
+                    } else {
+                        ActionStatus::Offen
+                    },
+                    done_date: done.then(|| format_date(day + TimeDelta::days(*due_in - 3))),
+                    ..Default::default()
+                },
+                at,
+            )
+            .await?;
+    }
+    Ok(session.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invented_addresses_are_plain_ascii_under_example() {
+        assert_eq!(
+            address("Jürgen", "Öztürk", "Landratsamt Tübingen"),
+            "jurgen.ozturk@landratsamt-tubingen.example"
+        );
+        assert_eq!(
+            address("Aylin", "Aydın", "Stadt Baden-Baden"),
+            "aylin.aydin@stadt-baden-baden.example"
+        );
+        assert_eq!(
+            address("Ewa", "Kovač", "Stadt Ulm"),
+            "ewa.kovac@stadt-ulm.example"
+        );
+    }
+
+    #[test]
+    fn sessions_fall_on_wednesdays() {
+        for offset in 0..7 {
+            let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap() + TimeDelta::days(offset);
+            let w = wednesday_before(d);
+            assert_eq!(w.weekday(), Weekday::Wed);
+            assert!(w <= d && d - w < TimeDelta::days(7));
+        }
+        assert_eq!(
+            session_title(NaiveDate::from_ymd_opt(2027, 3, 10).unwrap()),
+            "Netzwerktreffen März 2027"
+        );
+    }
+}
