@@ -8,6 +8,8 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod info;
+pub mod labels;
+pub mod limits;
 pub mod mail;
 pub mod organisation;
 pub mod paths;
