@@ -7,6 +7,7 @@ pub mod districts;
 pub mod export;
 pub mod import;
 pub mod info;
+pub mod labels;
 pub mod mail;
 pub mod organisations;
 
@@ -16,6 +17,7 @@ macro_rules! all_commands {
         tauri::generate_handler![
             $crate::commands::info::app_info,
             $crate::commands::info::ui_ready,
+            $crate::commands::labels::ui_labels,
             $crate::commands::districts::list_regions,
             $crate::commands::districts::list_districts,
             $crate::commands::contacts::list_contacts,
