@@ -10,6 +10,7 @@ mod contacts;
 mod districts;
 mod errors;
 mod export;
+mod forms;
 mod import;
 mod info;
 mod keyboard;

@@ -44,3 +44,11 @@ export function showPendingFlash() {
   if (pending) showSuccess(pending);
   pending = null;
 }
+
+/**
+ * Removes a success notice (not an error): "… gespeichert" belongs to the moment of saving and
+ * must not linger once the person types again or is asked the next question.
+ */
+export function clearSuccess() {
+  for (const box of document.querySelectorAll('#meldungen .kern-alert--success')) box.remove();
+}

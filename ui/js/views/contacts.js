@@ -6,8 +6,10 @@
 // presses "Weitere anzeigen"), so thousands of contacts stay smooth.
 
 import { call } from '../api.js';
-import { el, replaceChildren } from '../dom.js';
-import { ORGANISATION_KINDS } from '../labels.js';
+import { button, filterSelect } from '../controls.js';
+import { el, replaceChildren, setHidden } from '../dom.js';
+import { formatCount, formatNumber } from '../format.js';
+import { districtOptionLabel, organisationKinds } from '../labels.js';
 import { showError, showSuccess, clearNotices } from '../notices.js';
 import { headerCells, sortState, sorted } from '../sortable.js';
 
@@ -41,14 +43,10 @@ export async function render(container) {
     autocomplete: 'off', 'aria-describedby': 'kontakte-suche-hinweis', 'aria-controls': 'kontakte-tabelle',
     onInput: (e) => { state.query = e.target.value; state.shown = PAGE; refresh(); },
   });
-  const filter = (id, label, key, options) => el('div', { class: 'kern-form-input' },
-    el('label', { class: 'kern-label', for: id }, label),
-    el('div', { class: 'kern-form-input__select-wrapper' },
-      el('select', {
-        class: 'kern-form-input__select', id,
-        onChange: (e) => { state[key] = e.target.value; state.shown = PAGE; refresh(); },
-      }, el('option', { value: '' }, 'Alle'),
-      options.map(([v, t]) => el('option', { value: v, selected: v === state[key] }, t)))));
+  const filter = (id, label, key, options) => filterSelect({
+    id, label, options, value: state[key],
+    onChange: (value) => { state[key] = value; state.shown = PAGE; refresh(); },
+  });
 
   replaceChildren(container,
     el('div', { class: 'view-head' },
@@ -73,18 +71,16 @@ export async function render(container) {
       search),
     el('div', { class: 'filters' },
       filter('filter-kontakt-bezirk', 'Regierungsbezirk', 'region_code', regions.map((r) => [r.code, r.name])),
-      filter('filter-kontakt-kreis', 'Stadt-/Landkreis', 'district_ags',
-        districts.map((d) => [d.ags, `${d.name} (${d.kind === 'stadtkreis' ? 'Stadtkreis' : 'Landkreis'})`])),
-      filter('filter-kontakt-art', 'Organisationsart', 'organisation_kind', ORGANISATION_KINDS),
+      filter('filter-kontakt-kreis', 'Stadt-/Landkreis', 'district_ags', districts.map((d) => [d.ags, districtOptionLabel(d)])),
+      filter('filter-kontakt-art', 'Organisationsart', 'organisation_kind', organisationKinds()),
       filter('filter-kontakt-gruppe', 'Gruppe', 'group', groups.map((g) => [g, g]))),
     el('div', { id: 'kontakte-email-adressen' }),
     el('p', { class: 'kern-body status', id: 'kontakte-status', role: 'status' }),
     el('div', { class: 'selection-bar' },
       el('p', { class: 'kern-body', id: 'kontakte-auswahl', 'aria-live': 'polite' }),
-      el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'kontakte-auswahl-aufheben', hidden: true,
+      button({ label: 'Auswahl aufheben', variant: 'tertiary', id: 'kontakte-auswahl-aufheben', attrs: { class: 'kern-btn kern-btn--tertiary is-hidden', hidden: true },
         // The button hides itself; focus moves to the "select all" box so keyboard users keep their place.
-        onClick: () => { selected.clear(); syncSelection(true); document.getElementById('kontakte-alle').focus(); } },
-      el('span', { class: 'kern-label' }, 'Auswahl aufheben'))),
+        onClick: () => { selected.clear(); syncSelection(true); document.getElementById('kontakte-alle').focus(); } })),
     el('div', { class: 'kern-table-responsive' },
       el('table', { class: 'kern-table kern-table--striped', id: 'kontakte-tabelle' },
         el('caption', { class: 'kern-sr-only' }, 'Kontakte'),
@@ -182,7 +178,7 @@ async function writeEmail() {
 }
 
 function countWords(n) {
-  return n === 1 ? '1 Kontakt' : `${n} Kontakte`;
+  return formatCount(n, 'kontakt');
 }
 
 /** Writes the list as shown (search and filters applied) as CSV for Excel into Downloads. */
@@ -249,9 +245,9 @@ function syncSelection(boxes = false) {
   let text = n === 0
     ? 'Keine Auswahl: E-Mail und vCard gelten für die ganze Liste.'
     : `${countWords(n)} ausgewählt – E-Mail und vCard gelten für die Auswahl.`;
-  if (elsewhere > 0) text += ` ${elsewhere} davon ${elsewhere === 1 ? 'steht' : 'stehen'} nicht in der aktuellen Liste.`;
+  if (elsewhere > 0) text += ` ${formatNumber(elsewhere)} davon ${elsewhere === 1 ? 'steht' : 'stehen'} nicht in der aktuellen Liste.`;
   setText(document.getElementById('kontakte-auswahl'), text);
-  document.getElementById('kontakte-auswahl-aufheben').hidden = n === 0;
+  setHidden(document.getElementById('kontakte-auswahl-aufheben'), n === 0);
   replaceChildren(document.querySelector('#kontakte-email .kern-label'), n ? `E-Mail an Auswahl (${n})` : 'E-Mail schreiben');
   replaceChildren(document.querySelector('#kontakte-vcard .kern-label'), n ? `Auswahl als vCard (${n})` : 'Als vCard exportieren');
 }
@@ -293,7 +289,7 @@ function fill(reset) {
   const searching = state.query.trim() !== '';
   let status = countWords(total);
   if (searching) status += ` für „${state.query.trim()}“`;
-  if (total > rendered) status += `, die ersten ${rendered} werden angezeigt`;
+  if (total > rendered) status += `, die ersten ${formatNumber(rendered)} werden angezeigt`;
   setText(document.getElementById('kontakte-status'), status);
   const more = document.getElementById('kontakte-mehr');
   const label = `Weitere ${Math.min(PAGE, total - rendered)} anzeigen`;
