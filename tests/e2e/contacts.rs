@@ -209,6 +209,7 @@ async fn deleting_an_organisation_with_contacts_asks_what_to_do() {
         question.contains("Diese Organisation hat 1 Kontakt."),
         "names the number, singular: {question}"
     );
+    crate::forms::screen_shot("organisation-loeschen-frage");
     // Deleting the contacts too needs the deliberate tick first.
     app.wait_for("#loeschen-alle")
         .await

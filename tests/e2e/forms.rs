@@ -30,6 +30,16 @@ async fn keys(app: &App, text: &str) {
         .unwrap();
 }
 
+/// A screenshot of the whole X display. WebDriver's own screenshot hangs in WebKitWebDriver
+/// while a modal <dialog> is open, so screens with a question are captured this way.
+pub fn screen_shot(name: &str) {
+    let dir = std::env::var("SCREENSHOT_DIR").unwrap_or_else(|_| "target/screenshots".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    let _ = std::process::Command::new("import")
+        .args(["-window", "root", &format!("{dir}/{name}.png")])
+        .status();
+}
+
 async fn active_id(app: &App) -> String {
     app.script("return document.activeElement ? document.activeElement.id : ''")
         .await
@@ -77,6 +87,7 @@ async fn a_contact_form_shows_every_field_error_at_once() {
     // The alert lists all three; focus is on the first field in form order.
     let alert = app.text("#meldungen [role='alert']").await;
     assert!(alert.contains("Bitte prüfen Sie 3 Angaben"), "{alert}");
+    crate::screenshots::save(&app, "kontakt-mehrere-fehler").await;
     assert!(active_id(&app).await.starts_with("feld-nachname"));
     // Nothing typed is lost.
     for (css, value) in [
@@ -134,6 +145,7 @@ async fn leaving_unsaved_changes_asks_first() {
     app.wait_for("dialog[open]").await;
     let question = app.text("dialog[open]").await;
     assert!(question.contains("nicht gespeichert"), "{question}");
+    screen_shot("ungespeicherte-aenderungen");
     // Focus is inside, on the safe choice; Tab stays inside the dialog.
     assert_eq!(active_id(&app).await, "verlassen-abbrechen");
     keys(&app, "\u{E004}").await;

@@ -9,6 +9,7 @@ const TITLES = {
   NewerDatabase: 'Neuere Datendatei',
   Busy: 'Datendatei belegt',
   DiskFull: 'Datenträger voll',
+  Conflict: 'Inzwischen an anderer Stelle geändert',
 };
 
 export function showError(error) {
