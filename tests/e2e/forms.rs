@@ -30,16 +30,6 @@ async fn keys(app: &App, text: &str) {
         .unwrap();
 }
 
-/// A screenshot of the whole X display. WebDriver's own screenshot hangs in WebKitWebDriver
-/// while a modal <dialog> is open, so screens with a question are captured this way.
-pub fn screen_shot(name: &str) {
-    let dir = std::env::var("SCREENSHOT_DIR").unwrap_or_else(|_| "target/screenshots".into());
-    std::fs::create_dir_all(&dir).unwrap();
-    let _ = std::process::Command::new("import")
-        .args(["-window", "root", &format!("{dir}/{name}.png")])
-        .status();
-}
-
 async fn active_id(app: &App) -> String {
     app.script("return document.activeElement ? document.activeElement.id : ''")
         .await
@@ -145,7 +135,7 @@ async fn leaving_unsaved_changes_asks_first() {
     app.wait_for("dialog[open]").await;
     let question = app.text("dialog[open]").await;
     assert!(question.contains("nicht gespeichert"), "{question}");
-    screen_shot("ungespeicherte-aenderungen");
+    crate::screenshots::save(&app, "ungespeicherte-aenderungen").await;
     // Focus is inside, on the safe choice; Tab stays inside the dialog.
     assert_eq!(active_id(&app).await, "verlassen-abbrechen");
     keys(&app, "\u{E004}").await;

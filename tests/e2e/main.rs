@@ -15,5 +15,6 @@ mod import;
 mod info;
 mod keyboard;
 mod list_figures;
+mod list_layout;
 mod mail;
 mod screenshots;

@@ -41,6 +41,7 @@ export async function render(container) {
   const search = el('input', {
     class: 'kern-form-input__input', id: 'kontakte-suche', type: 'search', value: state.query,
     autocomplete: 'off', 'aria-describedby': 'kontakte-suche-hinweis', 'aria-controls': 'kontakte-tabelle',
+    placeholder: 'Name, Organisation, E-Mail …',
     onInput: (e) => { state.query = e.target.value; state.shown = PAGE; refresh(); },
   });
   const filter = (id, label, key, options) => filterSelect({
@@ -49,38 +50,34 @@ export async function render(container) {
   });
 
   replaceChildren(container,
-    el('div', { class: 'view-head' },
+    // One line of actions: the primary "Neuer Kontakt" last (right, where the eye ends), the
+    // secondary ones grouped before it; exports share one menu.
+    el('div', { class: 'view-head view-head--compact' },
       el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
-      el('div', { class: 'form-actions' },
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-email', onClick: writeEmail,
-          'aria-describedby': 'kontakte-auswahl' },
-          el('span', { class: 'kern-label' }, 'E-Mail schreiben')),
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-vcard', onClick: exportVcard,
-          'aria-describedby': 'kontakte-auswahl' },
-          el('span', { class: 'kern-label' }, 'Als vCard exportieren')),
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv },
-          el('span', { class: 'kern-label' }, 'Liste als CSV exportieren')),
-        el('a', { class: 'kern-btn kern-btn--secondary', href: '#/import', id: 'kontakte-importieren' },
-          el('span', { class: 'kern-label' }, 'Importieren')),
-        el('a', { class: 'kern-btn kern-btn--primary', href: '#/kontakte/neu', id: 'kontakt-neu' },
-          el('span', { class: 'kern-label' }, 'Neuer Kontakt')))),
-    el('div', { class: 'kern-form-input search-field' },
-      el('label', { class: 'kern-label', for: 'kontakte-suche' }, 'Suchen'),
-      el('div', { class: 'kern-hint', id: 'kontakte-suche-hinweis' },
-        'Name, Organisation, Funktion, E-Mail oder Gruppe – Umlaute egal („mueller“ findet „Müller“)'),
-      search),
-    el('div', { class: 'filters' },
+      el('div', { class: 'head-actions' },
+        button({ label: 'E-Mail schreiben', id: 'kontakte-email', onClick: writeEmail, attrs: { 'aria-describedby': 'kontakte-auswahl' } }),
+        exportMenu(),
+        button({ label: 'Importieren', href: '#/import', id: 'kontakte-importieren' }),
+        button({ label: 'Neuer Kontakt', variant: 'primary', href: '#/kontakte/neu', id: 'kontakt-neu' }))),
+    // Search and filters in one compact band, so the first rows show without scrolling.
+    el('div', { class: 'list-band' },
+      el('div', { class: 'kern-form-input band-search' },
+        el('label', { class: 'kern-label', for: 'kontakte-suche' }, 'Suchen'),
+        el('div', { class: 'kern-sr-only', id: 'kontakte-suche-hinweis' },
+          'Name, Organisation, Funktion, E-Mail oder Gruppe – Umlaute egal („mueller“ findet „Müller“)'),
+        search),
       filter('filter-kontakt-bezirk', 'Regierungsbezirk', 'region_code', regions.map((r) => [r.code, r.name])),
       filter('filter-kontakt-kreis', 'Stadt-/Landkreis', 'district_ags', districts.map((d) => [d.ags, districtOptionLabel(d)])),
       filter('filter-kontakt-art', 'Organisationsart', 'organisation_kind', organisationKinds()),
       filter('filter-kontakt-gruppe', 'Gruppe', 'group', groups.map((g) => [g, g]))),
     el('div', { id: 'kontakte-email-adressen' }),
-    el('p', { class: 'kern-body status', id: 'kontakte-status', role: 'status' }),
-    el('div', { class: 'selection-bar' },
+    el('div', { class: 'list-status' },
+      el('p', { class: 'kern-body status', id: 'kontakte-status', role: 'status' }),
       el('p', { class: 'kern-body', id: 'kontakte-auswahl', 'aria-live': 'polite' }),
       button({ label: 'Auswahl aufheben', variant: 'tertiary', id: 'kontakte-auswahl-aufheben', attrs: { class: 'kern-btn kern-btn--tertiary is-hidden', hidden: true },
         // The button hides itself; focus moves to the "select all" box so keyboard users keep their place.
         onClick: () => { selected.clear(); syncSelection(true); document.getElementById('kontakte-alle').focus(); } })),
+    el('div', { id: 'kontakte-leer' }),
     el('div', { class: 'kern-table-responsive' },
       el('table', { class: 'kern-table kern-table--striped', id: 'kontakte-tabelle' },
         el('caption', { class: 'kern-sr-only' }, 'Kontakte'),
@@ -120,6 +117,77 @@ async function refresh() {
   } catch (error) {
     showError(error);
   }
+}
+
+/**
+ * "Exportieren": a disclosure button with the two exports below it. Escape or leaving the group
+ * closes it; choosing an export closes it and gives the focus back to the button.
+ */
+function exportMenu() {
+  const setOpen = (open) => {
+    setHidden(list, !open);
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  const choose = (action) => () => { setOpen(false); toggle.focus(); action(); };
+  const list = el('div', { class: 'action-menu__list is-hidden', id: 'kontakte-export-menue', hidden: true },
+    button({ label: 'Liste als CSV exportieren', variant: 'tertiary', id: 'kontakte-exportieren', onClick: choose(exportCsv) }),
+    button({ label: 'Als vCard exportieren', variant: 'tertiary', id: 'kontakte-vcard', onClick: choose(exportVcard),
+      attrs: { 'aria-describedby': 'kontakte-auswahl' } }));
+  const toggle = button({ label: 'Exportieren', id: 'kontakte-export-knopf',
+    attrs: { 'aria-expanded': 'false', 'aria-controls': 'kontakte-export-menue' },
+    onClick: () => setOpen(list.hidden) });
+  const group = el('div', {
+    class: 'action-menu',
+    onKeydown: (e) => { if (e.key === 'Escape' && !list.hidden) { setOpen(false); toggle.focus(); } },
+    // Focus moving to another control closes it (focus going nowhere, e.g. a click on empty
+    // space, is handled by the document listener below).
+    onFocusout: (e) => { if (e.relatedTarget && !group.contains(e.relatedTarget)) setOpen(false); },
+  }, toggle, list);
+  const onDocumentClick = (e) => {
+    if (!group.isConnected) { document.removeEventListener('click', onDocumentClick); return; }
+    if (!list.hidden && !group.contains(e.target)) setOpen(false);
+  };
+  document.addEventListener('click', onDocumentClick);
+  return group;
+}
+
+/**
+ * Below an empty list: a search that found nothing says how to widen it and offers to reset; an
+ * empty address book greets a new user with the first steps.
+ */
+function showEmptyHint(total) {
+  const region = document.getElementById('kontakte-leer');
+  if (!region) return;
+  const narrowed = Object.values(filterArgs()).some((v) => v !== null);
+  if (total > 0) {
+    replaceChildren(region);
+  } else if (narrowed) {
+    const query = state.query.trim();
+    replaceChildren(region, el('div', { class: 'empty-hint' },
+      el('p', { class: 'kern-body' },
+        query ? `Kein Kontakt passt zu „${query}“ mit den gewählten Filtern. ` : 'Kein Kontakt passt zu den gewählten Filtern. ',
+        'Suchen Sie nach dem Anfang eines Namens oder Worts (Umlaute egal), mit weniger Wörtern, oder stellen Sie die Filter auf „Alle“.'),
+      button({ label: 'Suche zurücksetzen', id: 'kontakte-suche-zuruecksetzen', onClick: resetSearch })));
+  } else {
+    replaceChildren(region, el('div', { class: 'empty-hint' },
+      el('p', { class: 'kern-body' },
+        'Willkommen! Netzwerkmappe hält die Kontakte und Organisationen des Netzwerks Integration Baden-Württemberg ',
+        'bereit – für Einladungen, Teilnehmendenlisten und E-Mails. So fangen Sie an:'),
+      el('div', { class: 'head-actions' },
+        button({ label: 'Kontakte aus Outlook oder Excel importieren', variant: 'primary', href: '#/import', id: 'kontakte-erster-import' }),
+        button({ label: 'Ersten Kontakt anlegen', href: '#/kontakte/neu', id: 'kontakte-erster-kontakt' }))));
+  }
+}
+
+/** Empties the search box and sets every filter back to "Alle". */
+function resetSearch() {
+  Object.assign(state, { query: '', region_code: '', district_ags: '', organisation_kind: '', group: '', shown: PAGE });
+  document.getElementById('kontakte-suche').value = '';
+  for (const id of ['filter-kontakt-bezirk', 'filter-kontakt-kreis', 'filter-kontakt-art', 'filter-kontakt-gruppe']) {
+    document.getElementById(id).value = '';
+  }
+  document.getElementById('kontakte-suche').focus();
+  refresh();
 }
 
 /** What "E-Mail schreiben" and the vCard export act on: the selection, else the list as shown. */
@@ -261,13 +329,17 @@ function row(c) {
           checked: selected.has(c.id),
           onChange: (e) => { if (e.target.checked) selected.add(c.id); else selected.delete(c.id); syncSelection(); } }),
         el('label', { class: 'kern-sr-only', for: `auswahl-${c.id}` }, `${name} auswählen`))),
-    el('th', { class: 'kern-table__header', scope: 'row' },
+    el('th', { class: 'kern-table__header', scope: 'row', title: name },
       el('a', { class: 'row-link', href: `#/kontakte/${c.id}` }, name)),
-    el('td', { class: 'kern-table__cell' }, c.function || ''),
-    el('td', { class: 'kern-table__cell' }, c.organisation_name || ''),
-    el('td', { class: 'kern-table__cell' }, c.district_name || ''),
-    el('td', { class: 'kern-table__cell' }, c.email || ''),
-    el('td', { class: 'kern-table__cell' }, c.phone || ''));
+    clipped(c.function), clipped(c.organisation_name), clipped(c.district_name), clipped(c.email), clipped(c.phone));
+}
+
+/**
+ * A cell on one line; what does not fit ends in "…", the full value shows on hover (title) and
+ * while the row has the keyboard focus (CSS `:focus-within`), never broken mid-word.
+ */
+function clipped(value) {
+  return el('td', { class: 'kern-table__cell', title: value || null }, value || '');
 }
 
 /** Renders rows up to `state.shown`; `reset` starts over (new search), else only appends. */
@@ -291,6 +363,7 @@ function fill(reset) {
   if (searching) status += ` für „${state.query.trim()}“`;
   if (total > rendered) status += `, die ersten ${formatNumber(rendered)} werden angezeigt`;
   setText(document.getElementById('kontakte-status'), status);
+  showEmptyHint(total);
   const more = document.getElementById('kontakte-mehr');
   const label = `Weitere ${Math.min(PAGE, total - rendered)} anzeigen`;
   const button = document.getElementById('kontakte-mehr-knopf');
