@@ -109,3 +109,30 @@ async fn a_new_user_is_greeted_with_the_first_steps() {
     app.wait_for("#kontakte-erster-kontakt").await;
     app.quit().await;
 }
+
+#[tokio::test]
+async fn organisations_can_be_searched_as_you_type() {
+    let app = App::start_with(seed).await;
+    app.goto("organisationen").await;
+    app.until(
+        "all",
+        "document.getElementById('organisationen-status').textContent === '40 Organisationen'",
+    )
+    .await;
+    app.wait_for("#organisationen-suche")
+        .await
+        .send_keys("stabsstelle 7")
+        .await
+        .unwrap();
+    app.until(
+        "one, singular",
+        "document.getElementById('organisationen-status').textContent === '1 Organisation'",
+    )
+    .await;
+    assert!(
+        app.text("#organisationen-zeilen tr")
+            .await
+            .contains("Stabsstelle Integration 7")
+    );
+    app.quit().await;
+}

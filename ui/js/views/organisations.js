@@ -17,7 +17,7 @@ import { headerCells, sortState, sorted } from '../sortable.js';
 
 export const title = 'Organisationen';
 
-const filters = { kind: '', region: '' };
+const filters = { query: '', kind: '', region: '' };
 const order = sortState('organisationen', [
   { key: 'name', label: 'Name', value: (o) => o.name },
   { key: 'kind', label: 'Art', value: (o) => organisationKindLabel(o.kind) },
@@ -34,10 +34,18 @@ export async function render(container, params = []) {
   });
 
   replaceChildren(container,
-    el('div', { class: 'view-head' },
+    el('div', { class: 'view-head view-head--compact' },
       el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
-      button({ label: 'Neue Organisation', variant: 'primary', href: '#/organisationen/neu', id: 'organisation-neu' })),
-    el('div', { class: 'filters' },
+      el('div', { class: 'head-actions' },
+        button({ label: 'Neue Organisation', variant: 'primary', href: '#/organisationen/neu', id: 'organisation-neu' }))),
+    el('div', { class: 'list-band list-band--short' },
+      el('div', { class: 'kern-form-input band-search' },
+        el('label', { class: 'kern-label', for: 'organisationen-suche' }, 'Suchen'),
+        el('input', {
+          class: 'kern-form-input__input', id: 'organisationen-suche', type: 'search', value: filters.query,
+          autocomplete: 'off', placeholder: 'Name oder Ort …', 'aria-controls': 'organisationen-tabelle',
+          onInput: (e) => { filters.query = e.target.value; fill(); },
+        })),
       select('filter-org-art', 'Art', 'kind', organisationKinds()),
       select('filter-org-bezirk', 'Regierungsbezirk', 'region', regions.map((r) => [r.name, r.name]))),
     el('p', { class: 'kern-body status', id: 'organisationen-status', role: 'status' }),
@@ -49,7 +57,9 @@ export async function render(container, params = []) {
         el('tbody', { class: 'kern-table__body', id: 'organisationen-zeilen' }))));
 
   function fill() {
+    const words = fold(filters.query).split(/\s+/).filter(Boolean);
     const shown = sorted(order, organisations)
+      .filter((o) => words.every((w) => fold(`${o.name} ${o.city || ''} ${o.district_name || ''}`).split(/[\s,.;:()/-]+/).some((t) => t.startsWith(w))))
       .filter((o) => !filters.kind || o.kind === filters.kind)
       .filter((o) => !filters.region || o.region_name === filters.region);
     replaceChildren(document.getElementById('organisationen-zeilen'), shown.map((o) =>
@@ -62,6 +72,16 @@ export async function render(container, params = []) {
     replaceChildren(document.getElementById('organisationen-status'), formatCount(shown.length, 'organisation'));
   }
   fill();
+}
+
+/**
+ * Lower case without umlauts and accents ("Müller", "Mueller" → "muller"), as the core's search
+ * folds, so the few hundred organisations can be searched in the window as you type.
+ */
+function fold(text) {
+  return String(text).toLowerCase()
+    .replace(/ä|ae/g, 'a').replace(/ö|oe/g, 'o').replace(/ü|ue/g, 'u').replace(/ß/g, 'ss')
+    .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 async function renderForm(container, id) {
