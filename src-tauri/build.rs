@@ -5,6 +5,7 @@
 const APP_COMMANDS: &[&str] = &[
     "app_info",
     "ui_ready",
+    "ui_labels",
     "list_regions",
     "list_districts",
     "list_contacts",

@@ -1,8 +1,11 @@
-// Starts the UI: a tiny hash router over the screens that exist. Each screen module exports
-// `title` and `render(container)`; the router moves focus to the new heading so screen readers
-// announce the change.
+// Starts the UI: loads the core's labels once, then a tiny hash router over the screens that
+// exist. Each screen module exports `title` and `render(container)`; the router moves focus to
+// the new heading so screen readers announce the change. Before leaving a form with unsaved
+// changes (another screen, another record, closing the window) it asks (leave-guard.js).
 
 import { clearNotices, showError, showPendingFlash } from './notices.js';
+import { loadLabels } from './labels.js';
+import { mayLeave, releaseUnsaved, unsavedChanges } from './leave-guard.js';
 import * as contacts from './views/contacts.js';
 import * as contactForm from './views/contact-form.js';
 import * as organisations from './views/organisations.js';
@@ -49,8 +52,10 @@ async function show() {
   document.title = `${view.title} – Netzwerkmappe`;
   window.scrollTo(0, 0);
   clearNotices();
+  releaseUnsaved(); // the new screen registers its own form, if it has one
   const container = document.getElementById('ansicht');
   try {
+    await loadLabels();
     await view.render(container, params);
     showPendingFlash();
   } catch (error) {
@@ -81,5 +86,30 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
   document.getElementById('inhalt').focus();
 });
 
-window.addEventListener('hashchange', show);
+// The address the screen on display belongs to. A hash change the person does not confirm (unsaved
+// changes) is undone with replaceState, which fires no second hashchange.
+let shownHash = window.location.hash;
+
+window.addEventListener('hashchange', async () => {
+  if (window.location.hash === shownHash) return;
+  if (!(await mayLeave())) {
+    history.replaceState(null, '', shownHash || '#/kontakte');
+    return;
+  }
+  shownHash = window.location.hash;
+  show();
+});
+
+// Closing the window asks too. Listening needs only `core:event:allow-listen`; closing after
+// "Änderungen verwerfen" needs `core:window:allow-destroy` (see capabilities/main.json). Without
+// a listener Tauri would close at once; with it, Tauri leaves the decision to this handler.
+const tauriWindow = window.__TAURI__?.window?.getCurrentWindow?.();
+if (tauriWindow) {
+  tauriWindow.onCloseRequested(async (event) => {
+    if (!unsavedChanges()) return; // not prevented: Tauri closes the window
+    event.preventDefault();
+    if (await mayLeave()) await tauriWindow.destroy();
+  }).catch((e) => problems.push(`close listener: ${String(e && e.message || e)}`));
+}
+
 show();

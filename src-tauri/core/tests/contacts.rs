@@ -258,7 +258,7 @@ async fn deleting_an_organisation_with_contacts_asks_and_never_orphans() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
-    assert!(err.to_string().contains("noch 1 Kontakte"), "{err}");
+    assert!(err.to_string().contains("hat noch 1 Kontakt."), "singular: {err}");
 
     store
         .delete_organisation(org.id, ContactsOnDelete::Detach)

@@ -323,9 +323,8 @@ pub fn plan_rows(
             }
             Err(e) => {
                 row.status = RowStatus::Error;
-                if let Error::Validation { field, .. } = &e {
-                    row.field = Some(field.clone());
-                }
+                // The first field at fault (a row can have several; the message names them all).
+                row.field = e.field_errors().into_iter().next().map(|f| f.field);
                 row.message = Some(e.to_string());
             }
         }

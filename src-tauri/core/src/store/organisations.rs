@@ -107,9 +107,9 @@ impl Store {
                 return Err(Error::validation(
                     "Organisation",
                     format!(
-                        "Zu dieser Organisation gehören noch {} Kontakte. Bitte wählen Sie, ob die Kontakte \
-                         ohne Organisation erhalten bleiben oder mitgelöscht werden.",
-                        members.len()
+                        "Diese Organisation hat noch {}. Bitte wählen Sie: ohne Organisation behalten \
+                         oder mitlöschen.",
+                        crate::format::count(members.len(), crate::format::Noun::Kontakt)
                     ),
                 ));
             }
