@@ -15,6 +15,10 @@ import * as info from './views/info.js';
 import { call } from './api.js';
 import { el, replaceChildren } from './dom.js';
 
+// Start-up marks (ms since the page began loading), printed by `--startzeit-messen`.
+const phases = [`module ${Math.round(performance.now())}`];
+const mark = (name) => phases.push(`${name} ${Math.round(performance.now())}`);
+
 // Problems the console would show (script errors, rejected promises, CSP violations) are also
 // collected here so the end-to-end tests can assert there are none.
 const problems = [];
@@ -56,7 +60,9 @@ async function show() {
   const container = document.getElementById('ansicht');
   try {
     await loadLabels();
+    if (firstRender) mark('labels');
     await view.render(container, params);
+    if (firstRender) mark('render');
     showPendingFlash();
   } catch (error) {
     // Keep the screen's heading so the person knows where they are; the alert says what failed.
@@ -73,10 +79,13 @@ async function show() {
   }
 }
 
-/** Tells the Rust side the first screen is on screen (used by the start-up benchmark). */
+/** Tells the Rust side the first screen has its data on screen (used by the start-up benchmark). */
 function reportFirstPaint() {
   requestAnimationFrame(() => requestAnimationFrame(() => {
-    call('ui_ready').catch(() => {});
+    mark('paint');
+    const nav = performance.getEntriesByType('navigation')[0];
+    if (nav) phases.push(`html ${Math.round(nav.responseEnd)}`);
+    call('ui_ready', { stage: 'data', phases: phases.join(', ') }).catch(() => {});
   }));
 }
 
