@@ -18,3 +18,4 @@ mod list_figures;
 mod list_layout;
 mod mail;
 mod screenshots;
+mod settings;
