@@ -13,6 +13,7 @@ use super::contacts::{load_input, update_contact_in};
 use super::organisations::{find_organisation_by_name_in, insert_organisation};
 use crate::contact::ContactInput;
 use crate::district::{DistrictFilter, DistrictNames};
+use crate::format::{self, Noun};
 use crate::import::Mapping;
 use crate::import::merge::merge_duplicate;
 use crate::import::plan::{
@@ -53,9 +54,9 @@ impl Store {
             return Err(Error::validation(
                 "Import",
                 format!(
-                    "{} Zeilen haben Fehler, deshalb wurde nichts importiert. Korrigieren Sie die Datei oder \
-                     importieren Sie nur die fehlerfreien Zeilen.",
-                    preview.error_count
+                    "Die Datei hat {} mit Fehlern, deshalb wurde nichts importiert. Korrigieren Sie die Datei \
+                     oder importieren Sie nur die fehlerfreien Zeilen.",
+                    format::count(preview.error_count, Noun::Zeile)
                 ),
             ));
         }
