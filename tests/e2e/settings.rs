@@ -58,7 +58,11 @@ async fn recipients_per_email_are_kept_checked_and_used_for_splitting() {
         app.text("#email-teil-2").await,
         "Nachricht 2 von 2 öffnen (Empfänger 21–30)"
     );
-    assert!(app.script("return !document.getElementById('email-teil-3')").await == true);
+    assert!(
+        app.script("return !document.getElementById('email-teil-3')")
+            .await
+            == true
+    );
 
     // Back on the screen: still 20 (read from the store, not from the page).
     app.goto("einstellungen").await;
