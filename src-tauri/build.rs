@@ -27,6 +27,7 @@ const APP_COMMANDS: &[&str] = &[
     "create_organisation",
     "update_organisation",
     "delete_organisation",
+    "set_organisation_district",
     "get_settings",
     "update_settings",
 ];

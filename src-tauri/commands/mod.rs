@@ -41,6 +41,7 @@ macro_rules! all_commands {
             $crate::commands::organisations::create_organisation,
             $crate::commands::organisations::update_organisation,
             $crate::commands::organisations::delete_organisation,
+            $crate::commands::organisations::set_organisation_district,
             $crate::commands::settings::get_settings,
             $crate::commands::settings::update_settings,
         ]

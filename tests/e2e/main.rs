@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod app;
+mod bulk_district;
 mod contacts;
 mod districts;
 mod errors;
@@ -18,3 +19,4 @@ mod list_figures;
 mod list_layout;
 mod mail;
 mod screenshots;
+mod settings;

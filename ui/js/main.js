@@ -12,6 +12,7 @@ import * as organisations from './views/organisations.js';
 import * as contactImport from './views/import.js';
 import * as districts from './views/districts.js';
 import * as info from './views/info.js';
+import * as settings from './views/settings.js';
 import { call } from './api.js';
 import { el, replaceChildren } from './dom.js';
 
@@ -34,6 +35,7 @@ const ROUTES = {
   import: { list: contactImport },
   kreise: { list: districts },
   info: { list: info },
+  einstellungen: { list: settings },
 };
 const DEFAULT_ROUTE = 'kontakte';
 let firstRender = true;

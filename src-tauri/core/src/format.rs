@@ -23,10 +23,11 @@ pub enum Noun {
     Fehler,
     Treffer,
     Zeichen,
+    Kreis,
 }
 
 impl Noun {
-    pub const ALL: [Noun; 12] = [
+    pub const ALL: [Noun; 13] = [
         Noun::Kontakt,
         Noun::Organisation,
         Noun::Zeile,
@@ -39,6 +40,7 @@ impl Noun {
         Noun::Fehler,
         Noun::Treffer,
         Noun::Zeichen,
+        Noun::Kreis,
     ];
 
     /// (singular, plural)
@@ -56,6 +58,7 @@ impl Noun {
             Noun::Fehler => ("Fehler", "Fehler"),
             Noun::Treffer => ("Treffer", "Treffer"),
             Noun::Zeichen => ("Zeichen", "Zeichen"),
+            Noun::Kreis => ("Kreis", "Kreise"),
         }
     }
 

@@ -1,5 +1,7 @@
 // Screen "Organisationen": the list (German order, filter by kind and Regierungsbezirk) and the
-// form to create, change or delete one. Deleting an organisation that still has contacts asks
+// form to create, change or delete one. Rows can be ticked to give many organisations one Kreis at
+// once ("Kreis zuordnen"): after an import most have none. The row checkboxes follow the contacts
+// list (plain `row-check`, no per-row KERN component: KERN's `:has()` rules are slow in WebKit). Deleting an organisation that still has contacts asks
 // whether to keep them (without organisation) or delete them too; deleting them too names the
 // number and needs a deliberate tick. The form shows every field error at once, asks before
 // unsaved changes are left behind and sends the version it started from.
@@ -7,7 +9,7 @@
 import { call } from '../api.js';
 import { button, filterSelect } from '../controls.js';
 import { ask } from '../dialog.js';
-import { el, replaceChildren } from '../dom.js';
+import { el, replaceChildren, setHidden } from '../dom.js';
 import { clearFieldErrors, optional, selectField, showFieldErrors, textArea, textField, trackChanges } from '../form.js';
 import { collator, formatCount } from '../format.js';
 import { districtOptionLabel, organisationKindLabel, organisationKinds } from '../labels.js';
@@ -18,6 +20,8 @@ import { headerCells, sortState, sorted } from '../sortable.js';
 export const title = 'Organisationen';
 
 const filters = { query: '', kind: '', region: '' };
+/** Ids of the ticked organisations; kept while searching, so several searches can be gathered. */
+const chosen = new Set();
 const order = sortState('organisationen', [
   { key: 'name', label: 'Name', value: (o) => o.name },
   { key: 'kind', label: 'Art', value: (o) => organisationKindLabel(o.kind) },
@@ -28,7 +32,13 @@ const order = sortState('organisationen', [
 
 export async function render(container, params = []) {
   if (params.length > 0) return renderForm(container, params[0] === 'neu' ? null : Number(params[0]));
-  const [organisations, regions] = await Promise.all([call('list_organisations'), call('list_regions')]);
+  const [loaded, regions, districts] = await Promise.all([
+    call('list_organisations'), call('list_regions'), call('list_districts', { filter: { region_code: null } })]);
+  let organisations = loaded;
+  const present = new Set(organisations.map((o) => o.id));
+  for (const id of [...chosen]) if (!present.has(id)) chosen.delete(id);
+  const sortedDistricts = [...districts].sort((a, b) => collator.compare(a.name, b.name));
+  let shown = [];
   const select = (id, label, key, options) => filterSelect({
     id, label, options, value: filters[key], onChange: (value) => { filters[key] = value; fill(); },
   });
@@ -48,28 +58,106 @@ export async function render(container, params = []) {
         })),
       select('filter-org-art', 'Art', 'kind', organisationKinds()),
       select('filter-org-bezirk', 'Regierungsbezirk', 'region', regions.map((r) => [r.name, r.name]))),
-    el('p', { class: 'kern-body status', id: 'organisationen-status', role: 'status' }),
+    el('div', { class: 'list-status' },
+      el('p', { class: 'kern-body status', id: 'organisationen-status', role: 'status' }),
+      el('p', { class: 'kern-body', id: 'organisationen-auswahl', 'aria-live': 'polite' })),
+    el('div', { class: 'bulk-band is-hidden', id: 'organisationen-sammel', hidden: true },
+      el('div', { class: 'kern-form-input filter-select' },
+        el('label', { class: 'kern-label', for: 'organisationen-kreis-wahl' }, 'Stadt-/Landkreis für die Auswahl'),
+        el('div', { class: 'kern-form-input__select-wrapper' },
+          el('select', { class: 'kern-form-input__select', id: 'organisationen-kreis-wahl' },
+            el('option', { value: '' }, 'Bitte wählen …'),
+            el('option', { value: 'keiner' }, 'keiner (Kreis entfernen)'),
+            sortedDistricts.map((d) => el('option', { value: d.ags }, districtOptionLabel(d)))))),
+      button({ label: 'Kreis zuordnen', variant: 'primary', id: 'organisationen-kreis-zuordnen', onClick: assignDistrict }),
+      button({ label: 'Auswahl aufheben', variant: 'tertiary', id: 'organisationen-auswahl-aufheben',
+        onClick: () => { chosen.clear(); sync(true); document.getElementById('organisationen-alle').focus(); } })),
     el('div', { class: 'kern-table-responsive' },
       el('table', { class: 'kern-table kern-table--striped', id: 'organisationen-tabelle' },
         el('caption', { class: 'kern-sr-only' }, 'Organisationen'),
         el('thead', { class: 'kern-table__head' }, el('tr', { class: 'kern-table__row' },
+          el('td', { class: 'kern-table__header select-cell' },
+            el('div', { class: 'row-check' },
+              el('input', { class: 'kern-form-check__checkbox', type: 'checkbox', id: 'organisationen-alle',
+                onChange: (e) => selectAll(e.target.checked) }),
+              el('label', { class: 'kern-sr-only', for: 'organisationen-alle' }, 'Alle Organisationen der Liste auswählen'))),
           headerCells(order, () => fill()))),
         el('tbody', { class: 'kern-table__body', id: 'organisationen-zeilen' }))));
 
   function fill() {
     const words = fold(filters.query).split(/\s+/).filter(Boolean);
-    const shown = sorted(order, organisations)
+    shown = sorted(order, organisations)
       .filter((o) => words.every((w) => fold(`${o.name} ${o.city || ''} ${o.district_name || ''}`).split(/[\s,.;:()/-]+/).some((t) => t.startsWith(w))))
       .filter((o) => !filters.kind || o.kind === filters.kind)
       .filter((o) => !filters.region || o.region_name === filters.region);
     replaceChildren(document.getElementById('organisationen-zeilen'), shown.map((o) =>
       el('tr', { class: 'kern-table__row', 'data-id': o.id },
+        el('td', { class: 'kern-table__cell select-cell' },
+          el('div', { class: 'row-check' },
+            el('input', { class: 'kern-form-check__checkbox', type: 'checkbox', id: `org-auswahl-${o.id}`, 'data-id': o.id,
+              checked: chosen.has(o.id),
+              onChange: (e) => { if (e.target.checked) chosen.add(o.id); else chosen.delete(o.id); sync(); } }),
+            el('label', { class: 'kern-sr-only', for: `org-auswahl-${o.id}` }, `${o.name} auswählen`))),
         el('th', { class: 'kern-table__header', scope: 'row' }, el('a', { class: 'row-link', href: `#/organisationen/${o.id}` }, o.name)),
         el('td', { class: 'kern-table__cell' }, organisationKindLabel(o.kind)),
         el('td', { class: 'kern-table__cell' }, o.district_name || ''),
         el('td', { class: 'kern-table__cell' }, o.city || ''),
         el('td', { class: 'kern-table__cell kern-table__cell--numeric' }, String(o.contact_count)))));
     replaceChildren(document.getElementById('organisationen-status'), formatCount(shown.length, 'organisation'));
+    sync();
+  }
+
+  function selectAll(on) {
+    for (const o of shown) {
+      if (on) chosen.add(o.id); else chosen.delete(o.id);
+    }
+    sync(true);
+  }
+
+  /** The "select all" box, the selection line and the Kreis band in line with `chosen`. */
+  function sync(boxes = false) {
+    if (boxes) {
+      for (const box of document.querySelectorAll('#organisationen-zeilen input[type=checkbox]')) {
+        box.checked = chosen.has(Number(box.dataset.id));
+      }
+    }
+    const inList = shown.filter((o) => chosen.has(o.id)).length;
+    const all = document.getElementById('organisationen-alle');
+    all.checked = shown.length > 0 && inList === shown.length;
+    all.indeterminate = inList > 0 && inList < shown.length;
+    const n = chosen.size;
+    let text = n === 0 ? '' : `${formatCount(n, 'organisation')} ausgewählt.`;
+    const elsewhere = n - inList;
+    if (elsewhere > 0) text += ` ${formatCount(elsewhere, 'organisation')} davon nicht in der aktuellen Liste.`;
+    replaceChildren(document.getElementById('organisationen-auswahl'), text);
+    setHidden(document.getElementById('organisationen-sammel'), n === 0);
+  }
+
+  /** Gives every ticked organisation the chosen Kreis (or none), then shows the list anew. */
+  async function assignDistrict() {
+    clearNotices();
+    const select = document.getElementById('organisationen-kreis-wahl');
+    if (select.value === '') {
+      showError({ code: 'Validation', message: 'Bitte wählen Sie zuerst einen Stadt- oder Landkreis oder „keiner“.' });
+      select.focus();
+      return;
+    }
+    const ags = select.value === 'keiner' ? null : select.value;
+    try {
+      const n = await call('set_organisation_district', { ids: [...chosen], ags });
+      const district = sortedDistricts.find((d) => d.ags === ags);
+      organisations = await call('list_organisations');
+      chosen.clear();
+      select.value = '';
+      fill();
+      sync(true);
+      showSuccess(district
+        ? `Stadt-/Landkreis „${district.name}“ für ${formatCount(n, 'organisation')} gespeichert.`
+        : `Stadt-/Landkreis für ${formatCount(n, 'organisation')} entfernt.`);
+      document.getElementById('organisationen-alle').focus();
+    } catch (error) {
+      showError(error);
+    }
   }
   fill();
 }
