@@ -169,8 +169,11 @@ async fn screenshots_new_user() {
     let file = app.data_dir.path().join("Outlook-Kontakte.CSV");
     std::fs::write(&file, outlook_export(5000)).unwrap();
     app.press("#kontakte-importieren").await;
-    app.until("import screen", "location.hash === '#/import' && document.getElementById('import-waehlen')")
-        .await;
+    app.until(
+        "import screen",
+        "location.hash === '#/import' && document.getElementById('import-waehlen')",
+    )
+    .await;
     app.answer_file_dialog(&file);
     app.press("#import-waehlen").await;
     app.until("preview", "document.getElementById('import-zusammenfassung')")
@@ -179,7 +182,7 @@ async fn screenshots_new_user() {
     app.press("#import-starten").await;
     app.until(
         "imported",
-        "document.getElementById('meldungen').textContent.includes('importiert')",
+        "document.getElementById('meldungen').textContent.includes('Import abgeschlossen')",
     )
     .await;
     save(&app, "neu-3-import-fertig").await;

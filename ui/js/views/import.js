@@ -116,7 +116,11 @@ function renderPreview(p, name) {
 }
 
 function mappingTable(p, name) {
-  return el('details', { class: 'mapping', open: p.error_count > 0 },
+  // Open when at least half the rows fail: then the columns are more likely mapped wrong than the
+  // rows broken. Otherwise the rows come first (a 5,000-row file should show its people, not 13
+  // mapping selects).
+  const suspicious = p.error_count > 0 && p.error_count * 2 >= p.rows.length;
+  return el('details', { class: 'mapping', open: suspicious },
     el('summary', { class: 'kern-body' }, 'Spaltenzuordnung prüfen oder ändern'),
     el('table', { class: 'kern-table kern-table--small', id: 'import-zuordnung' },
       el('caption', { class: 'kern-sr-only' }, 'Zuordnung der Spalten zu Feldern'),
