@@ -50,6 +50,7 @@ print(f"Bis die Kontaktliste ihre Daten zeigt: Median {med(data):.0f} ms, max {d
 PY
 
 cargo run --release --quiet -p netzwerkmappe-core --example bench_contacts
+cargo run --release --quiet -p netzwerkmappe-core --example bench_sessions
 
 # The contacts list in the real window with 5,000 contacts (needs tauri-driver from `make setup`).
 xvfb-run -a -s "-screen 0 1366x768x24" cargo test --quiet -p netzwerkmappe --test e2e -- --ignored list_figures --nocapture 2>&1 \
