@@ -20,14 +20,14 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<Info> {
 pub fn ui_ready(state: State<'_, AppState>, app: AppHandle, stage: String, phases: Option<String>) {
     if let Some(started) = state.measure_startup {
         let ms = started.elapsed().as_secs_f64() * 1000.0;
+        let phases = phases.unwrap_or_default();
         if stage == "shell" {
             println!("startzeit_ms={ms:.1}");
+            println!("phasen_bild={phases}");
             return;
         }
         println!("daten_ms={ms:.1}");
-        if let Some(phases) = phases {
-            println!("phasen={phases}");
-        }
+        println!("phasen={phases}");
         app.exit(0);
     }
 }

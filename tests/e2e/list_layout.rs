@@ -81,6 +81,12 @@ async fn an_empty_search_says_how_to_widen_it_and_resets() {
         .send_keys("zzzz")
         .await
         .unwrap();
+    // Each keystroke renders the hint anew; take the button once the last one has answered.
+    app.until(
+        "hint for the whole word",
+        "(document.getElementById('kontakte-leer')?.textContent || '').includes('„zzzz“')",
+    )
+    .await;
     let reset = app.wait_for("#kontakte-suche-zuruecksetzen").await;
     let hint = app.text("#kontakte-leer").await;
     assert!(
