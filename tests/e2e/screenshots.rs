@@ -25,6 +25,7 @@ pub async fn save(app: &App, name: &str) {
 #[ignore = "run by `make screenshots`"]
 async fn screenshots() {
     let app = App::start().await;
+    app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
     app.goto("organisationen/neu").await;
     app.wait_for("input[name='org-name']")
         .await
