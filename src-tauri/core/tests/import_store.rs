@@ -218,7 +218,8 @@ async fn rows_with_errors_are_named_and_block_the_import_unless_skipped() {
         (
             "Zeile 3",
             Some("Nachname"),
-            "Nachname: Bitte geben Sie einen Nachnamen ein."
+            // A note about the row, not the form's request to type something.
+            "Nachname fehlt."
         )
     );
     assert_eq!(errors[1].0, "Zeile 4");

@@ -340,13 +340,35 @@ pub fn plan_rows(
             Err(e) => {
                 row.status = RowStatus::Error;
                 // The first field at fault (a row can have several; the message names them all).
-                row.field = e.field_errors().into_iter().next().map(|f| f.field);
-                row.message = Some(e.to_string());
+                let problems = e.field_errors();
+                row.field = problems.first().map(|f| f.field.clone());
+                row.message = Some(if problems.is_empty() {
+                    e.to_string()
+                } else {
+                    describe_row_problems(contact, &problems)
+                });
             }
         }
         rows.push(row);
     }
     rows
+}
+
+/// A row's problems as a note about the row ("Nachname fehlt.") rather than the form's request
+/// ("Bitte geben Sie einen Nachnamen ein."), which nobody can follow for a line in a file.
+fn describe_row_problems(contact: &ImportedContact, problems: &[crate::error::FieldError]) -> String {
+    let last_name_missing = contact.last_name.as_deref().is_none_or(|n| n.trim().is_empty());
+    problems
+        .iter()
+        .map(|p| {
+            if p.field == "Nachname" && last_name_missing {
+                "Nachname fehlt.".to_owned()
+            } else {
+                format!("{}: {}", p.field, p.message)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl ImportPreview {
@@ -456,10 +478,7 @@ mod tests {
                 ("Zeile 7", RowStatus::Duplicate, None, Some(41)),
             ]
         );
-        assert_eq!(
-            rows[1].message.as_deref(),
-            Some("Nachname: Bitte geben Sie einen Nachnamen ein.")
-        );
+        assert_eq!(rows[1].message.as_deref(), Some("Nachname fehlt."));
         assert!(
             rows[2]
                 .message
