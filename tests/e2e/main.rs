@@ -16,3 +16,4 @@ mod keyboard;
 mod list_figures;
 mod mail;
 mod screenshots;
+mod sessions;

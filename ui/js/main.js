@@ -9,6 +9,8 @@ import * as organisations from './views/organisations.js';
 import * as contactImport from './views/import.js';
 import * as districts from './views/districts.js';
 import * as info from './views/info.js';
+import * as sessions from './views/sessions.js';
+import * as sessionForm from './views/session-form.js';
 import { call } from './api.js';
 import { el, replaceChildren } from './dom.js';
 
@@ -25,6 +27,7 @@ const ROUTES = {
   kontakte: { list: contacts, detail: contactForm },
   organisationen: { list: organisations, detail: organisations },
   import: { list: contactImport },
+  sitzungen: { list: sessions, detail: sessionForm },
   kreise: { list: districts },
   info: { list: info },
 };

@@ -1,0 +1,260 @@
+//! Sitzungen in the real window, driven by keyboard: plan a session with three TOPs, reorder them,
+//! invite a Regierungsbezirk, tick attendance, save the .ics; and the demo network from an empty
+//! data file.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::app::App;
+
+const ENTER: &str = "\u{E007}";
+const SPACE: &str = "\u{E00D}";
+
+/// Seeds the data folder with the demo network through the real command line.
+fn demo_with_cli(dir: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
+        .arg("--daten")
+        .arg(dir)
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+async fn type_into(app: &App, css: &str, text: &str) {
+    app.wait_for(css).await.send_keys(text).await.unwrap();
+}
+
+/// Chooses an option of a select the way the keyboard does it (the value changes, `change` fires);
+/// WebKitWebDriver has no reliable "select option" for native selects.
+async fn choose(app: &App, css: &str, value: &str) {
+    app.script(&format!(
+        "const s = document.querySelector(\"{css}\"); s.focus(); s.value = '{value}'; \
+         s.dispatchEvent(new Event('change', {{bubbles: true}}));"
+    ))
+    .await;
+}
+
+#[tokio::test]
+async fn plan_a_session_with_three_tops_invite_mark_attendance_and_export_ics() {
+    let app = App::start_with(demo_with_cli).await;
+    app.goto("sitzungen/neu").await;
+
+    // A wrong date is named at its field, and nothing is stored.
+    type_into(&app, "input[name='sitzung-titel']", "4. Netzwerktreffen 2027").await;
+    type_into(&app, "input[name='sitzung-datum']", "31.02.2027").await;
+    type_into(&app, "input[name='sitzung-beginn']", "14:00").await;
+    type_into(&app, "input[name='sitzung-ende']", "16:30").await;
+    app.press("#sitzung-speichern").await;
+    app.until(
+        "date error at the field",
+        "document.querySelector('input[name=sitzung-datum]').getAttribute('aria-invalid') === 'true'",
+    )
+    .await;
+    assert_eq!(app.script("return location.hash").await, "#/sitzungen/neu");
+
+    app.script("document.querySelector('input[name=sitzung-datum]').value = ''")
+        .await;
+    type_into(&app, "input[name='sitzung-datum']", "10.03.2027").await;
+    app.press("#sitzung-speichern").await;
+    app.until(
+        "saved",
+        "/^#\\/sitzungen\\/\\d+$/.test(location.hash) && document.getElementById('tagesordnung-status')",
+    )
+    .await;
+    assert!(
+        app.text("#sitzung-termin")
+            .await
+            .contains("Mi., 10.03.2027, 14:00–16:30 Uhr")
+    );
+
+    // Three TOPs, each added with Enter in the title field.
+    for (title, minutes) in [
+        ("Begrüßung", "10"),
+        ("Bericht aus den Kreisen", "45"),
+        ("Verschiedenes", "15"),
+    ] {
+        type_into(&app, "input[name='top-minuten']", minutes).await;
+        type_into(&app, "input[name='top-titel']", &format!("{title}{ENTER}")).await;
+        app.until(
+            &format!("TOP {title}"),
+            &format!("[...document.querySelectorAll('#tagesordnung-zeilen th')].some(t => t.textContent.startsWith('{title}'))"),
+        )
+        .await;
+    }
+    let rows = app
+        .script("return [...document.querySelectorAll('#tagesordnung-zeilen tr')].map(r => [...r.children].slice(0, 3).map(c => c.textContent).join(' | '))")
+        .await;
+    assert_eq!(
+        rows,
+        serde_json::json!([
+            "TOP 1 | 14:00 Uhr | Begrüßung",
+            "TOP 2 | 14:10 Uhr | Bericht aus den Kreisen",
+            "TOP 3 | 14:55 Uhr | Verschiedenes"
+        ])
+    );
+
+    // "Verschiedenes" one place up by keyboard: numbers and clock times follow, focus stays on it.
+    let third = app
+        .script("return document.querySelectorAll('#tagesordnung-zeilen tr')[2].dataset.id")
+        .await;
+    let third = third.as_str().unwrap().to_owned();
+    app.press(&format!("#top-{third}-up")).await;
+    app.until(
+        "moved up",
+        "document.querySelectorAll('#tagesordnung-zeilen tr')[1].textContent.includes('Verschiedenes')",
+    )
+    .await;
+    assert_eq!(
+        app.script("return document.activeElement.id").await,
+        format!("top-{third}-up")
+    );
+    assert_eq!(
+        app.script("return document.querySelectorAll('#tagesordnung-zeilen tr')[2].children[1].textContent")
+            .await,
+        "14:25 Uhr"
+    );
+    // Indent it under TOP 1: it becomes TOP 1.1.
+    app.press(&format!("#top-{third}-indent")).await;
+    app.until(
+        "indented",
+        "document.querySelectorAll('#tagesordnung-zeilen tr')[1].children[0].textContent === 'TOP 1.1'",
+    )
+    .await;
+
+    // Invite everyone of the Regierungsbezirk Tübingen (the demo has one officer per Kreis).
+    choose(&app, "#teilnehmende-art", "region").await;
+    choose(&app, "#teilnehmende-wert", "084").await;
+    app.press("#teilnehmende-hinzufuegen").await;
+    app.until(
+        "participants",
+        "document.querySelectorAll('#teilnehmende-zeilen tr').length >= 9",
+    )
+    .await;
+    let invited = app
+        .script("return document.querySelectorAll('#teilnehmende-zeilen tr').length")
+        .await;
+
+    // Attendance by keyboard: Space on the first two boxes.
+    for i in 0..2 {
+        let id = app
+            .script(&format!(
+                "return document.querySelectorAll('#teilnehmende-zeilen .attendance-box')[{i}].id"
+            ))
+            .await;
+        let id = id.as_str().unwrap().to_owned();
+        app.script(&format!("document.getElementById('{id}').focus()"))
+            .await;
+        app.client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(SPACE)
+            .await
+            .unwrap();
+        app.until(
+            "ticked",
+            &format!("document.getElementById('{id}').checked && document.activeElement.id === '{id}'"),
+        )
+        .await;
+    }
+    app.until(
+        "two present",
+        &format!(
+            "document.getElementById('teilnehmende-status').textContent === '{} Teilnehmende, davon 2 anwesend.'",
+            invited.as_i64().unwrap()
+        ),
+    )
+    .await;
+
+    // The .ics through "Speichern unter" (answered with a folder: the suggested name in it).
+    let folder = app.data_dir.path().join("kalender");
+    std::fs::create_dir_all(&folder).unwrap();
+    app.answer_file_dialog(&folder);
+    app.press("#sitzung-ics").await;
+    app.until(
+        "saved message",
+        "document.querySelector('#meldungen [role=status]') && document.getElementById('meldungen').textContent.includes('Kalenderdatei wurde gespeichert')",
+    )
+    .await;
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(
+        files[0]
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("Sitzung 2027-03-10 4. Netzwerktreffen 2027"),
+        "{files:?}"
+    );
+    let ics = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        ics.contains("DTSTART;TZID=Europe/Berlin:20270310T140000"),
+        "{ics}"
+    );
+    assert!(ics.contains("SUMMARY:4. Netzwerktreffen 2027"), "{ics}");
+    assert!(ics.matches("ATTENDEE").count() >= 9, "{ics}");
+    // Nothing went wrong in the page meanwhile.
+    assert_eq!(
+        app.script("return window.__netzwerkmappeProblems").await,
+        serde_json::json!([])
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn an_empty_data_file_offers_the_demo_network() {
+    let app = App::start().await;
+    app.goto("sitzungen").await;
+    app.press("#demo-laden").await;
+    app.until(
+        "three sessions",
+        "document.querySelectorAll('#sitzungen-listen tbody tr').length === 3",
+    )
+    .await;
+    assert_eq!(
+        app.script("return document.querySelectorAll('#sitzungen-kommende-zeilen tr').length")
+            .await,
+        1
+    );
+    assert!(app.text("#meldungen").await.contains("Beispielnetzwerk geladen"));
+    // The search answers as you type.
+    type_into(&app, "#sitzungen-suche", "september").await;
+    app.until(
+        "one hit",
+        "document.querySelectorAll('#sitzungen-listen tbody tr').length === 1",
+    )
+    .await;
+    app.quit().await;
+}
+
+/// Not a test: pictures of the Sitzungen screens with the demo network for looking at them
+/// (`SCREENSHOT_DIR`, default target/screenshots).
+#[tokio::test]
+#[ignore = "run by hand for screenshots"]
+async fn sessions_screenshots() {
+    let app = App::start_with(demo_with_cli).await;
+    app.goto("sitzungen").await;
+    app.until(
+        "list",
+        "document.querySelectorAll('#sitzungen-listen tbody tr').length === 3",
+    )
+    .await;
+    crate::screenshots::save(&app, "sitzungen-liste").await;
+    app.script("document.querySelector('#sitzungen-kommende-zeilen a').click()")
+        .await;
+    app.until("detail", "document.getElementById('tagesordnung-status') && document.getElementById('teilnehmende-status') && document.getElementById('teilnehmende-status').textContent !== ''")
+        .await;
+    crate::screenshots::save(&app, "sitzung-oben").await;
+    app.script("document.getElementById('tagesordnung').scrollIntoView()")
+        .await;
+    crate::screenshots::save(&app, "sitzung-tagesordnung").await;
+    app.script("document.getElementById('teilnehmende').scrollIntoView()")
+        .await;
+    crate::screenshots::save(&app, "sitzung-teilnehmende").await;
+    app.quit().await;
+}

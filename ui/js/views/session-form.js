@@ -1,0 +1,124 @@
+// Screen "Sitzung planen / bearbeiten": the session's fields (German date and times), then, once
+// saved, its Tagesordnung (session-agenda.js), its Teilnehmende and attendance
+// (session-participants.js) and "Als Kalenderdatei speichern" (.ics through "Speichern unter").
+// Validation messages from the core land at the field they name; the form keeps what was typed.
+
+import { call } from '../api.js';
+import { el, replaceChildren } from '../dom.js';
+import { clearFieldErrors, optional, selectField, showFieldError, textArea, textField } from '../form.js';
+import { formatDate } from '../format.js';
+import { clearNotices, flash, showError, showSuccess } from '../notices.js';
+import { FORMAT_LABELS, STATUS_LABELS, whenText } from './sessions.js';
+import { renderAgenda } from './session-agenda.js';
+import { renderParticipants } from './session-participants.js';
+
+export const title = 'Sitzung';
+
+export async function render(container, params) {
+  const id = params[0] && params[0] !== 'neu' ? Number(params[0]) : null;
+  const [session, organisations] = await Promise.all([
+    id ? call('get_session', { id }) : Promise.resolve(null),
+    call('list_organisations'),
+  ]);
+  const s = session || { format: 'praesenz', status: 'geplant' };
+  const heading = session ? session.title : 'Neue Sitzung';
+  document.title = `${heading} – Netzwerkmappe`;
+
+  const f = {
+    title: textField({ name: 'sitzung-titel', label: 'Titel', value: s.title, required: true, hint: 'z. B. 3. Netzwerktreffen 2027' }),
+    date: textField({ name: 'sitzung-datum', label: 'Datum', value: formatDate(s.date), required: true, hint: 'TT.MM.JJJJ, z. B. 24.11.2026' }),
+    start: textField({ name: 'sitzung-beginn', label: 'Beginn', value: s.start_time, required: true, hint: 'z. B. 14:00' }),
+    end: textField({ name: 'sitzung-ende', label: 'Ende', value: s.end_time, hint: 'z. B. 16:30' }),
+    format: selectField({ name: 'sitzung-format', label: 'Format', value: s.format, options: Object.entries(FORMAT_LABELS) }),
+    status: selectField({ name: 'sitzung-status', label: 'Status', value: s.status, options: Object.entries(STATUS_LABELS) }),
+    place: textField({ name: 'sitzung-ort', label: 'Ort', value: s.place, hint: 'Adresse und Raum' }),
+    link: textField({ name: 'sitzung-link', label: 'Videolink', value: s.video_link, hint: 'beginnt mit https://' }),
+    host: selectField({
+      name: 'sitzung-gastgeber', label: 'Gastgeber', value: s.host_organisation_id ?? '',
+      options: [['', 'keiner'], ...organisations.map((o) => [o.id, o.name])],
+    }),
+    notes: textArea({ name: 'sitzung-notizen', label: 'Notizen', value: s.notes }),
+  };
+
+  const form = el('form', { class: 'record-form', id: 'sitzung-formular', novalidate: true, onSubmit: (e) => { e.preventDefault(); save(); } },
+    el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label kern-label--large' }, 'Termin'),
+      f.title, el('div', { class: 'form-grid' }, f.date, f.start, f.end, f.status)),
+    el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label kern-label--large' }, 'Ort und Format'),
+      el('div', { class: 'form-grid' }, f.format, f.place, f.link, f.host)),
+    f.notes,
+    el('div', { class: 'form-actions' },
+      el('button', { type: 'submit', class: 'kern-btn kern-btn--primary', id: 'sitzung-speichern' },
+        el('span', { class: 'kern-label' }, session ? 'Änderungen speichern' : 'Sitzung anlegen')),
+      el('a', { class: 'kern-btn kern-btn--secondary', href: '#/sitzungen' }, el('span', { class: 'kern-label' }, 'Abbrechen'))));
+
+  const parts = [
+    el('p', { class: 'kern-body' }, el('a', { class: 'kern-link', href: '#/sitzungen' }, '← Zurück zu den Sitzungen')),
+    el('div', { class: 'view-head' },
+      el('h1', { class: 'kern-heading-large', tabindex: '-1' }, heading),
+      session ? el('div', { class: 'form-actions' },
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'sitzung-ics', onClick: saveIcs },
+          el('span', { class: 'kern-label' }, 'Als Kalenderdatei (.ics) speichern'))) : null),
+    session ? el('p', { class: 'kern-body', id: 'sitzung-termin' },
+      `Nr. ${session.id} · ${whenText(session.date, session.start_time, session.end_time)}`,
+      session.minutes_status === 'freigegeben' ? ' · Protokoll freigegeben' : '') : null,
+    el('section', { 'aria-labelledby': 'sitzung-angaben-titel' },
+      el('h2', { class: 'kern-heading-medium', id: 'sitzung-angaben-titel' }, 'Angaben zur Sitzung'),
+      form),
+  ];
+  if (session) {
+    parts.push(
+      el('section', { 'aria-labelledby': 'tagesordnung-titel', id: 'tagesordnung' }),
+      el('section', { 'aria-labelledby': 'teilnehmende-titel', id: 'teilnehmende' }));
+  }
+  replaceChildren(container, ...parts);
+  if (session) {
+    await Promise.all([
+      renderAgenda(document.getElementById('tagesordnung'), session),
+      renderParticipants(document.getElementById('teilnehmende'), session),
+    ]);
+  }
+
+  async function save() {
+    clearFieldErrors(form);
+    clearNotices();
+    const input = {
+      title: f.title.input.value,
+      date: f.date.input.value,
+      start_time: f.start.input.value,
+      end_time: optional(f.end.input),
+      format: f.format.input.value,
+      status: f.status.input.value,
+      place: optional(f.place.input),
+      video_link: optional(f.link.input),
+      host_organisation_id: f.host.input.value === '' ? null : Number(f.host.input.value),
+      notes: f.notes.input.value.trim() === '' ? null : f.notes.input.value,
+      expected_version: session ? session.version : null,
+    };
+    try {
+      const saved = session
+        ? await call('update_session', { id: session.id, input })
+        : await call('create_session', { input });
+      if (session) {
+        // Re-render: the heading, the agenda's clock times and the version follow the saved values.
+        await render(container, [String(saved.id)]);
+        showSuccess(`„${saved.title}“ wurde gespeichert.`);
+      } else {
+        flash(`„${saved.title}“ wurde angelegt. Jetzt können Sie die Tagesordnung und die Teilnehmenden eintragen.`);
+        window.location.hash = `#/sitzungen/${saved.id}`;
+      }
+    } catch (error) {
+      showError(error);
+      showFieldError(form, error);
+    }
+  }
+
+  async function saveIcs() {
+    clearNotices();
+    try {
+      const saved = await call('export_session_ics', { id: session.id });
+      if (saved) showSuccess(`Die Kalenderdatei wurde gespeichert: ${saved.path}`);
+    } catch (error) {
+      showError(error);
+    }
+  }
+}
