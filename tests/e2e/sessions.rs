@@ -232,6 +232,133 @@ async fn an_empty_data_file_offers_the_demo_network() {
     app.quit().await;
 }
 
+#[tokio::test]
+async fn minutes_with_a_decision_and_a_task_approved_then_nachtrag_and_task_done() {
+    let app = App::start_with(demo_with_cli).await;
+    app.goto("sitzungen").await;
+    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
+        .await;
+    app.press("#sitzung-protokoll").await;
+    app.until(
+        "minutes screen",
+        "/\\/protokoll$/.test(location.hash) && document.querySelector('.minutes-top textarea')",
+    )
+    .await;
+    let first = app
+        .script("return document.querySelector('.minutes-top').getAttribute('aria-labelledby').replace('protokoll-top-', '')")
+        .await;
+    let item = first.as_str().unwrap().to_owned();
+
+    // The discussion saves itself while typing (no button), text pasted from Word kept as typed.
+    // Typed, then pasted (a tab would move the focus when typed, so the paste is simulated).
+    let discussion = format!("textarea[name='diskussion-{item}']");
+    type_into(&app, &discussion, "Frau Aydın begrüßt alle.").await;
+    app.script(&format!(
+        "const t = document.querySelector(\"{discussion}\"); t.value += '\\t„Zitat“ • Punkt'; \
+         t.dispatchEvent(new Event('input', {{bubbles: true}}));"
+    ))
+    .await;
+    app.until(
+        "autosaved",
+        "document.getElementById('protokoll-speicherstand').textContent.includes('gespeichert')",
+    )
+    .await;
+
+    type_into(
+        &app,
+        &format!("textarea[name='beschluss-{item}']"),
+        "Das Netzwerk beschließt den Arbeitsplan 2027.",
+    )
+    .await;
+    app.press(&format!("#beschluss-{item}-hinzufuegen")).await;
+    app.until(
+        "decision",
+        &format!("document.querySelector('#beschluesse-{item} li')"),
+    )
+    .await;
+    let label = app.text(&format!("#beschluesse-{item} li strong")).await;
+    assert!(label.starts_with("Beschluss ") && label.contains('/'), "{label}");
+    // Reloaded from the store: the autosaved discussion is there, exactly as typed.
+    assert_eq!(
+        app.script(&format!(
+            "return document.querySelector(\"textarea[name='diskussion-{item}']\").value"
+        ))
+        .await,
+        "Frau Aydın begrüßt alle.\t„Zitat“ • Punkt"
+    );
+
+    // A due date before the session is refused at the field.
+    type_into(
+        &app,
+        &format!("input[name='aufgabe-{item}']"),
+        "Arbeitsplan an alle Kreise senden",
+    )
+    .await;
+    type_into(&app, &format!("input[name='aufgabe-{item}-frist']"), "01.01.2020").await;
+    app.press(&format!("#aufgabe-{item}-hinzufuegen")).await;
+    app.until(
+        "due date error",
+        &format!("document.querySelector(\"input[name='aufgabe-{item}-frist']\").getAttribute('aria-invalid') === 'true'"),
+    )
+    .await;
+    app.script(&format!(
+        "document.querySelector(\"input[name='aufgabe-{item}-frist']\").value = ''"
+    ))
+    .await;
+    type_into(&app, &format!("input[name='aufgabe-{item}-frist']"), "31.12.2099").await;
+    app.press(&format!("#aufgabe-{item}-hinzufuegen")).await;
+    app.until("task", &format!("document.querySelector('#aufgaben-{item} li')"))
+        .await;
+
+    // Approve: afterwards the fields are read-only and a Nachtrag is offered.
+    type_into(&app, "input[name='freigegeben-von']", "Sitzungsleitung").await;
+    app.press("#protokoll-freigeben").await;
+    app.until("approved", "document.getElementById('nachtrag-formular')")
+        .await;
+    assert_eq!(
+        app.script(&format!(
+            "return document.querySelector(\"textarea[name='diskussion-{item}']\").readOnly"
+        ))
+        .await,
+        true
+    );
+    assert!(app.text("#protokoll-stand").await.contains("Freigegeben am"));
+    type_into(&app, "input[name='nachtrag-grund']", "Schreibfehler").await;
+    type_into(
+        &app,
+        "textarea[name='nachtrag-text']",
+        "Im Beschluss muss es 2028 heißen.",
+    )
+    .await;
+    app.press("#nachtrag-speichern").await;
+    app.until("addendum", "document.querySelector('#nachtraege li')")
+        .await;
+    assert!(app.text("#nachtraege li").await.contains("Schreibfehler"));
+
+    // Aufgabenübersicht: the task is there and is marked done from there by keyboard.
+    app.goto("aufgaben").await;
+    app.until(
+        "task listed",
+        "[...document.querySelectorAll('#aufgaben-zeilen th')].some(t => t.textContent === 'Arbeitsplan an alle Kreise senden')",
+    )
+    .await;
+    let task = app
+        .script("return [...document.querySelectorAll('#aufgaben-zeilen tr')].find(r => r.querySelector('th').textContent === 'Arbeitsplan an alle Kreise senden').dataset.id")
+        .await;
+    let task = task.as_str().unwrap().to_owned();
+    app.press(&format!("#aufgabe-{task}-status")).await;
+    app.until(
+        "done: gone from the open list",
+        &format!("document.getElementById('meldungen').textContent.includes('ist erledigt') && !document.querySelector('#aufgaben-zeilen tr[data-id=\"{task}\"]')"),
+    )
+    .await;
+    assert_eq!(
+        app.script("return window.__netzwerkmappeProblems").await,
+        serde_json::json!([])
+    );
+    app.quit().await;
+}
+
 /// Not a test: pictures of the Sitzungen screens with the demo network for looking at them
 /// (`SCREENSHOT_DIR`, default target/screenshots).
 #[tokio::test]

@@ -11,6 +11,7 @@ import * as districts from './views/districts.js';
 import * as info from './views/info.js';
 import * as sessions from './views/sessions.js';
 import * as sessionForm from './views/session-form.js';
+import * as actionItems from './views/action-items.js';
 import { call } from './api.js';
 import { el, replaceChildren } from './dom.js';
 
@@ -28,6 +29,7 @@ const ROUTES = {
   organisationen: { list: organisations, detail: organisations },
   import: { list: contactImport },
   sitzungen: { list: sessions, detail: sessionForm },
+  aufgaben: { list: actionItems },
   kreise: { list: districts },
   info: { list: info },
 };

@@ -11,10 +11,13 @@ import { clearNotices, flash, showError, showSuccess } from '../notices.js';
 import { FORMAT_LABELS, STATUS_LABELS, whenText } from './sessions.js';
 import { renderAgenda } from './session-agenda.js';
 import { renderParticipants } from './session-participants.js';
+import * as minutesView from './session-minutes.js';
 
 export const title = 'Sitzung';
 
 export async function render(container, params) {
+  // "#/sitzungen/12/protokoll": the minutes of session 12.
+  if (params[1] === 'protokoll') return minutesView.render(container, params);
   const id = params[0] && params[0] !== 'neu' ? Number(params[0]) : null;
   const [session, organisations] = await Promise.all([
     id ? call('get_session', { id }) : Promise.resolve(null),
@@ -56,6 +59,8 @@ export async function render(container, params) {
     el('div', { class: 'view-head' },
       el('h1', { class: 'kern-heading-large', tabindex: '-1' }, heading),
       session ? el('div', { class: 'form-actions' },
+        el('a', { class: 'kern-btn kern-btn--secondary', id: 'sitzung-protokoll', href: `#/sitzungen/${session.id}/protokoll` },
+          el('span', { class: 'kern-label' }, 'Protokoll')),
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'sitzung-ics', onClick: saveIcs },
           el('span', { class: 'kern-label' }, 'Als Kalenderdatei (.ics) speichern'))) : null),
     session ? el('p', { class: 'kern-body', id: 'sitzung-termin' },
