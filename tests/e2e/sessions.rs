@@ -359,6 +359,65 @@ async fn minutes_with_a_decision_and_a_task_approved_then_nachtrag_and_task_done
     app.quit().await;
 }
 
+#[tokio::test]
+async fn a_session_as_template_for_the_next_then_deleted_while_approved_minutes_stay() {
+    let app = App::start_with(demo_with_cli).await;
+    app.goto("sitzungen").await;
+    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
+        .await;
+    app.until("agenda", "document.querySelectorAll('#tagesordnung-zeilen tr').length > 0 && document.querySelectorAll('#teilnehmende-zeilen tr').length > 0")
+        .await;
+    let tops = app
+        .script("return document.querySelectorAll('#tagesordnung-zeilen tr').length")
+        .await;
+    let people = app
+        .script("return document.querySelectorAll('#teilnehmende-zeilen tr').length")
+        .await;
+    app.press("#sitzung-vorlage").await;
+    app.until(
+        "template form",
+        "document.getElementById('sitzung-vorlage-hinweis')",
+    )
+    .await;
+    type_into(&app, "input[name='sitzung-titel']", "Netzwerktreffen März 2027").await;
+    type_into(&app, "input[name='sitzung-datum']", "17.03.2027").await;
+    app.press("#sitzung-speichern").await;
+    app.until(
+        "new session with the template's agenda",
+        &format!(
+            "/^#\\/sitzungen\\/\\d+$/.test(location.hash) && document.querySelectorAll('#tagesordnung-zeilen tr').length === {tops} \
+             && document.querySelectorAll('#teilnehmende-zeilen tr').length === {people}"
+        ),
+    )
+    .await;
+    assert!(app.text("#sitzung-termin").await.contains("17.03.2027"));
+
+    // Deleting it asks first, then it is gone.
+    app.press("#sitzung-loeschen").await;
+    app.press("#sitzung-loeschen-ja").await;
+    app.until(
+        "back at the list",
+        "location.hash === '#/sitzungen' && document.querySelectorAll('#sitzungen-listen tbody tr').length === 3",
+    )
+    .await;
+    assert!(app.text("#meldungen").await.contains("wurde gelöscht"));
+
+    // A session with approved minutes is refused, in German, and stays.
+    app.script(
+        "location.hash = document.querySelector('#sitzungen-vergangene-zeilen a').getAttribute('href')",
+    )
+    .await;
+    app.press("#sitzung-loeschen").await;
+    app.press("#sitzung-loeschen-ja").await;
+    app.until(
+        "refused",
+        "document.querySelector('#meldungen [role=alert]') && document.activeElement.id === 'sitzung-loeschen'",
+    )
+    .await;
+    assert!(app.text("#meldungen").await.contains("Protokoll"));
+    app.quit().await;
+}
+
 /// Not a test: pictures of the Sitzungen screens with the demo network for looking at them
 /// (`SCREENSHOT_DIR`, default target/screenshots).
 #[tokio::test]
@@ -372,6 +431,20 @@ async fn sessions_screenshots() {
     )
     .await;
     crate::screenshots::save(&app, "sitzungen-liste").await;
+    app.script("location.hash = '#/aufgaben'").await;
+    app.until(
+        "tasks",
+        "document.querySelectorAll('#aufgaben-zeilen tr').length > 0",
+    )
+    .await;
+    // WebKitWebDriver's own screenshot does not return on this screen (its process dies, cause
+    // not found yet); the X display's picture shows the same window.
+    let dir = std::env::var("SCREENSHOT_DIR").unwrap_or_else(|_| "target/screenshots".into());
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let _ = Command::new("import")
+        .args(["-window", "root", &format!("{dir}/aufgaben.png")])
+        .status();
+    app.goto("sitzungen").await;
     app.script("document.querySelector('#sitzungen-kommende-zeilen a').click()")
         .await;
     app.until("detail", "document.getElementById('tagesordnung-status') && document.getElementById('teilnehmende-status') && document.getElementById('teilnehmende-status').textContent !== ''")
@@ -383,5 +456,15 @@ async fn sessions_screenshots() {
     app.script("document.getElementById('teilnehmende').scrollIntoView()")
         .await;
     crate::screenshots::save(&app, "sitzung-teilnehmende").await;
+    app.script("location.hash = document.querySelector('#sitzung-protokoll').getAttribute('href')")
+        .await;
+    app.until("minutes", "document.querySelector('.minutes-top textarea')")
+        .await;
+    crate::screenshots::save(&app, "protokoll-entwurf").await;
+    app.goto("sitzungen").await;
+    app.script("location.hash = document.querySelector('#sitzungen-vergangene-zeilen a').getAttribute('href') + '/protokoll'").await;
+    app.until("approved minutes", "document.getElementById('nachtrag-formular')")
+        .await;
+    crate::screenshots::save(&app, "protokoll-freigegeben").await;
     app.quit().await;
 }

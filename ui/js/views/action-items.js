@@ -17,12 +17,15 @@ export async function render(container) {
     call('list_sessions', { filter: {} }),
     call('list_contacts', { filter: {} }),
   ]);
-  const select = (id, label, key, options, all = 'Alle') => el('div', { class: 'kern-form-input' },
-    el('label', { class: 'kern-label', for: id }, label),
-    el('div', { class: 'kern-form-input__select-wrapper' },
-      el('select', { class: 'kern-form-input__select', id, onChange: (e) => { state[key] = e.target.value; refresh(); } },
-        all === null ? null : el('option', { value: '' }, all),
-        options.map(([v, t]) => el('option', { value: v, selected: String(v) === String(state[key]) }, t)))));
+  const select = (id, label, key, options, all = 'Alle') => {
+    const input = el('select', { class: 'kern-form-input__select', id, onChange: (e) => { state[key] = e.target.value; refresh(); } },
+      el('option', { value: '' }, all),
+      options.map(([v, t]) => el('option', { value: v }, t)));
+    input.value = String(state[key]);
+    return el('div', { class: 'kern-form-input' },
+      el('label', { class: 'kern-label', for: id }, label),
+      el('div', { class: 'kern-form-input__select-wrapper' }, input));
+  };
   replaceChildren(container,
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
     el('div', { class: 'filters' },
@@ -34,7 +37,7 @@ export async function render(container) {
       el('input', { class: 'kern-form-check__checkbox', type: 'checkbox', id: 'aufgaben-ueberfaellig', checked: state.overdue_only,
         onChange: (e) => { state.overdue_only = e.target.checked; refresh(); } }),
       el('label', { class: 'kern-label', for: 'aufgaben-ueberfaellig' }, 'Nur überfällige')),
-    el('p', { class: 'kern-body status', id: 'aufgaben-status', role: 'status' }),
+    el('p', { class: 'kern-body status', id: 'aufgaben-anzahl', role: 'status' }),
     el('div', { id: 'aufgaben-liste' }));
   await refresh();
 }
@@ -47,14 +50,14 @@ async function refresh(focusId) {
       status: state.status === '' ? null : state.status, overdue_only: state.overdue_only,
     } });
     const overdue = rows.filter((r) => r.overdue).length;
-    replaceChildren(document.getElementById('aufgaben-status'),
+    replaceChildren(document.getElementById('aufgaben-anzahl'),
       `${rows.length === 1 ? '1 Aufgabe' : `${rows.length} Aufgaben`}${overdue ? `, davon ${overdue} überfällig` : ''}`);
     replaceChildren(document.getElementById('aufgaben-liste'), rows.length === 0 ? el('p', { class: 'kern-body' }, 'Keine Aufgaben.')
       : el('table', { class: 'kern-table participant-table', id: 'aufgaben-tabelle' },
         el('caption', { class: 'kern-sr-only' }, 'Aufgaben'),
         el('thead', {}, el('tr', {}, ['Aufgabe', 'Zuständig', 'Fällig', 'Status', 'Sitzung', 'Aktion'].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', { id: 'aufgaben-zeilen' }, rows.map(row))));
-    if (focusId) (document.getElementById(focusId) || document.getElementById('aufgaben-status'))?.focus();
+    if (focusId) (document.getElementById(focusId) || document.getElementById('aufgaben-anzahl'))?.focus();
   } catch (error) {
     showError(error);
   }

@@ -36,7 +36,9 @@ export async function renderAgenda(section, session) {
       f.description,
       el('div', { class: 'form-actions' },
         el('button', { type: 'submit', class: 'kern-btn kern-btn--primary', id: 'top-hinzufuegen' },
-          el('span', { class: 'kern-label' }, 'TOP hinzufügen')))));
+          el('span', { class: 'kern-label' }, 'TOP hinzufügen')),
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'top-genehmigung', onClick: addApproval },
+          el('span', { class: 'kern-label' }, 'TOP „Genehmigung des Protokolls der letzten Sitzung“ einfügen')))));
 
   replaceChildren(section,
     el('h2', { class: 'kern-heading-medium', id: 'tagesordnung-titel' }, 'Tagesordnung'),
@@ -117,6 +119,20 @@ export async function renderAgenda(section, session) {
       draw();
       showSuccess(`TOP „${item.title}“ wurde entfernt.`);
       f.title.input.focus();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  /** TOP 1 linked to the latest earlier draft minutes: its decision approves them (core). */
+  async function addApproval() {
+    clearNotices();
+    try {
+      const added = await call('add_minutes_approval_item', { session: session.id });
+      items = await call('list_agenda', { session: session.id });
+      draw();
+      showSuccess(`„${added.title}“ steht jetzt als TOP 1 auf der Tagesordnung.`);
+      document.getElementById(`top-${added.id}-titel`)?.focus();
     } catch (error) {
       showError(error);
     }

@@ -19,12 +19,18 @@ export async function render(container, params) {
   // "#/sitzungen/12/protokoll": the minutes of session 12.
   if (params[1] === 'protokoll') return minutesView.render(container, params);
   const id = params[0] && params[0] !== 'neu' ? Number(params[0]) : null;
-  const [session, organisations] = await Promise.all([
+  // "#/sitzungen/neu/vorlage/12": a new session with the agenda and participants of session 12.
+  const templateId = !id && params[1] === 'vorlage' ? Number(params[2]) : null;
+  const [session, template, organisations] = await Promise.all([
     id ? call('get_session', { id }) : Promise.resolve(null),
+    templateId ? call('get_session', { id: templateId }) : Promise.resolve(null),
     call('list_organisations'),
   ]);
-  const s = session || { format: 'praesenz', status: 'geplant' };
-  const heading = session ? session.title : 'Neue Sitzung';
+  // From a template: time, format, place, link and host carry over; title and date are new.
+  const s = session || (template
+    ? { ...template, title: '', date: '', status: 'geplant', notes: null }
+    : { format: 'praesenz', status: 'geplant' });
+  const heading = session ? session.title : (template ? `Neue Sitzung nach Vorlage „${template.title}“` : 'Neue Sitzung');
   document.title = `${heading} – Netzwerkmappe`;
 
   const f = {
@@ -52,7 +58,12 @@ export async function render(container, params) {
     el('div', { class: 'form-actions' },
       el('button', { type: 'submit', class: 'kern-btn kern-btn--primary', id: 'sitzung-speichern' },
         el('span', { class: 'kern-label' }, session ? 'Änderungen speichern' : 'Sitzung anlegen')),
-      el('a', { class: 'kern-btn kern-btn--secondary', href: '#/sitzungen' }, el('span', { class: 'kern-label' }, 'Abbrechen'))));
+      el('a', { class: 'kern-btn kern-btn--secondary', href: '#/sitzungen' }, el('span', { class: 'kern-label' }, 'Abbrechen')),
+      session ? el('a', { class: 'kern-btn kern-btn--tertiary', id: 'sitzung-vorlage', href: `#/sitzungen/neu/vorlage/${session.id}` },
+        el('span', { class: 'kern-label' }, 'Als Vorlage für die nächste Sitzung verwenden')) : null,
+      session ? el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'sitzung-loeschen', onClick: confirmDelete },
+        el('span', { class: 'kern-label' }, 'Sitzung löschen')) : null),
+    el('div', { id: 'sitzung-loeschen-frage' }));
 
   const parts = [
     el('p', { class: 'kern-body' }, el('a', { class: 'kern-link', href: '#/sitzungen' }, '← Zurück zu den Sitzungen')),
@@ -68,6 +79,8 @@ export async function render(container, params) {
       session.minutes_status === 'freigegeben' ? ' · Protokoll freigegeben' : '') : null,
     el('section', { 'aria-labelledby': 'sitzung-angaben-titel' },
       el('h2', { class: 'kern-heading-medium', id: 'sitzung-angaben-titel' }, 'Angaben zur Sitzung'),
+      template ? el('p', { class: 'kern-body', id: 'sitzung-vorlage-hinweis' },
+        `Tagesordnung und Teilnehmende von „${template.title}“ werden übernommen (ohne Protokolltexte; alle wieder als „eingeladen“).`) : null,
       form),
   ];
   if (session) {
@@ -102,7 +115,9 @@ export async function render(container, params) {
     try {
       const saved = session
         ? await call('update_session', { id: session.id, input })
-        : await call('create_session', { input });
+        : template
+          ? await call('create_session_from_template', { source: template.id, input })
+          : await call('create_session', { input });
       if (session) {
         // Re-render: the heading, the agenda's clock times and the version follow the saved values.
         await render(container, [String(saved.id)]);
@@ -114,6 +129,33 @@ export async function render(container, params) {
     } catch (error) {
       showError(error);
       showFieldError(form, error);
+    }
+  }
+
+  function confirmDelete() {
+    const region = document.getElementById('sitzung-loeschen-frage');
+    const question = el('div', { class: 'kern-alert kern-alert--warning', role: 'alertdialog', 'aria-labelledby': 'sitzung-loeschen-titel', tabindex: '-1' },
+      el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title', id: 'sitzung-loeschen-titel' }, `„${session.title}“ wirklich löschen?`)),
+      el('div', { class: 'kern-alert__body' },
+        el('p', { class: 'kern-body' }, 'Die Sitzung wird mit Tagesordnung, Teilnehmenden und Protokollentwurf gelöscht. Eine Sitzung mit freigegebenem Protokoll bleibt erhalten.'),
+        el('div', { class: 'form-actions' },
+          el('button', { type: 'button', class: 'kern-btn kern-btn--primary', id: 'sitzung-loeschen-ja', onClick: remove },
+            el('span', { class: 'kern-label' }, 'Ja, löschen')),
+          el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', onClick: () => { replaceChildren(region); document.getElementById('sitzung-loeschen').focus(); } },
+            el('span', { class: 'kern-label' }, 'Abbrechen')))));
+    replaceChildren(region, question);
+    question.focus();
+  }
+
+  async function remove() {
+    try {
+      await call('delete_session', { id: session.id });
+      flash(`„${session.title}“ wurde gelöscht.`);
+      window.location.hash = '#/sitzungen';
+    } catch (error) {
+      replaceChildren(document.getElementById('sitzung-loeschen-frage'));
+      showError(error);
+      document.getElementById('sitzung-loeschen')?.focus();
     }
   }
 

@@ -115,7 +115,7 @@ export async function renderParticipants(section, session) {
     replaceChildren(box, el('table', { class: 'kern-table participant-table', id: 'teilnehmende-tabelle' },
       el('caption', { class: 'kern-sr-only' }, 'Teilnehmende und Anwesenheit'),
       el('thead', {}, el('tr', {},
-        ['Anwesend', 'Name', 'Organisation', 'Status'].map((h) => el('th', { scope: 'col' }, h)))),
+        ['Anwesend', 'Name', 'Organisation', 'Status', locked ? null : 'Liste'].filter(Boolean).map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', { id: 'teilnehmende-zeilen' }, list.map(row))));
   }
 
@@ -132,7 +132,25 @@ export async function renderParticipants(section, session) {
       el('td', {},
         el('label', { class: 'kern-sr-only', for: statusId }, `Status von ${p.name}`),
         el('select', { id: statusId, class: 'participant-status', disabled: locked, onChange: (e) => setStatus(p, e.target.value, statusId) },
-          STATUSES.map(([v, t]) => el('option', { value: v, selected: v === p.status }, t)))));
+          STATUSES.map(([v, t]) => el('option', { value: v, selected: v === p.status }, t)))),
+      locked ? null : el('td', {}, el('button', { type: 'button', class: 'agenda-move', id: `entfernen-${p.id}`,
+        'aria-label': `${p.name} von der Liste nehmen`, onClick: () => remove(p) }, 'Entfernen')));
+  }
+
+  async function remove(p) {
+    clearNotices();
+    const index = list.indexOf(p);
+    try {
+      await call('remove_participant', { session: session.id, participant: p.id });
+      list = await call('list_participants', { session: session.id });
+      draw();
+      showSuccess(`${p.name} steht nicht mehr auf der Liste.`);
+      // Focus to the row that took its place (or the list's status when it was the last).
+      const next = list[Math.min(index, list.length - 1)];
+      (next ? document.getElementById(`entfernen-${next.id}`) : document.getElementById('teilnehmende-art'))?.focus();
+    } catch (error) {
+      showError(error);
+    }
   }
 
   async function setStatus(p, status, focusId) {
