@@ -63,11 +63,11 @@ test-rust:
 
 # End-to-end tests of the real window (tauri-driver + WebKitWebDriver under Xvfb).
 test-e2e:
-	xvfb-run -a -s "-screen 0 1280x860x24" $(CARGO) test -p netzwerkmappe --test e2e -- $(E2E_THREADS)
+	xvfb-run -a -s "-screen 0 1366x768x24" $(CARGO) test -p netzwerkmappe --test e2e -- $(E2E_THREADS)
 
 # Save a PNG of every screen into target/screenshots (for looking at the UI).
 screenshots:
-	xvfb-run -a -s "-screen 0 1280x860x24" $(CARGO) test -p netzwerkmappe --test e2e -- --ignored screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24" $(CARGO) test -p netzwerkmappe --test e2e -- --ignored --test-threads=1 screenshots
 
 # The domain core must not depend on Tauri.
 core-tauri-free:

@@ -5,6 +5,7 @@
 const APP_COMMANDS: &[&str] = &[
     "app_info",
     "ui_ready",
+    "ui_labels",
     "list_regions",
     "list_districts",
     "list_contacts",
@@ -26,6 +27,7 @@ const APP_COMMANDS: &[&str] = &[
     "create_organisation",
     "update_organisation",
     "delete_organisation",
+    "set_organisation_district",
     "get_settings",
     "update_settings",
     "list_sessions",

@@ -9,6 +9,9 @@ mod files;
 mod state;
 mod window;
 
+#[cfg(test)]
+mod ui_index_tests;
+
 use std::process::ExitCode;
 use std::time::Instant;
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use netzwerkmappe_core::demo::DemoSummary;
 use netzwerkmappe_core::district::District;
 use netzwerkmappe_core::export::ExportOutcome;
-use netzwerkmappe_core::format::datetime_de;
+use netzwerkmappe_core::format::{Noun, count, datetime_de, number};
 use netzwerkmappe_core::import::plan::{ImportPreview, ImportSummary, PreviewRow, RowStatus};
 use netzwerkmappe_core::info::Info;
 use netzwerkmappe_core::minutes::{ActionItemRow, ActionStatus, MinutesStatus};
@@ -22,7 +22,7 @@ pub fn info(info: &Info) -> String {
     }
     out += "Einträge:\n";
     for c in &info.counts {
-        out += &format!("  {:<24}{:>8}\n", c.label, c.count);
+        out += &format!("  {:<24}{:>8}\n", c.label, number(c.count));
     }
     out
 }
@@ -41,7 +41,7 @@ pub fn districts(districts: &[District]) -> String {
             d.region_name
         );
     }
-    out += &format!("{} Kreise\n", districts.len());
+    out += &format!("{}\n", count(districts.len(), Noun::Kreis));
     out
 }
 
@@ -63,7 +63,9 @@ pub fn import(file: &Path, preview: &ImportPreview, summary: Option<&ImportSumma
     }
     out += &format!(
         "\nNeu: {}   Doppelt: {}   Fehler: {}\n",
-        preview.new_count, preview.duplicate_count, preview.error_count
+        number(preview.new_count),
+        number(preview.duplicate_count),
+        number(preview.error_count)
     );
     for status in [RowStatus::Error, RowStatus::Duplicate] {
         for row in preview.rows.iter().filter(|r| r.status == status) {
@@ -88,15 +90,23 @@ pub fn import(file: &Path, preview: &ImportPreview, summary: Option<&ImportSumma
     }
     match summary {
         None => out += "Probelauf: Es wurde nichts gespeichert.\n",
-        Some(s) => {
-            out += &format!(
-                "Importiert: {} neu, {} aktualisiert, {} übersprungen, {} fehlerhafte Zeilen ausgelassen, \
-                 {} Organisationen angelegt.\n",
-                s.created, s.updated, s.skipped, s.failed, s.organisations_created
-            )
-        }
+        Some(s) => out += &summary_line(s),
     }
     out
+}
+
+/// "Importiert: 3.431 neu, 0 aktualisiert, 1 übersprungen, 1 fehlerhafte Zeile ausgelassen,
+/// 1 Organisation angelegt." ("fehlerhafte" reads the same in singular and plural.)
+fn summary_line(s: &ImportSummary) -> String {
+    format!(
+        "Importiert: {} neu, {} aktualisiert, {} übersprungen, {} fehlerhafte {} ausgelassen, {} angelegt.\n",
+        number(s.created),
+        number(s.updated),
+        number(s.skipped),
+        number(s.failed),
+        Noun::Zeile.for_count(s.failed),
+        count(s.organisations_created, Noun::Organisation)
+    )
 }
 
 /// "E-Mail-Adresse: „x“ ist keine gültige Adresse" from the row's structured parts: the field (if
@@ -110,13 +120,9 @@ fn row_reason(row: &PreviewRow) -> String {
 }
 
 pub fn export(outcome: &ExportOutcome) -> String {
-    let who = if outcome.count == 1 {
-        "1 Kontakt".to_owned()
-    } else {
-        format!("{} Kontakte", outcome.count)
-    };
     format!(
-        "{who} als {} gespeichert: {}\n",
+        "{} als {} gespeichert: {}\n",
+        count(outcome.count, Noun::Kontakt),
         outcome.format.label(),
         outcome.path
     )
@@ -164,7 +170,7 @@ pub fn sessions(rows: &[SessionRow]) -> String {
         details.push(participants(row.participant_count));
         out += &format!("            {}\n", details.join(" · "));
     }
-    out += &format!("{}\n", count(rows.len(), "Sitzung", "Sitzungen"));
+    out += &format!("{}\n", count_of(rows.len(), "Sitzung", "Sitzungen"));
     out
 }
 
@@ -179,7 +185,8 @@ fn participants(n: i64) -> String {
     format!("Teilnehmende: {n}")
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+/// "1 Sitzung" / "3 Sitzungen" for nouns `format::Noun` does not list (yet).
+fn count_of(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -230,7 +237,7 @@ pub fn action_items(rows: &[ActionItemRow], overdue_only: bool) -> String {
             row.session_title
         );
     }
-    out += &format!("{}\n", count(rows.len(), "Aufgabe", "Aufgaben"));
+    out += &format!("{}\n", count_of(rows.len(), "Aufgabe", "Aufgaben"));
     out
 }
 
@@ -257,6 +264,9 @@ mod tests {
             name: "Anna Müller".into(),
             organisation: None,
             district: None,
+            organisation_kind: None,
+            organisation_district: None,
+            organisation_new: false,
             email: None,
             status: RowStatus::Error,
             message: Some(message.into()),
@@ -286,5 +296,42 @@ mod tests {
             format: ExportFormat::Vcard,
         };
         assert_eq!(export(&outcome), "1 Kontakt als vCard gespeichert: /tmp/k.vcf\n");
+        let outcome = ExportOutcome {
+            path: "/tmp/k.csv".into(),
+            count: 3431,
+            format: ExportFormat::Csv,
+        };
+        assert_eq!(
+            export(&outcome),
+            "3.431 Kontakte als CSV gespeichert: /tmp/k.csv\n"
+        );
+    }
+
+    #[test]
+    fn import_summary_counts_in_singular_and_with_thousands() {
+        let one = ImportSummary {
+            created: 1,
+            updated: 0,
+            skipped: 1,
+            failed: 1,
+            organisations_created: 1,
+        };
+        assert_eq!(
+            summary_line(&one),
+            "Importiert: 1 neu, 0 aktualisiert, 1 übersprungen, 1 fehlerhafte Zeile ausgelassen, \
+             1 Organisation angelegt.\n"
+        );
+        let many = ImportSummary {
+            created: 3431,
+            updated: 2,
+            skipped: 0,
+            failed: 12,
+            organisations_created: 1204,
+        };
+        assert_eq!(
+            summary_line(&many),
+            "Importiert: 3.431 neu, 2 aktualisiert, 0 übersprungen, 12 fehlerhafte Zeilen ausgelassen, \
+             1.204 Organisationen angelegt.\n"
+        );
     }
 }

@@ -51,3 +51,17 @@ pub async fn delete_organisation(
 ) -> CommandResult<()> {
     Ok(state.store().await?.delete_organisation(id, contacts).await?)
 }
+
+/// "Kreis zuordnen" for the organisations ticked in the list; returns how many were changed.
+#[tauri::command]
+pub async fn set_organisation_district(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    ags: Option<String>,
+) -> CommandResult<usize> {
+    Ok(state
+        .store()
+        .await?
+        .set_organisation_district(&ids, ags.as_deref(), Utc::now())
+        .await?)
+}

@@ -133,6 +133,7 @@ async fn the_preview_can_show_only_errors_or_only_duplicates() {
             "Alle Zeilen (5)",
             "Nur Zeilen mit Fehlern (2)",
             "Nur doppelte Zeilen (1)",
+            "Nur Zeilen mit Hinweisen (0)",
             "Nur neue Zeilen (2)"
         ]
     );
@@ -220,6 +221,72 @@ async fn a_large_file_shows_its_first_rows_at_once_and_more_on_demand() {
         app.script("return document.getElementById('import-mehr-knopf')")
             .await,
         serde_json::Value::Null
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_phone_that_is_no_number_shows_as_a_hinweis_with_the_organisation_it_creates() {
+    let app = App::start().await;
+    app.goto("kontakte").await;
+    app.click("#kontakte-importieren").await;
+    let file = app.data_dir.path().join("telefon.csv");
+    // UTF-8 without BOM; one phone text that is no number.
+    std::fs::write(
+        &file,
+        "Vorname;Nachname;Firma;Telefon geschäftlich\r\n\
+         Anna;Ortner;Landratsamt Ortenaukreis;bitte über Zentrale\r\n\
+         Ben;Berg;Caritasverband Beispielstadt;0711 123-45\r\n",
+    )
+    .unwrap();
+    app.answer_file_dialog(&file);
+    app.press("#import-waehlen").await;
+    app.until("preview", "document.getElementById('import-zusammenfassung')")
+        .await;
+    assert_eq!(
+        app.text("#import-zusammenfassung").await,
+        "2 neu, 0 doppelt, 0 mit Fehlern; 1 Zeile mit Hinweisen."
+    );
+    // The encoding as the core labels it.
+    let how = app.text("#import-erkannt").await;
+    assert!(how.contains("Zeichensatz UTF-8,"), "{how}");
+    let rows = app
+        .script(
+            "return [...document.querySelectorAll('#import-zeilen tbody tr')].map(r =>
+               [r.querySelector('th').textContent, r.children[2].textContent, r.lastElementChild.textContent])",
+        )
+        .await;
+    assert_eq!(
+        rows,
+        serde_json::json!([
+            [
+                "Anna Ortner",
+                "Landratsamt Ortenaukreiswird angelegt: Landratsamt, Ortenaukreis",
+                "Hinweis: Telefon: „bitte über Zentrale“ ist keine Telefonnummer; der Text steht in den Notizen."
+            ],
+            [
+                "Ben Berg",
+                "Caritasverband Beispielstadtwird angelegt: Wohlfahrtsverband, ohne Kreis",
+                ""
+            ]
+        ])
+    );
+    // "Nur Zeilen mit Hinweisen" keeps Anna's row only.
+    app.script(
+        "const s = document.getElementById('import-anzeigen'); s.value = 'warning'; \
+         s.dispatchEvent(new Event('change'));",
+    )
+    .await;
+    app.until(
+        "one row",
+        "document.querySelectorAll('#import-zeilen tbody tr').length === 1",
+    )
+    .await;
+    assert_eq!(app.text("#import-zeilen tbody th").await, "Anna Ortner");
+    crate::screenshots::save(&app, "import-hinweis").await;
+    assert_eq!(
+        app.script("return window.__netzwerkmappeProblems").await,
+        serde_json::json!([])
     );
     app.quit().await;
 }

@@ -6,14 +6,18 @@
 #![allow(clippy::unwrap_used)]
 
 mod app;
+mod bulk_district;
 mod contacts;
 mod districts;
 mod errors;
 mod export;
+mod forms;
 mod import;
 mod info;
 mod keyboard;
 mod list_figures;
+mod list_layout;
 mod mail;
 mod screenshots;
 mod sessions;
+mod settings;

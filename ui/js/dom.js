@@ -34,3 +34,13 @@ export function replaceChildren(node, ...children) {
   node.replaceChildren();
   append(node, children);
 }
+
+/**
+ * Shows or hides `node`. KERN's button styles set `display` and so override the `hidden`
+ * attribute; the `is-hidden` class (display: none !important in app.css) always wins, and
+ * `hidden` stays for the accessibility tree.
+ */
+export function setHidden(node, hidden) {
+  node.classList.toggle('is-hidden', hidden);
+  node.hidden = hidden;
+}

@@ -1,6 +1,7 @@
-// Labelled form fields in KERN markup, and showing a validation error at the field it names.
-// Core validation messages start with the field label ("Nachname: …"); fields carry that label in
-// data-label so the error lands next to the right field.
+// Labelled form fields in KERN markup, showing every validation error at the field it names, and
+// tracking unsaved changes. Errors name their fields as data (`fields: [{field, message, index}]`
+// in the error payload); inputs carry the same German label in data-label, so the error lands
+// next to the right field without reading the message text.
 
 import { el } from './dom.js';
 
@@ -60,26 +61,69 @@ export function clearFieldErrors(form) {
   for (const input of form.querySelectorAll('[aria-invalid="true"]')) {
     input.removeAttribute('aria-invalid');
     input.classList.remove('kern-form-input__input--error');
+    const ids = (input.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && !id.endsWith('-fehler'));
+    if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));
+    else input.removeAttribute('aria-describedby');
   }
 }
 
-/** Marks the field a validation error names and focuses it. Returns true if a field was found. */
-export function showFieldError(form, error) {
-  if (error.code !== 'Validation') return false;
-  const colon = error.message.indexOf(':');
-  if (colon < 0) return false;
-  const label = error.message.slice(0, colon);
-  const candidates = [...form.querySelectorAll('[data-label]')].filter((i) => i.dataset.label === label);
-  // With several fields of one label (e-mail addresses), the one holding the bad value.
-  const quoted = /„(.*)“/.exec(error.message);
-  const input = candidates.find((i) => quoted && i.value.trim() === quoted[1]) || candidates[0];
-  if (!input) return false;
+/**
+ * Marks every field a validation error names (from the error's `fields` data, never from its
+ * text): aria-invalid, KERN's error style and the message under the field, linked by
+ * aria-describedby. Focuses the first marked field. Returns the field errors it could not place
+ * (the caller's alert shows the whole message anyway). Nothing the person typed is touched.
+ */
+export function showFieldErrors(form, error) {
+  if (!error || error.code !== 'Validation') return [];
+  const fieldErrors = Array.isArray(error.fields) && error.fields.length > 0
+    ? error.fields
+    : (error.field ? [{ field: error.field, message: error.message }] : []);
+  const unplaced = [];
+  let first = null;
+  for (const fe of fieldErrors) {
+    const input = findField(form, fe);
+    if (!input) { unplaced.push(fe); continue; }
+    markInvalid(input, fe.message);
+    if (!first) first = input;
+  }
+  // Focus the first invalid field in form order, not in error order.
+  const firstInForm = form.querySelector('[aria-invalid="true"]') || first;
+  if (firstInForm) firstInForm.focus();
+  return unplaced;
+}
+
+/**
+ * The input a field error is about: fields carry their label in data-label. Of several with one
+ * label (e-mail addresses, phone numbers) `index` counts the filled ones, as the form sent them.
+ */
+function findField(form, { field, index }) {
+  const candidates = [...form.querySelectorAll('[data-label]')].filter((i) => i.dataset.label === field);
+  if (candidates.length <= 1) return candidates[0];
+  const filled = candidates.filter((i) => i.value.trim() !== '');
+  return filled[index ?? 0] || candidates[0];
+}
+
+function markInvalid(input, message) {
   const errorId = `${input.id}-fehler`;
+  if (document.getElementById(errorId)) return; // two errors for one field: the first is shown
   input.setAttribute('aria-invalid', 'true');
   input.classList.add('kern-form-input__input--error');
   input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), errorId].filter(Boolean).join(' '));
-  input.closest('.kern-form-input').appendChild(
-    el('p', { class: 'kern-error', id: errorId }, error.message.slice(colon + 1).trim()));
-  input.focus();
-  return true;
+  const wrapper = input.closest('.kern-form-input') || input.parentElement;
+  wrapper.appendChild(el('p', { class: 'kern-error', id: errorId },
+    el('span', { class: 'kern-icon kern-icon--danger kern-icon--default', 'aria-hidden': 'true' }),
+    el('span', { class: 'kern-body' }, message)));
+}
+
+/**
+ * Tracks whether a form holds changes that are not saved. `read()` returns what the form would
+ * save; the form is "dirty" when that differs from what was last saved (or loaded). Comparing the
+ * would-be input (not the DOM) means an added empty row or a re-selected same value is no change.
+ */
+export function trackChanges(read) {
+  let saved = JSON.stringify(read());
+  return {
+    isDirty: () => JSON.stringify(read()) !== saved,
+    markSaved: () => { saved = JSON.stringify(read()); },
+  };
 }

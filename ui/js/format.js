@@ -1,8 +1,11 @@
-// German formatting for people: 24.11.2026 and 14:30 Uhr, in the computer's time zone.
+// German formatting for people: 24.11.2026 and 14:30 Uhr, in the computer's time zone;
+// "3.431 Kontakte", "1 Organisation". The rules match core/src/format.rs, and the noun forms come
+// from the core (labels.js), so each word's plural is written down only once.
+
+import { nounForms } from './labels.js';
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
-const numberFormat = new Intl.NumberFormat('de-DE');
 
 /** "2026-11-24T13:30:00Z" → "24.11.2026, 14:30 Uhr"; empty for missing or invalid input. */
 export function formatDateTime(iso) {
@@ -18,8 +21,25 @@ export function formatDate(iso) {
   return dateFormat.format(d);
 }
 
+/**
+ * 3431 → "3.431". Written out rather than Intl.NumberFormat so it is the same rule as the core's
+ * `format::number` (a point from 1.000 on) whatever the system's locale data says.
+ */
 export function formatNumber(n) {
-  return numberFormat.format(n);
+  const value = Math.trunc(Number(n) || 0);
+  const digits = String(Math.abs(value));
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += '.';
+    out += digits[i];
+  }
+  return value < 0 ? `-${out}` : out;
+}
+
+/** (3431, 'kontakt') → "3.431 Kontakte"; (1, 'organisation') → "1 Organisation". */
+export function formatCount(n, noun) {
+  const forms = nounForms(noun);
+  return `${formatNumber(n)} ${Number(n) === 1 ? forms.one : forms.other}`;
 }
 
 /** German collation: Ä sorts with A, ß with ss; numbers in names compare numerically. */

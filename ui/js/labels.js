@@ -1,22 +1,49 @@
-// German labels for the codes the core sends (kinds of organisation, e-mail and phone kinds).
+// German words for the codes the core sends (organisation kinds, e-mail and phone kinds, Kreis
+// kinds, encodings, noun forms). They are defined once, in the core (core/src/labels.rs), and
+// loaded here once at start (`loadLabels()` in main.js) so the screens can use them synchronously.
 
-export const ORGANISATION_KINDS = [
-  ['landratsamt', 'Landratsamt'],
-  ['stadtverwaltung', 'Stadtverwaltung'],
-  ['gemeindeverwaltung', 'Gemeindeverwaltung'],
-  ['ministerium', 'Ministerium'],
-  ['regierungspraesidium', 'Regierungspräsidium'],
-  ['kommunaler_landesverband', 'Kommunaler Landesverband'],
-  ['migrantenorganisation', 'Migrantenorganisation'],
-  ['wohlfahrtsverband', 'Wohlfahrtsverband'],
-  ['bildungstraeger', 'Bildungsträger'],
-  ['sonstige', 'Sonstige'],
-];
+import { call } from './api.js';
 
-export const EMAIL_KINDS = [['work', 'dienstlich'], ['home', 'privat'], ['other', 'sonstige']];
-export const PHONE_KINDS = [['work', 'dienstlich'], ['mobile', 'mobil'], ['home', 'privat'], ['fax', 'Fax'], ['other', 'sonstige']];
+let loaded = null;
 
-export function organisationKindLabel(kind) {
-  const found = ORGANISATION_KINDS.find(([k]) => k === kind);
-  return found ? found[1] : '';
+/** Fetches the labels from the core once; later calls return the same promise. */
+export function loadLabels() {
+  if (!loaded) {
+    loaded = call('ui_labels').catch((error) => {
+      loaded = null; // let a later screen try again
+      throw error;
+    });
+    loaded.then((labels) => { cache = labels; }, () => {});
+  }
+  return loaded;
 }
+
+let cache = null;
+
+function current() {
+  if (!cache) throw { code: 'Internal', message: 'Die Beschriftungen sind noch nicht geladen. Bitte starten Sie Netzwerkmappe neu.' };
+  return cache;
+}
+
+const pairs = (list) => list.map(({ value, label }) => [value, label]);
+const lookup = (list, code) => (list.find((l) => l.value === code) || { label: '' }).label;
+
+/** [[code, label], …] in the order a select shows them. */
+export const organisationKinds = () => pairs(current().organisation_kinds);
+export const emailKinds = () => pairs(current().email_kinds);
+export const phoneKinds = () => pairs(current().phone_kinds);
+
+export const organisationKindLabel = (kind) => lookup(current().organisation_kinds, kind);
+export const districtKindLabel = (kind) => lookup(current().district_kinds, kind);
+/** "Utf8Bom" → "UTF-8 mit BOM"; an unknown code is shown as it is. */
+export const encodingLabel = (code) => lookup(current().encodings, code) || String(code ?? '');
+
+/** { one: 'Kontakt', other: 'Kontakte' } for a noun code ("kontakt"). */
+export function nounForms(noun) {
+  const forms = current().nouns[noun];
+  if (!forms) throw { code: 'Internal', message: `Unbekanntes Wort „${noun}“.` };
+  return forms;
+}
+
+/** "Böblingen (Landkreis)" for a district from `list_districts`. */
+export const districtOptionLabel = (d) => `${d.name} (${districtKindLabel(d.kind)})`;

@@ -1,8 +1,11 @@
-// Starts the UI: a tiny hash router over the screens that exist. Each screen module exports
-// `title` and `render(container)`; the router moves focus to the new heading so screen readers
-// announce the change.
+// Starts the UI: loads the core's labels once, then a tiny hash router over the screens that
+// exist. Each screen module exports `title` and `render(container)`; the router moves focus to
+// the new heading so screen readers announce the change. Before leaving a form with unsaved
+// changes (another screen, another record, closing the window) it asks (leave-guard.js).
 
 import { clearNotices, showError, showPendingFlash } from './notices.js';
+import { loadLabels } from './labels.js';
+import { mayLeave, releaseUnsaved, unsavedChanges } from './leave-guard.js';
 import * as contacts from './views/contacts.js';
 import * as contactForm from './views/contact-form.js';
 import * as organisations from './views/organisations.js';
@@ -12,8 +15,13 @@ import * as info from './views/info.js';
 import * as sessions from './views/sessions.js';
 import * as sessionForm from './views/session-form.js';
 import * as actionItems from './views/action-items.js';
+import * as settings from './views/settings.js';
 import { call } from './api.js';
 import { el, replaceChildren } from './dom.js';
+
+// Start-up marks (ms since the page began loading), printed by `--startzeit-messen`.
+const phases = [`module ${Math.round(performance.now())}`];
+const mark = (name) => phases.push(`${name} ${Math.round(performance.now())}`);
 
 // Problems the console would show (script errors, rejected promises, CSP violations) are also
 // collected here so the end-to-end tests can assert there are none.
@@ -32,6 +40,7 @@ const ROUTES = {
   aufgaben: { list: actionItems },
   kreise: { list: districts },
   info: { list: info },
+  einstellungen: { list: settings },
 };
 const DEFAULT_ROUTE = 'kontakte';
 let firstRender = true;
@@ -54,9 +63,13 @@ async function show() {
   document.title = `${view.title} – Netzwerkmappe`;
   window.scrollTo(0, 0);
   clearNotices();
+  releaseUnsaved(); // the new screen registers its own form, if it has one
   const container = document.getElementById('ansicht');
   try {
+    await loadLabels();
+    if (firstRender) mark('labels');
     await view.render(container, params);
+    if (firstRender) mark('render');
     showPendingFlash();
   } catch (error) {
     // Keep the screen's heading so the person knows where they are; the alert says what failed.
@@ -73,10 +86,13 @@ async function show() {
   }
 }
 
-/** Tells the Rust side the first screen is on screen (used by the start-up benchmark). */
+/** Tells the Rust side the first screen has its data on screen (used by the start-up benchmark). */
 function reportFirstPaint() {
   requestAnimationFrame(() => requestAnimationFrame(() => {
-    call('ui_ready').catch(() => {});
+    mark('paint');
+    const nav = performance.getEntriesByType('navigation')[0];
+    if (nav) phases.push(`html ${Math.round(nav.responseEnd)}`);
+    call('ui_ready', { stage: 'data', phases: phases.join(', ') }).catch(() => {});
   }));
 }
 
@@ -86,5 +102,30 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
   document.getElementById('inhalt').focus();
 });
 
-window.addEventListener('hashchange', show);
+// The address the screen on display belongs to. A hash change the person does not confirm (unsaved
+// changes) is undone with replaceState, which fires no second hashchange.
+let shownHash = window.location.hash;
+
+window.addEventListener('hashchange', async () => {
+  if (window.location.hash === shownHash) return;
+  if (!(await mayLeave())) {
+    history.replaceState(null, '', shownHash || '#/kontakte');
+    return;
+  }
+  shownHash = window.location.hash;
+  show();
+});
+
+// Closing the window asks too. Listening needs only `core:event:allow-listen`; closing after
+// "Änderungen verwerfen" needs `core:window:allow-destroy` (see capabilities/main.json). Without
+// a listener Tauri would close at once; with it, Tauri leaves the decision to this handler.
+const tauriWindow = window.__TAURI__?.window?.getCurrentWindow?.();
+if (tauriWindow) {
+  tauriWindow.onCloseRequested(async (event) => {
+    if (!unsavedChanges()) return; // not prevented: Tauri closes the window
+    event.preventDefault();
+    if (await mayLeave()) await tauriWindow.destroy();
+  }).catch((e) => problems.push(`close listener: ${String(e && e.message || e)}`));
+}
+
 show();

@@ -9,6 +9,7 @@ const TITLES = {
   NewerDatabase: 'Neuere Datendatei',
   Busy: 'Datendatei belegt',
   DiskFull: 'Datenträger voll',
+  Conflict: 'Inzwischen an anderer Stelle geändert',
 };
 
 export function showError(error) {
@@ -43,4 +44,12 @@ export function flash(message) {
 export function showPendingFlash() {
   if (pending) showSuccess(pending);
   pending = null;
+}
+
+/**
+ * Removes a success notice (not an error): "… gespeichert" belongs to the moment of saving and
+ * must not linger once the person types again or is asked the next question.
+ */
+export function clearSuccess() {
+  for (const box of document.querySelectorAll('#meldungen .kern-alert--success')) box.remove();
 }

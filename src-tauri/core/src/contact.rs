@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::error::FieldError;
 pub use crate::field::check_phone;
 use crate::field::clean;
+use crate::limits;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,16 +62,19 @@ pub struct ContactInput {
     pub expected_version: Option<i64>,
 }
 
-const EMAIL_KINDS: [&str; 3] = ["work", "home", "other"];
-const PHONE_KINDS: [&str; 5] = ["work", "mobile", "home", "fax", "other"];
+pub(crate) const EMAIL_KINDS: [&str; 3] = ["work", "home", "other"];
+pub(crate) const PHONE_KINDS: [&str; 5] = ["work", "mobile", "home", "fax", "other"];
 
 impl ContactInput {
     /// Trims, drops empty entries, checks every field and makes exactly one address and one number
-    /// preferred. The first problem found is returned, naming the field as the form labels it.
+    /// preferred. Every problem found is returned at once ([`Error::Fields`], or
+    /// [`Error::Validation`] for a single one), each naming the field as the form labels it, so a
+    /// person fixes them in one go.
     pub fn normalised(mut self) -> Result<ContactInput> {
+        let mut errors: Vec<FieldError> = Vec::new();
         self.last_name = self.last_name.trim().to_owned();
         if self.last_name.is_empty() {
-            return Err(Error::validation(
+            errors.push(FieldError::new(
                 "Nachname",
                 "Bitte geben Sie einen Nachnamen ein.",
             ));
@@ -89,11 +94,42 @@ impl ContactInput {
         ] {
             *field = clean(field.take());
         }
+        // In form order, so the first error is the first field a person meets.
+        let texts: [(&str, Option<&str>, usize); 12] = [
+            ("Anrede", self.salutation.as_deref(), limits::SALUTATION),
+            ("Titel", self.title.as_deref(), limits::NAME),
+            ("Vorname", self.first_name.as_deref(), limits::NAME),
+            ("Nachname", Some(self.last_name.as_str()), limits::NAME),
+            ("Funktion", self.function.as_deref(), limits::NAME),
+            ("Straße", self.street.as_deref(), limits::NAME),
+            ("PLZ", self.postal_code.as_deref(), limits::POSTAL_CODE),
+            ("Ort", self.city.as_deref(), limits::NAME),
+            ("Notizen", self.notes.as_deref(), limits::NOTES),
+            ("Rechtsgrundlage", self.consent_basis.as_deref(), limits::NAME),
+            ("Quelle", self.consent_source.as_deref(), limits::SHORT_TEXT),
+            (
+                "Notiz zur Einwilligung",
+                self.consent_note.as_deref(),
+                limits::SHORT_TEXT,
+            ),
+        ];
+        for (label, value, max) in texts {
+            if let Some(e) = value.and_then(|v| limits::check_length(label, v, max)) {
+                errors.push(e);
+            }
+        }
 
         self.emails.retain(|e| !e.address.trim().is_empty());
-        for email in &mut self.emails {
+        // An index only where it is needed to tell several addresses apart, so a single bad
+        // address stays a plain `Error::Validation` (as imports with one address per row expect).
+        let several = self.emails.len() > 1;
+        for (i, email) in self.emails.iter_mut().enumerate() {
             email.address = email.address.trim().to_owned();
-            check_email(&email.address)?;
+            let problem = limits::check_length("E-Mail-Adresse", &email.address, limits::EMAIL)
+                .or_else(|| check_email(&email.address).err().and_then(first_field_error));
+            if let Some(e) = problem {
+                errors.push(if several { e.at(i) } else { e });
+            }
             if !EMAIL_KINDS.contains(&email.kind.as_str()) {
                 email.kind = "other".into();
             }
@@ -104,9 +140,17 @@ impl ContactInput {
         }
 
         self.phones.retain(|p| !p.number.trim().is_empty());
-        for phone in &mut self.phones {
+        let several = self.phones.len() > 1;
+        for (i, phone) in self.phones.iter_mut().enumerate() {
             phone.number = phone.number.trim().to_owned();
-            check_phone("Telefon", &phone.number)?;
+            let problem = limits::check_length("Telefon", &phone.number, limits::PHONE).or_else(|| {
+                check_phone("Telefon", &phone.number)
+                    .err()
+                    .and_then(first_field_error)
+            });
+            if let Some(e) = problem {
+                errors.push(if several { e.at(i) } else { e });
+            }
             if !PHONE_KINDS.contains(&phone.kind.as_str()) {
                 phone.kind = "other".into();
             }
@@ -118,22 +162,34 @@ impl ContactInput {
 
         let mut groups: Vec<String> = Vec::new();
         for g in self.groups.iter().map(|g| g.trim()).filter(|g| !g.is_empty()) {
-            if !groups.iter().any(|x| x.eq_ignore_ascii_case(g)) {
+            if let Some(e) = limits::check_length("Gruppen", g, limits::GROUP) {
+                errors.push(e);
+            } else if !groups.iter().any(|x| x.eq_ignore_ascii_case(g)) {
                 groups.push(g.to_owned());
             }
         }
         self.groups = groups;
 
         self.consent_date = match clean(self.consent_date.take()) {
-            Some(text) => Some(
-                parse_date("Einwilligung am", &text)?
-                    .format("%Y-%m-%d")
-                    .to_string(),
-            ),
+            Some(text) => match parse_date("Einwilligung am", &text) {
+                Ok(date) => Some(date.format("%Y-%m-%d").to_string()),
+                Err(e) => {
+                    errors.extend(e.field_errors());
+                    Some(text)
+                }
+            },
             None => None,
         };
-        Ok(self)
+        match Error::from_fields(errors) {
+            Some(err) => Err(err),
+            None => Ok(self),
+        }
     }
+}
+
+/// The field error inside a single-field validation error (the checks below return those).
+fn first_field_error(err: Error) -> Option<FieldError> {
+    err.field_errors().into_iter().next()
 }
 
 /// A plausible e-mail address: one @, something before it, a domain with a dot after it, no spaces.
@@ -334,6 +390,65 @@ mod tests {
             err.to_string(),
             "Einwilligung am: „31.02.2026“ ist kein gültiges Datum (TT.MM.JJJJ)."
         );
+    }
+
+    #[test]
+    fn every_field_error_is_reported_at_once() {
+        let mut c = input("  ");
+        c.emails = ["ok@x.de", "kaputt"]
+            .into_iter()
+            .map(|a| EmailInput {
+                address: a.into(),
+                kind: "work".into(),
+                preferred: false,
+            })
+            .collect();
+        c.phones.push(PhoneInput {
+            number: "abc".into(),
+            kind: "work".into(),
+            preferred: false,
+        });
+        c.consent_date = Some("gestern".into());
+        c.notes = Some("x".repeat(limits::NOTES + 1));
+        let err = c.normalised().unwrap_err();
+        assert_eq!(err.code(), crate::ErrorCode::Validation);
+        let fields: Vec<(String, Option<usize>)> = err
+            .field_errors()
+            .into_iter()
+            .map(|e| (e.field, e.index))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("Nachname".to_owned(), None),
+                ("Notizen".to_owned(), None),
+                ("E-Mail-Adresse".to_owned(), Some(1)),
+                ("Telefon".to_owned(), None),
+                ("Einwilligung am".to_owned(), None),
+            ]
+        );
+        let text = err.to_string();
+        assert!(
+            text.starts_with("Bitte prüfen Sie 5 Angaben: Nachname: "),
+            "{text}"
+        );
+        assert!(text.contains("„kaputt“"), "{text}");
+    }
+
+    #[test]
+    fn field_lengths_are_capped_with_the_field_named() {
+        let mut c = input(&"M".repeat(201));
+        c.function = Some("F".repeat(200));
+        c.emails.push(EmailInput {
+            address: format!("{}@x.de", "a".repeat(260)),
+            kind: "work".into(),
+            preferred: false,
+        });
+        let err = c.normalised().unwrap_err();
+        let fields: Vec<String> = err.field_errors().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["Nachname", "E-Mail-Adresse"]);
+        assert!(err.to_string().contains("Höchstens 200 Zeichen"), "{err}");
+        assert!(err.to_string().contains("Höchstens 254 Zeichen"), "{err}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::Serialize;
 /// Stable identifiers for the kinds of failure. Serialized as-is into `{code, message}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ErrorCode {
-    /// The user has to fix an input (named in the message).
+    /// The user has to fix one or more inputs; the payload's `field`/`fields` name them.
     Validation,
     /// A record that was asked for does not exist (any more).
     NotFound,
@@ -34,10 +34,59 @@ pub enum ErrorCode {
 /// reset while another connection writes (fixed upstream in 3.51.3).
 pub const MIN_SQLITE_VERSION: (u32, u32, u32) = (3, 51, 3);
 
+/// One wrong input: the German field label as the form shows it ("Nachname") and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+    /// For fields a form has several of (e-mail addresses, phone numbers): which one, counted
+    /// from 0 over the values sent (empty ones are not sent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+            index: None,
+        }
+    }
+
+    /// The `index`-th of several fields with the same label.
+    pub fn at(mut self, index: usize) -> Self {
+        self.index = Some(index);
+        self
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// One input is wrong. Kept as its own variant (not a one-element `Fields`) because most
+    /// callers (imports, single settings) only ever have one, and match on `{ field, .. }`.
     #[error("{field}: {message}")]
     Validation { field: String, message: String },
+
+    /// Several inputs of one form are wrong at once; all are reported so a person fixes them in
+    /// one go instead of one per save. Never empty (see [`Error::from_fields`]).
+    #[error("{}", list_fields(.0))]
+    Fields(Vec<FieldError>),
+
+    /// A problem in one row of a table file or one card of a vCard file. `position_label` says
+    /// which ("Zeile 14", "Karte 3"); `position` is the number front-ends may branch or jump on.
+    #[error("{position_label}: {source}")]
+    AtPosition {
+        position: u64,
+        position_label: String,
+        source: Box<Error>,
+    },
 
     #[error("{what} wurde nicht gefunden. Vielleicht wurde der Eintrag inzwischen gelöscht.")]
     NotFound { what: String },
@@ -121,19 +170,59 @@ impl DamageFinding {
     }
 }
 
+/// "Bitte prüfen Sie 2 Angaben: Nachname: … E-Mail-Adresse: …"
+fn list_fields(errors: &[FieldError]) -> String {
+    if let [only] = errors {
+        return only.to_string();
+    }
+    let items: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    format!(
+        "Bitte prüfen Sie {}: {}",
+        crate::format::count(errors.len(), crate::format::Noun::Angabe),
+        items.join(" ")
+    )
+}
+
 /// What every front-end hands on: the window receives it from a failed command, the CLI prints it
-/// with `--json`. `code` is for branching, `message` only for showing.
+/// with `--json`. `code` is for branching, `message` only for showing; `field`, `fields` and
+/// `position` are data for placing the message (at a form field, at an import row), so no
+/// front-end ever reads them out of the German text. Absent members are left out of the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorPayload {
     pub code: ErrorCode,
     pub message: String,
+    /// The (first) field the error is about, as the form labels it ("Nachname").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Every field error of a validation error (also a single one), in form order; else absent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+    /// The row (table file) or card (vCard) number of an import error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<u64>,
+    /// "Zeile 14" / "Karte 3", as the preview and the CLI name the position.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position_label: Option<String>,
 }
 
 impl From<&Error> for ErrorPayload {
     fn from(err: &Error) -> Self {
+        let fields = err.field_errors();
+        let (position, position_label) = match err {
+            Error::AtPosition {
+                position,
+                position_label,
+                ..
+            } => (Some(*position), Some(position_label.clone())),
+            _ => (None, None),
+        };
         ErrorPayload {
             code: err.code(),
             message: err.to_string(),
+            field: fields.first().map(|f| f.field.clone()),
+            fields,
+            position,
+            position_label,
         }
     }
 }
@@ -153,7 +242,8 @@ impl std::fmt::Display for ErrorPayload {
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Validation { .. } => ErrorCode::Validation,
+            Error::Validation { .. } | Error::Fields(_) => ErrorCode::Validation,
+            Error::AtPosition { source, .. } => source.code(),
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Conflict { .. } => ErrorCode::Conflict,
             Error::DamagedDatabase { .. } => ErrorCode::DamagedDatabase,
@@ -171,6 +261,38 @@ impl Error {
         Error::Validation {
             field: field.into(),
             message: message.into(),
+        }
+    }
+
+    /// The result of checking a whole form: `None` when nothing is wrong, the plain
+    /// [`Error::Validation`] for one problem in a single field, else [`Error::Fields`].
+    pub fn from_fields(mut errors: Vec<FieldError>) -> Option<Self> {
+        match errors.as_slice() {
+            [] => None,
+            [only] if only.index.is_none() => errors.pop().map(|e| Error::Validation {
+                field: e.field,
+                message: e.message,
+            }),
+            _ => Some(Error::Fields(errors)),
+        }
+    }
+
+    /// Every field this error is about, in form order (empty for errors that are not about input).
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            Error::Validation { field, message } => vec![FieldError::new(field, message)],
+            Error::Fields(errors) => errors.clone(),
+            Error::AtPosition { source, .. } => source.field_errors(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// This error as found in row/card `position` of an import file ("Zeile 14", "Karte 3").
+    pub fn at_position(self, position: u64, position_label: impl Into<String>) -> Self {
+        Error::AtPosition {
+            position,
+            position_label: position_label.into(),
+            source: Box::new(self),
         }
     }
 
@@ -347,12 +469,15 @@ mod tests {
             let json = serde_json::to_value(ErrorPayload::from(&err)).unwrap();
             assert_eq!(json["code"], code);
             assert_eq!(json["message"], err.to_string());
+            let expected_members = if code == "Validation" { 4 } else { 2 };
             assert_eq!(
                 json.as_object().unwrap().len(),
-                2,
-                "only code and message: {json}"
+                expected_members,
+                "only code and message (and field, fields for Validation): {json}"
             );
         }
+
+        // One field: `field` names it, `fields` lists it.
         let json = serde_json::to_string(&ErrorPayload::from(Error::validation(
             "Nachname",
             "Bitte ausfüllen.",
@@ -360,8 +485,59 @@ mod tests {
         .unwrap();
         assert_eq!(
             json,
-            r#"{"code":"Validation","message":"Nachname: Bitte ausfüllen."}"#
+            concat!(
+                r#"{"code":"Validation","message":"Nachname: Bitte ausfüllen.","field":"Nachname","#,
+                r#""fields":[{"field":"Nachname","message":"Bitte ausfüllen."}]}"#
+            )
         );
+
+        // Several fields: `field` is the first, `fields` lists every one, the message all of them.
+        let several = Error::from_fields(vec![
+            FieldError::new("Nachname", "Bitte ausfüllen."),
+            FieldError::new("E-Mail-Adresse", "„x“ ist ungültig.").at(1),
+        ])
+        .unwrap();
+        let json = serde_json::to_string(&ErrorPayload::from(&several)).unwrap();
+        assert_eq!(
+            json,
+            concat!(
+                r#"{"code":"Validation","message":"Bitte prüfen Sie 2 Angaben: Nachname: Bitte ausfüllen. "#,
+                r#"E-Mail-Adresse: „x“ ist ungültig.","field":"Nachname","fields":["#,
+                r#"{"field":"Nachname","message":"Bitte ausfüllen."},"#,
+                r#"{"field":"E-Mail-Adresse","message":"„x“ ist ungültig.","index":1}]}"#
+            )
+        );
+
+        // An import row: the position as data, the code of the underlying error.
+        let in_row = Error::validation("E-Mail-Adresse", "„x“ ist ungültig.").at_position(14, "Zeile 14");
+        let json = serde_json::to_string(&ErrorPayload::from(&in_row)).unwrap();
+        assert_eq!(
+            json,
+            concat!(
+                r#"{"code":"Validation","message":"Zeile 14: E-Mail-Adresse: „x“ ist ungültig.","#,
+                r#""field":"E-Mail-Adresse","fields":[{"field":"E-Mail-Adresse","message":"„x“ ist ungültig."}],"#,
+                r#""position":14,"position_label":"Zeile 14"}"#
+            )
+        );
+        let io_in_card = Error::Busy.at_position(3, "Karte 3");
+        assert_eq!(io_in_card.code(), ErrorCode::Busy);
+        let json = serde_json::to_value(ErrorPayload::from(&io_in_card)).unwrap();
+        assert_eq!(json["position"], 3);
+        assert!(json.get("field").is_none(), "{json}");
+    }
+
+    #[test]
+    fn from_fields_picks_the_smallest_shape() {
+        assert!(Error::from_fields(Vec::new()).is_none());
+        let one = Error::from_fields(vec![FieldError::new("Name", "Fehlt.")]).unwrap();
+        assert!(matches!(one, Error::Validation { ref field, .. } if field == "Name"));
+        assert_eq!(one.to_string(), "Name: Fehlt.");
+        assert_eq!(one.field_errors().len(), 1);
+        // One of several e-mail addresses keeps its index, so it stays a `Fields` error.
+        let indexed = Error::from_fields(vec![FieldError::new("E-Mail-Adresse", "Ungültig.").at(2)]).unwrap();
+        assert_eq!(indexed.to_string(), "E-Mail-Adresse: Ungültig.");
+        assert_eq!(indexed.field_errors()[0].index, Some(2));
+        assert!(Error::Busy.field_errors().is_empty());
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub mod ics;
 pub mod import;
 pub mod info;
 pub mod invitation;
+pub mod labels;
+pub mod limits;
 pub mod mail;
 pub mod minutes;
 pub mod organisation;

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::FieldError;
 use crate::field::{check_phone, clean};
+use crate::limits;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
@@ -163,11 +165,13 @@ pub struct OrganisationInput {
 }
 
 impl OrganisationInput {
-    /// Trims every field, turns empty strings into `None` and checks what a person can get wrong.
+    /// Trims every field, turns empty strings into `None` and checks what a person can get wrong;
+    /// every problem at once, each naming its field (see `ContactInput::normalised`).
     pub fn normalised(mut self) -> Result<OrganisationInput> {
+        let mut errors: Vec<FieldError> = Vec::new();
         self.name = self.name.trim().to_owned();
         if self.name.is_empty() {
-            return Err(Error::validation(
+            errors.push(FieldError::new(
                 "Name",
                 "Bitte geben Sie den Namen der Organisation ein.",
             ));
@@ -183,10 +187,30 @@ impl OrganisationInput {
             *field = clean(field.take());
         }
         self.phone = clean(self.phone.take());
-        if let Some(phone) = &self.phone {
-            check_phone("Telefon", phone)?;
+        // In form order.
+        let texts: [(&str, Option<&str>, usize); 7] = [
+            ("Name", Some(self.name.as_str()), limits::NAME),
+            ("Straße", self.street.as_deref(), limits::NAME),
+            ("PLZ", self.postal_code.as_deref(), limits::POSTAL_CODE),
+            ("Ort", self.city.as_deref(), limits::NAME),
+            ("Telefon", self.phone.as_deref(), limits::PHONE),
+            ("Internetseite", self.web.as_deref(), limits::WEB),
+            ("Notizen", self.notes.as_deref(), limits::NOTES),
+        ];
+        for (label, value, max) in texts {
+            let Some(value) = value else { continue };
+            if let Some(e) = limits::check_length(label, value, max) {
+                errors.push(e);
+            } else if label == "Telefon"
+                && let Err(e) = check_phone(label, value)
+            {
+                errors.extend(e.field_errors());
+            }
         }
-        Ok(self)
+        match Error::from_fields(errors) {
+            Some(err) => Err(err),
+            None => Ok(self),
+        }
     }
 }
 
@@ -239,6 +263,34 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "Name: Bitte geben Sie den Namen der Organisation ein."
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let err = OrganisationInput {
+            name: " ".into(),
+            phone: Some("keine".into()),
+            notes: Some("n".repeat(limits::NOTES + 1)),
+            ..Default::default()
+        }
+        .normalised()
+        .unwrap_err();
+        let fields: Vec<String> = err.field_errors().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["Name", "Telefon", "Notizen"]);
+        assert!(
+            err.to_string().starts_with("Bitte prüfen Sie 3 Angaben: Name: "),
+            "{err}"
+        );
+        let err = OrganisationInput {
+            name: "L".repeat(201),
+            ..Default::default()
+        }
+        .normalised()
+        .unwrap_err();
+        assert!(
+            err.to_string().starts_with("Name: Höchstens 200 Zeichen"),
+            "{err}"
         );
     }
 

@@ -258,7 +258,7 @@ async fn deleting_an_organisation_with_contacts_asks_and_never_orphans() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
-    assert!(err.to_string().contains("noch 1 Kontakte"), "{err}");
+    assert!(err.to_string().contains("hat noch 1 Kontakt."), "singular: {err}");
 
     store
         .delete_organisation(org.id, ContactsOnDelete::Detach)
@@ -450,4 +450,89 @@ async fn organisations_refuse_stale_saves_and_detaching_changes_the_contacts_ver
         store.update_contact(anna, stale, now()).await.unwrap_err().code(),
         ErrorCode::Conflict
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn many_organisations_get_one_kreis_at_once_all_or_nothing() {
+    let store = Store::open_in_memory().await.unwrap();
+    let mut ids = Vec::new();
+    for name in [
+        "Caritasverband Offenburg",
+        "Diakonie Lahr",
+        "Stadtjugendring Musterstadt",
+    ] {
+        let input = OrganisationInput {
+            name: name.into(),
+            ..Default::default()
+        };
+        ids.push(store.create_organisation(input, now()).await.unwrap().id);
+    }
+    let before = store.list_organisations().await.unwrap();
+    assert!(before.iter().all(|o| o.district_ags.is_none()));
+    let version = |id: i64, list: &[netzwerkmappe_core::organisation::Organisation]| {
+        list.iter().find(|o| o.id == id).unwrap().version
+    };
+
+    // Two ticked (one twice): both in the Ortenaukreis, each one version further, searchable by it.
+    let n = store
+        .set_organisation_district(&[ids[0], ids[1], ids[0]], Some("08317"), now())
+        .await
+        .unwrap();
+    assert_eq!(n, 2);
+    let after = store.list_organisations().await.unwrap();
+    for id in &ids[..2] {
+        let o = after.iter().find(|o| o.id == *id).unwrap();
+        assert_eq!(o.district_name.as_deref(), Some("Ortenaukreis"));
+        assert_eq!(o.region_name.as_deref(), Some("Freiburg"));
+        assert_eq!(o.version, version(*id, &before) + 1);
+    }
+    assert_eq!(after.iter().find(|o| o.id == ids[2]).unwrap().district_ags, None);
+    assert_eq!(version(ids[2], &after), version(ids[2], &before));
+    let mut found: Vec<i64> = search(&store, "ortenau", 10)
+        .await
+        .into_iter()
+        .filter(|h| h.kind == SearchKind::Organisation)
+        .map(|h| h.id)
+        .collect();
+    found.sort_unstable();
+    assert_eq!(found, ids[..2]);
+
+    // An unknown organisation among the ticked ones changes none of them.
+    let err = store
+        .set_organisation_district(&[ids[2], 999_999], Some("08317"), now())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    let unchanged = store.get_organisation(ids[2]).await.unwrap();
+    assert_eq!(unchanged.district_ags, None);
+    assert_eq!(unchanged.version, version(ids[2], &before));
+
+    // An unknown Kreis and an empty selection are refused with the field named.
+    let err = store
+        .set_organisation_district(&[ids[2]], Some("09999"), now())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().starts_with("Stadt-/Landkreis:"), "{err}");
+    let err = store
+        .set_organisation_district(&[], None, now())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation);
+
+    // "keiner" takes the Kreis away again, and out of the search.
+    assert_eq!(
+        store
+            .set_organisation_district(&[ids[0]], None, now())
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(store.get_organisation(ids[0]).await.unwrap().district_ags, None);
+    let found: Vec<i64> = search(&store, "ortenau", 10)
+        .await
+        .into_iter()
+        .filter(|h| h.kind == SearchKind::Organisation)
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(found, [ids[1]]);
 }

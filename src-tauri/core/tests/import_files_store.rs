@@ -157,3 +157,44 @@ async fn a_phone_text_that_is_no_number_is_a_warning_in_the_preview() {
     );
     assert!(preview.rows[1].warnings.is_empty());
 }
+
+/// The preview says, per row, what kind and Kreis the row's organisation will have: a new one
+/// the guessed kind and derived Kreis, a stored one its own (the import does not change it).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_preview_shows_the_kind_and_kreis_of_each_rows_organisation() {
+    use netzwerkmappe_core::organisation::{OrganisationInput, OrganisationKind};
+    let store = Store::open_in_memory().await.unwrap();
+    let stored = OrganisationInput {
+        name: "Diakonie Musterdorf".into(),
+        kind: Some(OrganisationKind::Sonstige),
+        district_ags: Some("08416".into()),
+        ..Default::default()
+    };
+    store.create_organisation(stored, now()).await.unwrap();
+    let csv = "Vorname;Nachname;Firma\r\n\
+               Anna;Ortner;Landratsamt Ortenaukreis\r\n\
+               Ben;Berg;Caritasverband Beispielstadt\r\n\
+               Cem;Cakir;DIAKONIE Musterdorf\r\n\
+               Dora;Dorn;\r\n";
+    let preview = store.preview_import(csv.as_bytes(), None).await.unwrap();
+    let described: Vec<_> = preview
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.organisation_new,
+                r.organisation_kind,
+                r.organisation_district.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        described,
+        [
+            (true, Some(OrganisationKind::Landratsamt), Some("Ortenaukreis")),
+            (true, Some(OrganisationKind::Wohlfahrtsverband), None),
+            (false, Some(OrganisationKind::Sonstige), Some("Tübingen")),
+            (false, None, None),
+        ]
+    );
+}

@@ -233,7 +233,11 @@ async fn rows_with_errors_are_named_and_block_the_import_unless_skipped() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
-    assert!(err.to_string().contains("2 Zeilen haben Fehler"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("Die Datei hat 2 Zeilen mit Fehlern, deshalb"),
+        "{err}"
+    );
     assert!(all_names(&store).await.is_empty(), "nothing stored");
 
     let summary = store

@@ -1,13 +1,18 @@
 // Screen "Kontakt anlegen / bearbeiten": every field labelled, several e-mail addresses and phone
-// numbers with one preferred, groups, and the DSGVO consent record. Validation messages from the
-// core are shown at the field they name; nothing is lost from the form on an error.
+// numbers with one preferred, groups, and the DSGVO consent record. Every validation error from the
+// core is shown at the field it names, all at once; nothing is lost from the form on an error, and
+// leaving with unsaved changes asks first. Edits send the version they started from, so a save
+// over someone else's newer change is refused (code `Conflict`) instead of overwriting it.
 
 import { call } from '../api.js';
+import { button } from '../controls.js';
+import { confirm } from '../dialog.js';
 import { el, replaceChildren } from '../dom.js';
-import { clearFieldErrors, optional, selectField, showFieldError, textArea, textField } from '../form.js';
+import { clearFieldErrors, optional, selectField, showFieldErrors, textArea, textField, trackChanges } from '../form.js';
 import { formatDate, formatDateTime } from '../format.js';
-import { EMAIL_KINDS, PHONE_KINDS } from '../labels.js';
-import { clearNotices, flash, showError, showSuccess } from '../notices.js';
+import { emailKinds, phoneKinds } from '../labels.js';
+import { protectUnsaved, releaseUnsaved } from '../leave-guard.js';
+import { clearNotices, clearSuccess, flash, showError, showSuccess } from '../notices.js';
 import { displayName, forgetSelected } from './contacts.js';
 
 export const title = 'Kontakt';
@@ -49,10 +54,15 @@ export async function render(container, params) {
     consent_source: textField({ name: 'einwilligung-quelle', label: 'Quelle', value: c.consent_source, hint: 'z. B. Anmeldebogen Netzwerktreffen' }),
     consent_note: textField({ name: 'einwilligung-notiz', label: 'Notiz zur Einwilligung', value: c.consent_note }),
   };
-  const emails = multiValue('email', 'E-Mail-Adresse', 'E-Mail-Adressen', EMAIL_KINDS, c.emails.map((e) => [e.address, e.kind, e.preferred]), 'email');
-  const phones = multiValue('telefon', 'Telefon', 'Telefonnummern', PHONE_KINDS, c.phones.map((p) => [p.number, p.kind, p.preferred]), 'tel');
+  const emails = multiValue('email', 'E-Mail-Adresse', 'E-Mail-Adressen', emailKinds(), c.emails.map((e) => [e.address, e.kind, e.preferred]), 'email');
+  const phones = multiValue('telefon', 'Telefon', 'Telefonnummern', phoneKinds(), c.phones.map((p) => [p.number, p.kind, p.preferred]), 'tel');
 
-  const form = el('form', { class: 'record-form', id: 'kontakt-formular', novalidate: true, onSubmit: (e) => { e.preventDefault(); save(); } },
+  const form = el('form', {
+    class: 'record-form', id: 'kontakt-formular', novalidate: true,
+    onSubmit: (e) => { e.preventDefault(); save(); },
+    // Typing again ends the moment of "… gespeichert".
+    onInput: clearSuccess,
+  },
     el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label kern-label--large' }, 'Person'),
       el('div', { class: 'form-grid' }, f.salutation, f.title, f.first_name, f.last_name, f.function, f.organisation)),
     emails.fieldset, phones.fieldset,
@@ -65,21 +75,18 @@ export async function render(container, params) {
     contact ? el('p', { class: 'kern-body kern-body--small' },
       `Angelegt: ${formatDateTime(contact.created_at)} · Geändert: ${formatDateTime(contact.updated_at)}`) : null,
     el('div', { class: 'form-actions' },
-      el('button', { type: 'submit', class: 'kern-btn kern-btn--primary', id: 'kontakt-speichern' }, el('span', { class: 'kern-label' }, 'Speichern')),
-      el('a', { class: 'kern-btn kern-btn--secondary', href: '#/kontakte' }, el('span', { class: 'kern-label' }, 'Abbrechen')),
-      contact ? el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'kontakt-loeschen', onClick: confirmDelete },
-        el('span', { class: 'kern-label' }, 'Löschen')) : null),
-    el('div', { id: 'loeschen-bestaetigung' }));
+      button({ label: 'Speichern', variant: 'primary', id: 'kontakt-speichern', type: 'submit' }),
+      button({ label: 'Abbrechen', href: '#/kontakte' }),
+      contact ? button({ label: 'Löschen', variant: 'tertiary', id: 'kontakt-loeschen', onClick: confirmDelete }) : null));
 
   replaceChildren(container,
     el('p', { class: 'kern-body' }, el('a', { class: 'kern-link', href: '#/kontakte' }, '← Zurück zu den Kontakten')),
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, heading),
     form);
 
-  async function save() {
-    clearFieldErrors(form);
-    clearNotices();
-    const input = {
+  /** What the form would save, read from the fields (also the basis of "unsaved changes"). */
+  function readInput() {
+    return {
       salutation: optional(f.salutation.input), title: optional(f.title.input),
       first_name: optional(f.first_name.input), last_name: f.last_name.input.value,
       function: optional(f.function.input),
@@ -92,10 +99,23 @@ export async function render(container, params) {
       consent_basis: optional(f.consent_basis.input), consent_date: optional(f.consent_date.input),
       consent_source: optional(f.consent_source.input), consent_note: optional(f.consent_note.input),
     };
+  }
+  const changes = trackChanges(readInput);
+  protectUnsaved(changes.isDirty);
+  // The version this form started from; a newer one in the store means someone else saved since.
+  let version = contact ? contact.version : null;
+
+  async function save() {
+    clearFieldErrors(form);
+    clearNotices();
+    const input = readInput();
+    if (contact && version !== undefined && version !== null) input.expected_version = version;
     try {
       const saved = contact
         ? await call('update_contact', { id: contact.id, input })
         : await call('create_contact', { input });
+      changes.markSaved();
+      version = saved.version;
       if (contact) {
         showSuccess(`${displayName(saved)} wurde gespeichert.`);
       } else {
@@ -104,29 +124,24 @@ export async function render(container, params) {
       }
     } catch (error) {
       showError(error);
-      showFieldError(form, error);
+      showFieldErrors(form, error);
     }
   }
 
-  function confirmDelete() {
-    const region = document.getElementById('loeschen-bestaetigung');
-    const question = el('div', { class: 'kern-alert kern-alert--warning', role: 'alertdialog', 'aria-labelledby': 'loeschen-frage', tabindex: '-1' },
-      el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title', id: 'loeschen-frage' }, `${heading} wirklich löschen?`)),
-      el('div', { class: 'kern-alert__body' },
-        el('p', { class: 'kern-body' }, 'Alle gespeicherten Angaben zu dieser Person werden gelöscht.'),
-        el('div', { class: 'form-actions' },
-          el('button', { type: 'button', class: 'kern-btn kern-btn--primary', id: 'loeschen-ja', onClick: remove },
-            el('span', { class: 'kern-label' }, 'Ja, löschen')),
-          el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', onClick: () => { replaceChildren(region); document.getElementById('kontakt-loeschen').focus(); } },
-            el('span', { class: 'kern-label' }, 'Abbrechen')))));
-    replaceChildren(region, question);
-    question.focus();
+  async function confirmDelete() {
+    const yes = await confirm({
+      title: `${heading} wirklich löschen?`,
+      body: 'Alle gespeicherten Angaben zu dieser Person werden gelöscht.',
+      confirmLabel: 'Ja, löschen', confirmId: 'loeschen-ja', cancelId: 'loeschen-abbrechen',
+    });
+    if (yes) remove();
   }
 
   async function remove() {
     try {
       await call('delete_contact', { id: contact.id });
       forgetSelected(contact.id);
+      releaseUnsaved(); // deleted: its unsaved edits have nothing left to be saved to
       flash(`${heading} wurde gelöscht.`);
       window.location.hash = '#/kontakte';
     } catch (error) {
@@ -160,8 +175,8 @@ function multiValue(name, label, legend, kinds, initial, type) {
   addRow();
   const fieldset = el('fieldset', { class: 'kern-fieldset' },
     el('legend', { class: 'kern-label kern-label--large' }, legend), list,
-    el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', onClick: () => { addRow(); list.lastChild.querySelector('input').focus(); } },
-      el('span', { class: 'kern-label' }, `Weitere ${label === 'Telefon' ? 'Telefonnummer' : 'E-Mail-Adresse'}`)));
+    button({ label: `Weitere ${label === 'Telefon' ? 'Telefonnummer' : 'E-Mail-Adresse'}`, variant: 'tertiary',
+      onClick: () => { addRow(); list.lastChild.querySelector('input').focus(); } }));
   const values = () => [...list.children]
     .map((row) => [row.querySelector('[data-role=value]').value.trim(), row.querySelector('[data-role=kind]').value, row.querySelector('[data-role=preferred]').checked])
     .filter(([v]) => v !== '');

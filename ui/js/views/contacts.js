@@ -6,8 +6,10 @@
 // presses "Weitere anzeigen"), so thousands of contacts stay smooth.
 
 import { call } from '../api.js';
-import { el, replaceChildren } from '../dom.js';
-import { ORGANISATION_KINDS } from '../labels.js';
+import { button, filterSelect } from '../controls.js';
+import { el, replaceChildren, setHidden } from '../dom.js';
+import { formatCount, formatNumber } from '../format.js';
+import { districtOptionLabel, organisationKinds } from '../labels.js';
 import { showError, showSuccess, clearNotices } from '../notices.js';
 import { headerCells, sortState, sorted } from '../sortable.js';
 
@@ -39,56 +41,43 @@ export async function render(container) {
   const search = el('input', {
     class: 'kern-form-input__input', id: 'kontakte-suche', type: 'search', value: state.query,
     autocomplete: 'off', 'aria-describedby': 'kontakte-suche-hinweis', 'aria-controls': 'kontakte-tabelle',
+    placeholder: 'Name, Organisation, E-Mail …',
     onInput: (e) => { state.query = e.target.value; state.shown = PAGE; refresh(); },
   });
-  const filter = (id, label, key, options) => el('div', { class: 'kern-form-input' },
-    el('label', { class: 'kern-label', for: id }, label),
-    el('div', { class: 'kern-form-input__select-wrapper' },
-      el('select', {
-        class: 'kern-form-input__select', id,
-        onChange: (e) => { state[key] = e.target.value; state.shown = PAGE; refresh(); },
-      }, el('option', { value: '' }, 'Alle'),
-      options.map(([v, t]) => el('option', { value: v, selected: v === state[key] }, t)))));
+  const filter = (id, label, key, options) => filterSelect({
+    id, label, options, value: state[key],
+    onChange: (value) => { state[key] = value; state.shown = PAGE; refresh(); },
+  });
 
   replaceChildren(container,
-    el('div', { class: 'view-head' },
+    // One line of actions: the primary "Neuer Kontakt" last (right, where the eye ends), the
+    // secondary ones grouped before it; exports share one menu.
+    el('div', { class: 'view-head view-head--compact' },
       el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
-      el('div', { class: 'form-actions' },
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-email', onClick: writeEmail,
-          'aria-describedby': 'kontakte-auswahl' },
-          el('span', { class: 'kern-label' }, 'E-Mail schreiben')),
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-vcard', onClick: exportVcard,
-          'aria-describedby': 'kontakte-auswahl' },
-          el('span', { class: 'kern-label' }, 'Als vCard exportieren')),
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-vcard-zip', onClick: exportVcardZip,
-          'aria-describedby': 'kontakte-auswahl' },
-          el('span', { class: 'kern-label' }, 'Je Kontakt eine vCard (ZIP)')),
-        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'kontakte-exportieren', onClick: exportCsv,
-          'aria-describedby': 'kontakte-auswahl' },
-          el('span', { class: 'kern-label' }, 'Liste als CSV exportieren')),
-        el('a', { class: 'kern-btn kern-btn--secondary', href: '#/import', id: 'kontakte-importieren' },
-          el('span', { class: 'kern-label' }, 'Importieren')),
-        el('a', { class: 'kern-btn kern-btn--primary', href: '#/kontakte/neu', id: 'kontakt-neu' },
-          el('span', { class: 'kern-label' }, 'Neuer Kontakt')))),
-    el('div', { class: 'kern-form-input search-field' },
-      el('label', { class: 'kern-label', for: 'kontakte-suche' }, 'Suchen'),
-      el('div', { class: 'kern-hint', id: 'kontakte-suche-hinweis' },
-        'Name, Organisation, Funktion, E-Mail oder Gruppe – Umlaute egal („mueller“ findet „Müller“)'),
-      search),
-    el('div', { class: 'filters' },
+      el('div', { class: 'head-actions' },
+        button({ label: 'E-Mail schreiben', id: 'kontakte-email', onClick: writeEmail, attrs: { 'aria-describedby': 'kontakte-auswahl' } }),
+        exportMenu(),
+        button({ label: 'Importieren', href: '#/import', id: 'kontakte-importieren' }),
+        button({ label: 'Neuer Kontakt', variant: 'primary', href: '#/kontakte/neu', id: 'kontakt-neu' }))),
+    // Search and filters in one compact band, so the first rows show without scrolling.
+    el('div', { class: 'list-band' },
+      el('div', { class: 'kern-form-input band-search' },
+        el('label', { class: 'kern-label', for: 'kontakte-suche' }, 'Suchen'),
+        el('div', { class: 'kern-sr-only', id: 'kontakte-suche-hinweis' },
+          'Name, Organisation, Funktion, E-Mail oder Gruppe – Umlaute egal („mueller“ findet „Müller“)'),
+        search),
       filter('filter-kontakt-bezirk', 'Regierungsbezirk', 'region_code', regions.map((r) => [r.code, r.name])),
-      filter('filter-kontakt-kreis', 'Stadt-/Landkreis', 'district_ags',
-        districts.map((d) => [d.ags, `${d.name} (${d.kind === 'stadtkreis' ? 'Stadtkreis' : 'Landkreis'})`])),
-      filter('filter-kontakt-art', 'Organisationsart', 'organisation_kind', ORGANISATION_KINDS),
+      filter('filter-kontakt-kreis', 'Stadt-/Landkreis', 'district_ags', districts.map((d) => [d.ags, districtOptionLabel(d)])),
+      filter('filter-kontakt-art', 'Organisationsart', 'organisation_kind', organisationKinds()),
       filter('filter-kontakt-gruppe', 'Gruppe', 'group', groups.map((g) => [g, g]))),
     el('div', { id: 'kontakte-email-adressen' }),
-    el('p', { class: 'kern-body status', id: 'kontakte-status', role: 'status' }),
-    el('div', { class: 'selection-bar' },
+    el('div', { class: 'list-status' },
+      el('p', { class: 'kern-body status', id: 'kontakte-status', role: 'status' }),
       el('p', { class: 'kern-body', id: 'kontakte-auswahl', 'aria-live': 'polite' }),
-      el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'kontakte-auswahl-aufheben', hidden: true,
+      button({ label: 'Auswahl aufheben', variant: 'tertiary', id: 'kontakte-auswahl-aufheben', attrs: { class: 'kern-btn kern-btn--tertiary is-hidden', hidden: true },
         // The button hides itself; focus moves to the "select all" box so keyboard users keep their place.
-        onClick: () => { selected.clear(); syncSelection(true); document.getElementById('kontakte-alle').focus(); } },
-      el('span', { class: 'kern-label' }, 'Auswahl aufheben'))),
+        onClick: () => { selected.clear(); syncSelection(true); document.getElementById('kontakte-alle').focus(); } })),
+    el('div', { id: 'kontakte-leer' }),
     el('div', { class: 'kern-table-responsive' },
       el('table', { class: 'kern-table kern-table--striped', id: 'kontakte-tabelle' },
         el('caption', { class: 'kern-sr-only' }, 'Kontakte'),
@@ -130,6 +119,80 @@ async function refresh() {
   }
 }
 
+/**
+ * "Exportieren": a disclosure button with the two exports below it. Escape or leaving the group
+ * closes it; choosing an export closes it and gives the focus back to the button.
+ */
+function exportMenu() {
+  const setOpen = (open) => {
+    setHidden(list, !open);
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  const choose = (action) => () => { setOpen(false); toggle.focus(); action(); };
+  const list = el('div', { class: 'action-menu__list is-hidden', id: 'kontakte-export-menue', hidden: true },
+    button({ label: 'Liste als CSV exportieren', variant: 'tertiary', id: 'kontakte-exportieren', onClick: choose(exportCsv),
+      attrs: { 'aria-describedby': 'kontakte-auswahl' } }),
+    button({ label: 'Als vCard exportieren', variant: 'tertiary', id: 'kontakte-vcard', onClick: choose(exportVcard),
+      attrs: { 'aria-describedby': 'kontakte-auswahl' } }),
+    button({ label: 'Je Kontakt eine vCard (ZIP)', variant: 'tertiary', id: 'kontakte-vcard-zip', onClick: choose(exportVcardZip),
+      attrs: { 'aria-describedby': 'kontakte-auswahl' } }));
+  const toggle = button({ label: 'Exportieren', id: 'kontakte-export-knopf',
+    attrs: { 'aria-expanded': 'false', 'aria-controls': 'kontakte-export-menue' },
+    onClick: () => setOpen(list.hidden) });
+  const group = el('div', {
+    class: 'action-menu',
+    onKeydown: (e) => { if (e.key === 'Escape' && !list.hidden) { setOpen(false); toggle.focus(); } },
+    // Focus moving to another control closes it (focus going nowhere, e.g. a click on empty
+    // space, is handled by the document listener below).
+    onFocusout: (e) => { if (e.relatedTarget && !group.contains(e.relatedTarget)) setOpen(false); },
+  }, toggle, list);
+  const onDocumentClick = (e) => {
+    if (!group.isConnected) { document.removeEventListener('click', onDocumentClick); return; }
+    if (!list.hidden && !group.contains(e.target)) setOpen(false);
+  };
+  document.addEventListener('click', onDocumentClick);
+  return group;
+}
+
+/**
+ * Below an empty list: a search that found nothing says how to widen it and offers to reset; an
+ * empty address book greets a new user with the first steps.
+ */
+function showEmptyHint(total) {
+  const region = document.getElementById('kontakte-leer');
+  if (!region) return;
+  const narrowed = Object.values(filterArgs()).some((v) => v !== null);
+  if (total > 0) {
+    replaceChildren(region);
+  } else if (narrowed) {
+    const query = state.query.trim();
+    replaceChildren(region, el('div', { class: 'empty-hint' },
+      el('p', { class: 'kern-body' },
+        query ? `Kein Kontakt passt zu „${query}“ mit den gewählten Filtern. ` : 'Kein Kontakt passt zu den gewählten Filtern. ',
+        'Suchen Sie nach dem Anfang eines Namens oder Worts (Umlaute egal), mit weniger Wörtern, oder stellen Sie die Filter auf „Alle“.'),
+      button({ label: 'Suche zurücksetzen', id: 'kontakte-suche-zuruecksetzen', onClick: resetSearch })));
+  } else {
+    replaceChildren(region, el('div', { class: 'empty-hint' },
+      el('p', { class: 'kern-body' },
+        'Willkommen! Netzwerkmappe hält die Kontakte und Organisationen des Netzwerks Integration Baden-Württemberg ',
+        'bereit – für Einladungen, Teilnehmendenlisten und E-Mails. So fangen Sie an:'),
+      el('div', { class: 'head-actions' },
+        button({ label: 'Kontakte aus Outlook oder Excel importieren', variant: 'primary', href: '#/import', id: 'kontakte-erster-import' }),
+        button({ label: 'Ersten Kontakt anlegen', href: '#/kontakte/neu', id: 'kontakte-erster-kontakt' }))));
+  }
+}
+
+/** Empties the search box and sets every filter back to "Alle". */
+function resetSearch() {
+  Object.assign(state, { query: '', region_code: '', district_ags: '', organisation_kind: '', group: '', shown: PAGE });
+  document.getElementById('kontakte-suche').value = '';
+  for (const id of ['filter-kontakt-bezirk', 'filter-kontakt-kreis', 'filter-kontakt-art', 'filter-kontakt-gruppe']) {
+    document.getElementById(id).value = '';
+  }
+  document.getElementById('kontakte-suche').focus();
+  refresh();
+}
+
 /** What "E-Mail schreiben" and the vCard export act on: the selection, else the list as shown. */
 function targetFilter() {
   return selected.size > 0 ? { ids: [...selected] } : filterArgs();
@@ -163,7 +226,7 @@ async function writeEmail() {
 function missingWords(outcome) {
   const n = outcome.without_email;
   if (n === 0) return '';
-  return n === 1 ? ' 1 Kontakt ohne E-Mail-Adresse ist nicht dabei.' : ` ${n} Kontakte ohne E-Mail-Adresse sind nicht dabei.`;
+  return ` ${formatCount(n, 'kontakt')} ohne E-Mail-Adresse ${n === 1 ? 'ist' : 'sind'} nicht dabei.`;
 }
 
 /** The question for a long list: one button per message, each opening that message's recipients. */
@@ -220,7 +283,7 @@ function showDraft(region, outcome, words, prefix) {
     replaceChildren(region, el('div', { class: 'kern-alert kern-alert--info', role: 'region', 'aria-labelledby': 'adressen-titel' },
       el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title', id: 'adressen-titel' }, `${prefix}Adressen zum Kopieren`)),
       el('div', { class: 'kern-alert__body' },
-        el('p', { class: 'kern-body' }, `${reason} Kopieren Sie sie in das BCC-Feld Ihrer Nachricht.${missing}`),
+        el('p', { class: 'kern-body' }, `${reason} Kopieren Sie die Adressen in das BCC-Feld Ihrer Nachricht.${missing}`),
         el('label', { class: 'kern-label', for: 'kontakte-adressen' }, 'E-Mail-Adressen, durch Semikolon getrennt'),
         text,
         el('div', { class: 'form-actions' },
@@ -238,7 +301,7 @@ function showDraft(region, outcome, words, prefix) {
 }
 
 function countWords(n) {
-  return n === 1 ? '1 Kontakt' : `${n} Kontakte`;
+  return formatCount(n, 'kontakt');
 }
 
 /**
@@ -330,9 +393,9 @@ function syncSelection(boxes = false) {
   let text = n === 0
     ? 'Keine Auswahl: E-Mail und Exporte gelten für die ganze Liste.'
     : `${countWords(n)} ausgewählt – E-Mail und Exporte gelten für die Auswahl.`;
-  if (elsewhere > 0) text += ` ${elsewhere} davon ${elsewhere === 1 ? 'steht' : 'stehen'} nicht in der aktuellen Liste.`;
+  if (elsewhere > 0) text += ` ${formatNumber(elsewhere)} davon ${elsewhere === 1 ? 'steht' : 'stehen'} nicht in der aktuellen Liste.`;
   setText(document.getElementById('kontakte-auswahl'), text);
-  document.getElementById('kontakte-auswahl-aufheben').hidden = n === 0;
+  setHidden(document.getElementById('kontakte-auswahl-aufheben'), n === 0);
   replaceChildren(document.querySelector('#kontakte-email .kern-label'), n ? `E-Mail an Auswahl (${n})` : 'E-Mail schreiben');
   replaceChildren(document.querySelector('#kontakte-vcard .kern-label'), n ? `Auswahl als vCard (${n})` : 'Als vCard exportieren');
   replaceChildren(document.querySelector('#kontakte-exportieren .kern-label'), n ? `Auswahl als CSV (${n})` : 'Liste als CSV exportieren');
@@ -347,13 +410,17 @@ function row(c) {
           checked: selected.has(c.id),
           onChange: (e) => { if (e.target.checked) selected.add(c.id); else selected.delete(c.id); syncSelection(); } }),
         el('label', { class: 'kern-sr-only', for: `auswahl-${c.id}` }, `${name} auswählen`))),
-    el('th', { class: 'kern-table__header', scope: 'row' },
+    el('th', { class: 'kern-table__header', scope: 'row', title: name },
       el('a', { class: 'row-link', href: `#/kontakte/${c.id}` }, name)),
-    el('td', { class: 'kern-table__cell' }, c.function || ''),
-    el('td', { class: 'kern-table__cell' }, c.organisation_name || ''),
-    el('td', { class: 'kern-table__cell' }, c.district_name || ''),
-    el('td', { class: 'kern-table__cell' }, c.email || ''),
-    el('td', { class: 'kern-table__cell' }, c.phone || ''));
+    clipped(c.function), clipped(c.organisation_name), clipped(c.district_name), clipped(c.email), clipped(c.phone));
+}
+
+/**
+ * A cell on one line; what does not fit ends in "…", the full value shows on hover (title) and
+ * while the row has the keyboard focus (CSS `:focus-within`), never broken mid-word.
+ */
+function clipped(value) {
+  return el('td', { class: 'kern-table__cell', title: value || null }, value || '');
 }
 
 /** Renders rows up to `state.shown`; `reset` starts over (new search), else only appends. */
@@ -375,8 +442,9 @@ function fill(reset) {
   const searching = state.query.trim() !== '';
   let status = countWords(total);
   if (searching) status += ` für „${state.query.trim()}“`;
-  if (total > rendered) status += `, die ersten ${rendered} werden angezeigt`;
+  if (total > rendered) status += `, die ersten ${formatNumber(rendered)} werden angezeigt`;
   setText(document.getElementById('kontakte-status'), status);
+  showEmptyHint(total);
   const more = document.getElementById('kontakte-mehr');
   const label = `Weitere ${Math.min(PAGE, total - rendered)} anzeigen`;
   const button = document.getElementById('kontakte-mehr-knopf');

@@ -1,6 +1,7 @@
 // Screen "Kontakte importieren": pick a CSV (Outlook, Excel) or vCard file, see a preview with
 // how the file was read, the column mapping (changeable), every row's status (neu, doppelt,
-// Fehler with row and field), choose what happens to duplicates and faulty rows, then import in
+// Fehler with row and field, and what the reader had to change as a Hinweis), the kind and Kreis
+// each row's organisation will have (stored, or what a new one gets), choose what happens to duplicates and faulty rows, then import in
 // one go. Nothing is stored before "Importieren"; a failed import stores nothing.
 // The file is picked in the system's dialog, opened by Rust (`choose_import_file`), which keeps
 // the path and reads the file itself: no file contents cross the bridge, and a mapping change
@@ -8,6 +9,8 @@
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
+import { formatCount, formatNumber } from '../format.js';
+import { encodingLabel, organisationKindLabel } from '../labels.js';
 import { clearNotices, flash, showError } from '../notices.js';
 
 export const title = 'Kontakte importieren';
@@ -19,6 +22,7 @@ const SHOW = [
   { value: 'all', label: 'Alle Zeilen', keep: () => true },
   { value: 'error', label: 'Nur Zeilen mit Fehlern', keep: (r) => r.status === 'error' },
   { value: 'duplicate', label: 'Nur doppelte Zeilen', keep: (r) => r.status === 'duplicate' },
+  { value: 'warning', label: 'Nur Zeilen mit Hinweisen', keep: (r) => r.warnings.length > 0 },
   { value: 'new', label: 'Nur neue Zeilen', keep: (r) => r.status === 'new' },
 ];
 /** Rows rendered at a time: a 5,000-row file shows its first rows at once, more on demand. */
@@ -101,7 +105,8 @@ function renderPreview(p, name) {
     el('h2', { class: 'kern-heading-medium' }, 'Vorschau'),
     el('p', { class: 'kern-body', id: 'import-erkannt' }, `${name}: ${how}.`),
     el('p', { class: 'kern-body', id: 'import-zusammenfassung', role: 'status' },
-      `${p.new_count} neu, ${p.duplicate_count} doppelt, ${p.error_count} mit Fehlern.`),
+      `${formatNumber(p.new_count)} neu, ${formatNumber(p.duplicate_count)} doppelt, ${formatNumber(p.error_count)} mit Fehlern`,
+      p.warning_count > 0 ? `; ${formatCount(p.warning_count, 'zeile')} mit Hinweisen.` : '.'),
   ];
   if (p.kind === 'Csv') parts.push(mappingTable(p, name));
   parts.push(showFilter(p));
@@ -110,12 +115,12 @@ function renderPreview(p, name) {
   return parts;
 }
 
-function encodingLabel(e) {
-  return { Utf8: 'UTF-8', Utf8Bom: 'UTF-8 mit BOM', Windows1252: 'Windows-1252 (ANSI)' }[e] || e;
-}
-
 function mappingTable(p, name) {
-  return el('details', { class: 'mapping', open: p.error_count > 0 },
+  // Open when at least half the rows fail: then the columns are more likely mapped wrong than the
+  // rows broken. Otherwise the rows come first (a 5,000-row file should show its people, not 13
+  // mapping selects).
+  const suspicious = p.error_count > 0 && p.error_count * 2 >= p.rows.length;
+  return el('details', { class: 'mapping', open: suspicious },
     el('summary', { class: 'kern-body' }, 'Spaltenzuordnung prüfen oder ändern'),
     el('table', { class: 'kern-table kern-table--small', id: 'import-zuordnung' },
       el('caption', { class: 'kern-sr-only' }, 'Zuordnung der Spalten zu Feldern'),
@@ -140,7 +145,9 @@ function mappingTable(p, name) {
 
 /** "Anzeigen": all rows, or only errors, duplicates or new ones (with their counts). */
 function showFilter(p) {
-  const counts = { all: p.rows.length, error: p.error_count, duplicate: p.duplicate_count, new: p.new_count };
+  const counts = {
+    all: p.rows.length, error: p.error_count, duplicate: p.duplicate_count, warning: p.warning_count, new: p.new_count,
+  };
   return el('div', { class: 'kern-form-input' },
     el('label', { class: 'kern-label', for: 'import-anzeigen' }, 'Anzeigen'),
     el('div', { class: 'kern-form-input__select-wrapper' },
@@ -150,7 +157,7 @@ function showFilter(p) {
           show = e.target.value;
           replaceChildren(document.getElementById('import-zeilen-bereich'), rowsTable(p));
         },
-      }, SHOW.map((s) => el('option', { value: s.value, selected: s.value === show }, `${s.label} (${counts[s.value]})`)))));
+      }, SHOW.map((s) => el('option', { value: s.value, selected: s.value === show }, `${s.label} (${formatNumber(counts[s.value])})`)))));
 }
 
 /**
@@ -166,15 +173,37 @@ function reason(r) {
   return text;
 }
 
+/**
+ * "neu: Wohlfahrtsverband, Ortenaukreis" / "vorhanden: Landratsamt, Tübingen": what the row's
+ * organisation will be, so a wrong guess is seen before it is stored.
+ */
+function organisationDetail(r) {
+  if (!r.organisation) return null;
+  const kind = r.organisation_kind ? organisationKindLabel(r.organisation_kind) : '';
+  const kreis = r.organisation_district || 'ohne Kreis';
+  return el('span', { class: 'import-org-detail' },
+    `${r.organisation_new ? 'wird angelegt' : 'vorhanden'}: ${[kind, kreis].filter(Boolean).join(', ')}`);
+}
+
+/** The reason a row is flagged, then what the reader had to change, one line each. */
+function notes(r) {
+  const lines = [];
+  const text = reason(r);
+  if (text) lines.push(el('span', { class: 'import-note' }, text));
+  for (const w of r.warnings) lines.push(el('span', { class: 'import-note import-warning' }, `Hinweis: ${w}`));
+  return lines;
+}
+
 function rowElement(r) {
-  return el('tr', { class: `kern-table__row import-${r.status}`, 'data-status': r.status },
+  return el('tr', { class: `kern-table__row import-${r.status}`, 'data-status': r.status,
+    'data-warnings': r.warnings.length > 0 ? String(r.warnings.length) : null },
     el('td', { class: 'kern-table__cell' }, r.position_label),
     el('th', { class: 'kern-table__header', scope: 'row' }, r.name || '–'),
-    el('td', { class: 'kern-table__cell' }, r.organisation || ''),
+    el('td', { class: 'kern-table__cell' }, r.organisation || '', organisationDetail(r)),
     el('td', { class: 'kern-table__cell' }, r.email || ''),
     el('td', { class: 'kern-table__cell' }, el('span', { class: `kern-badge ${r.status === 'error' ? 'kern-badge--danger' : r.status === 'duplicate' ? 'kern-badge--warning' : 'kern-badge--success'}` }, STATUS[r.status])),
     el('td', { class: 'kern-table__cell' }, r.field || ''),
-    el('td', { class: 'kern-table__cell' }, reason(r)));
+    el('td', { class: 'kern-table__cell' }, notes(r)));
 }
 
 /**
@@ -200,8 +229,8 @@ function rowsTable(p) {
       replaceChildren(more);
       if (nearEnd) nearEnd.disconnect();
     } else {
-      replaceChildren(count, `Die ersten ${rendered} von ${rows.length} Zeilen werden angezeigt.`);
-      replaceChildren(button.querySelector('.kern-label'), `Weitere ${Math.min(PAGE, rows.length - rendered)} anzeigen`);
+      replaceChildren(count, `Die ersten ${formatNumber(rendered)} von ${formatCount(rows.length, 'zeile')} werden angezeigt.`);
+      replaceChildren(button.querySelector('.kern-label'), `Weitere ${formatNumber(Math.min(PAGE, rows.length - rendered))} anzeigen`);
       if (!more.firstChild) replaceChildren(more, count, button);
     }
     const firstNew = byButton ? body.children[first]?.querySelector('th') : null;
@@ -237,13 +266,13 @@ function options(p) {
   const nothing = p.new_count === 0 && p.duplicate_count === 0;
   return el('form', { id: 'import-optionen', class: 'record-form', onSubmit: (e) => { e.preventDefault(); apply(); } },
     p.duplicate_count > 0 ? el('fieldset', { class: 'kern-fieldset' },
-      el('legend', { class: 'kern-label' }, `${p.duplicate_count} Kontakte gibt es schon. Was soll mit ihnen geschehen?`),
+      el('legend', { class: 'kern-label' }, `${formatCount(p.duplicate_count, 'kontakt')} gibt es schon. Was soll damit geschehen?`),
       el('div', { class: 'kern-fieldset__body' },
         radio('duplikate', 'skip', 'Überspringen (nichts ändern)', true),
         radio('duplikate', 'update', 'Aktualisieren (leere Felder füllen, Adressen und Nummern ergänzen)', false),
         radio('duplikate', 'import_anyway', 'Trotzdem als neue Kontakte importieren', false))) : null,
     p.error_count > 0 ? el('fieldset', { class: 'kern-fieldset' },
-      el('legend', { class: 'kern-label' }, `${p.error_count} Zeilen haben Fehler (siehe Hinweis in der Tabelle).`),
+      el('legend', { class: 'kern-label' }, `Die Datei hat ${formatCount(p.error_count, 'zeile')} mit Fehlern (siehe Hinweis in der Tabelle).`),
       el('div', { class: 'kern-fieldset__body' },
         radio('fehler', 'skip', 'Nur die fehlerfreien Zeilen importieren', true),
         radio('fehler', 'none', 'Nichts importieren, ich korrigiere die Datei', false))) : null,
@@ -263,7 +292,9 @@ async function apply() {
   }
   try {
     const s = await call('apply_import', { mapping, duplicates, skipErrorRows: true });
-    flash(`Import abgeschlossen: ${s.created} neu, ${s.updated} aktualisiert, ${s.skipped} übersprungen, ${s.failed} fehlerhafte Zeilen ausgelassen, ${s.organisations_created} Organisationen angelegt.`);
+    flash(`Import abgeschlossen: ${formatNumber(s.created)} neu, ${formatNumber(s.updated)} aktualisiert, `
+      + `${formatNumber(s.skipped)} übersprungen, ${formatCount(s.failed, 'zeile')} mit Fehlern ausgelassen, `
+      + `${formatCount(s.organisations_created, 'organisation')} angelegt.`);
     window.location.hash = '#/kontakte';
   } catch (error) {
     showError(error);

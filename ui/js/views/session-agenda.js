@@ -5,7 +5,7 @@
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
-import { clearFieldErrors, showFieldError, textArea, textField } from '../form.js';
+import { clearFieldErrors, showFieldErrors, textArea, textField } from '../form.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
 
 const MOVES = [
@@ -143,7 +143,8 @@ export async function renderAgenda(section, session) {
     clearNotices();
     const minutesText = f.minutes.input.value.trim();
     if (minutesText !== '' && !/^\d+$/.test(minutesText)) {
-      showFieldError(form, { code: 'Validation', message: `Geplante Minuten: „${minutesText}“ ist keine Zahl. Bitte geben Sie ganze Minuten an, z. B. 20.` });
+      const message = `„${minutesText}“ ist keine Zahl. Bitte geben Sie ganze Minuten an, z. B. 20.`;
+      showFieldErrors(form, { code: 'Validation', message, fields: [{ field: 'Geplante Minuten', message }] });
       return;
     }
     const input = {
@@ -165,7 +166,7 @@ export async function renderAgenda(section, session) {
       f.title.input.focus();
     } catch (error) {
       showError(error);
-      showFieldError(form, error);
+      showFieldErrors(form, error);
     }
   }
 }

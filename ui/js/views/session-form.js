@@ -5,8 +5,10 @@
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
-import { clearFieldErrors, optional, selectField, showFieldError, textArea, textField } from '../form.js';
+import { clearFieldErrors, optional, selectField, showFieldErrors, textArea, textField, trackChanges } from '../form.js';
 import { formatDate } from '../format.js';
+import { confirm } from '../dialog.js';
+import { protectUnsaved, releaseUnsaved } from '../leave-guard.js';
 import { clearNotices, flash, showError, showSuccess } from '../notices.js';
 import { FORMAT_LABELS, STATUS_LABELS, whenText } from './sessions.js';
 import { renderAgenda } from './session-agenda.js';
@@ -62,8 +64,7 @@ export async function render(container, params) {
       session ? el('a', { class: 'kern-btn kern-btn--tertiary', id: 'sitzung-vorlage', href: `#/sitzungen/neu/vorlage/${session.id}` },
         el('span', { class: 'kern-label' }, 'Als Vorlage für die nächste Sitzung verwenden')) : null,
       session ? el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'sitzung-loeschen', onClick: confirmDelete },
-        el('span', { class: 'kern-label' }, 'Sitzung löschen')) : null),
-    el('div', { id: 'sitzung-loeschen-frage' }));
+        el('span', { class: 'kern-label' }, 'Sitzung löschen')) : null));
 
   const parts = [
     el('p', { class: 'kern-body' }, el('a', { class: 'kern-link', href: '#/sitzungen' }, '← Zurück zu den Sitzungen')),
@@ -96,10 +97,8 @@ export async function render(container, params) {
     ]);
   }
 
-  async function save() {
-    clearFieldErrors(form);
-    clearNotices();
-    const input = {
+  function readInput() {
+    return {
       title: f.title.input.value,
       date: f.date.input.value,
       start_time: f.start.input.value,
@@ -112,12 +111,21 @@ export async function render(container, params) {
       notes: f.notes.input.value.trim() === '' ? null : f.notes.input.value,
       expected_version: session ? session.version : null,
     };
+  }
+  const changes = trackChanges(readInput);
+  protectUnsaved(changes.isDirty);
+
+  async function save() {
+    clearFieldErrors(form);
+    clearNotices();
+    const input = readInput();
     try {
       const saved = session
         ? await call('update_session', { id: session.id, input })
         : template
           ? await call('create_session_from_template', { source: template.id, input })
           : await call('create_session', { input });
+      changes.markSaved();
       if (session) {
         // Re-render: the heading, the agenda's clock times and the version follow the saved values.
         await render(container, [String(saved.id)]);
@@ -128,32 +136,26 @@ export async function render(container, params) {
       }
     } catch (error) {
       showError(error);
-      showFieldError(form, error);
+      showFieldErrors(form, error);
     }
   }
 
-  function confirmDelete() {
-    const region = document.getElementById('sitzung-loeschen-frage');
-    const question = el('div', { class: 'kern-alert kern-alert--warning', role: 'alertdialog', 'aria-labelledby': 'sitzung-loeschen-titel', tabindex: '-1' },
-      el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title', id: 'sitzung-loeschen-titel' }, `„${session.title}“ wirklich löschen?`)),
-      el('div', { class: 'kern-alert__body' },
-        el('p', { class: 'kern-body' }, 'Die Sitzung wird mit Tagesordnung, Teilnehmenden und Protokollentwurf gelöscht. Eine Sitzung mit freigegebenem Protokoll bleibt erhalten.'),
-        el('div', { class: 'form-actions' },
-          el('button', { type: 'button', class: 'kern-btn kern-btn--primary', id: 'sitzung-loeschen-ja', onClick: remove },
-            el('span', { class: 'kern-label' }, 'Ja, löschen')),
-          el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', onClick: () => { replaceChildren(region); document.getElementById('sitzung-loeschen').focus(); } },
-            el('span', { class: 'kern-label' }, 'Abbrechen')))));
-    replaceChildren(region, question);
-    question.focus();
+  async function confirmDelete() {
+    const yes = await confirm({
+      title: `„${session.title}“ wirklich löschen?`,
+      body: 'Die Sitzung wird mit Tagesordnung, Teilnehmenden und Protokollentwurf gelöscht. Eine Sitzung mit freigegebenem Protokoll bleibt erhalten.',
+      confirmLabel: 'Ja, löschen', confirmId: 'sitzung-loeschen-ja', cancelId: 'sitzung-loeschen-abbrechen',
+    });
+    if (yes) remove();
   }
 
   async function remove() {
     try {
       await call('delete_session', { id: session.id });
+      releaseUnsaved(); // deleted: its unsaved edits have nothing left to be saved to
       flash(`„${session.title}“ wurde gelöscht.`);
       window.location.hash = '#/sitzungen';
     } catch (error) {
-      replaceChildren(document.getElementById('sitzung-loeschen-frage'));
       showError(error);
       document.getElementById('sitzung-loeschen')?.focus();
     }

@@ -6,7 +6,7 @@
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
-import { clearFieldErrors, showFieldError, textArea, textField } from '../form.js';
+import { clearFieldErrors, showFieldErrors, textArea, textField } from '../form.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
 import { whenText } from './sessions.js';
@@ -58,7 +58,7 @@ export async function render(container, params) {
         showSuccess('Die Protokollführung wurde gespeichert.');
       } catch (error) {
         showError(error);
-        showFieldError(form, error);
+        showFieldErrors(form, error);
       }
     } }, field, approved ? null : el('div', { class: 'form-actions' },
       el('button', { type: 'submit', class: 'kern-btn kern-btn--secondary', id: 'protokollfuehrung-speichern' },
@@ -133,7 +133,7 @@ export async function render(container, params) {
         showAfterReload(`${d.label || 'Der Beschluss'} wurde aufgenommen.`);
       } catch (error) {
         showError(error);
-        showFieldError(form, error);
+        showFieldErrors(form, error);
       }
     } }, text, el('div', { class: 'form-actions' },
       el('button', { type: 'submit', class: 'kern-btn kern-btn--secondary', id: `beschluss-${item.id}-hinzufuegen` },
@@ -165,7 +165,7 @@ export async function render(container, params) {
         showAfterReload(`Die Aufgabe „${what.input.value.trim()}“ wurde aufgenommen.`);
       } catch (error) {
         showError(error);
-        showFieldError(form, error);
+        showFieldErrors(form, error);
       }
     } },
     el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label' }, `Neue Aufgabe zu TOP ${item.number}`),
@@ -191,7 +191,7 @@ export async function render(container, params) {
         showAfterReload('Das Protokoll ist freigegeben. Korrekturen sind ab jetzt nur als Nachtrag möglich.');
       } catch (error) {
         showError(error);
-        showFieldError(form, error);
+        showFieldErrors(form, error);
       }
     } },
     el('h2', { class: 'kern-heading-medium' }, 'Protokoll freigeben'),
@@ -216,7 +216,7 @@ export async function render(container, params) {
         showAfterReload('Der Nachtrag wurde festgehalten.');
       } catch (error) {
         showError(error);
-        showFieldError(form, error);
+        showFieldErrors(form, error);
       }
     } },
     el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label kern-label--large' }, 'Nachtrag hinzufügen'),

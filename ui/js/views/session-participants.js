@@ -5,7 +5,7 @@
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
-import { ORGANISATION_KINDS } from '../labels.js';
+import { organisationKinds } from '../labels.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
 
 const STATUSES = [
@@ -40,7 +40,7 @@ export async function renderParticipants(section, session) {
     group: groups.map((g) => [g, g]),
     region: regions.map((r) => [r.code, r.name]),
     district: districts.map((d) => [d.ags, d.name]),
-    organisation_kind: ORGANISATION_KINDS,
+    organisation_kind: organisationKinds(),
     all_districts: [],
   };
   const kindSelect = el('select', { class: 'kern-form-input__select', id: 'teilnehmende-art', onChange: fillValues },

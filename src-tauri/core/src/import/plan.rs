@@ -14,6 +14,7 @@ use super::{
     parse_vcards, read_table,
 };
 use crate::contact::{ContactInput, EmailInput, PhoneInput};
+use crate::organisation::OrganisationKind;
 use crate::search::sort_key;
 use crate::{Error, Result};
 
@@ -49,6 +50,15 @@ pub struct PreviewRow {
     /// The Stadt-/Landkreis as the file names it (CSV column "Stadt-/Landkreis"); used for the
     /// district of an organisation the import creates.
     pub district: Option<String>,
+    /// The kind of the row's organisation: its stored kind when it exists, else the kind the
+    /// import will give the new organisation (guessed from the name, `Sonstige` when unsure), so
+    /// the preview shows what will be chosen before anything is stored.
+    pub organisation_kind: Option<OrganisationKind>,
+    /// The Kreis of the row's organisation: stored, or for a new one what the import derives
+    /// from the file's Kreis column, the name or the Ort (`None`: stays empty). Filled by the store.
+    pub organisation_district: Option<String>,
+    /// Whether the import creates the row's organisation (no stored one has that name).
+    pub organisation_new: bool,
     pub email: Option<String>,
     pub status: RowStatus,
     /// For errors the whole German message ("E-Mail-Adresse: „x“ ist keine …"); for duplicates why
@@ -291,6 +301,12 @@ pub fn plan_rows(
             name: display_name(contact),
             organisation: contact.organisation.clone(),
             district: contact.district.clone(),
+            organisation_kind: contact
+                .organisation
+                .as_deref()
+                .map(OrganisationKind::guess_from_name),
+            organisation_district: None,
+            organisation_new: contact.organisation.is_some(),
             email: contact.emails.first().map(|e| e.value.clone()),
             status: RowStatus::New,
             message: None,
@@ -323,9 +339,8 @@ pub fn plan_rows(
             }
             Err(e) => {
                 row.status = RowStatus::Error;
-                if let Error::Validation { field, .. } = &e {
-                    row.field = Some(field.clone());
-                }
+                // The first field at fault (a row can have several; the message names them all).
+                row.field = e.field_errors().into_iter().next().map(|f| f.field);
                 row.message = Some(e.to_string());
             }
         }

@@ -13,14 +13,15 @@ use super::contacts::{load_input, update_contact_in};
 use super::organisations::{find_organisation_by_name_in, insert_organisation};
 use crate::contact::ContactInput;
 use crate::district::{DistrictFilter, DistrictNames};
+use crate::format::{self, Noun};
 use crate::import::Mapping;
 use crate::import::merge::merge_duplicate;
 use crate::import::plan::{
-    DuplicateAction, ImportPreview, ImportSummary, LookupKeys, ParsedFile, StoredIdentities, check_rows,
-    lookup_keys, parse_file, plan_rows, row_action,
+    DuplicateAction, ImportPreview, ImportSummary, LookupKeys, ParsedFile, PreviewRow, StoredIdentities,
+    check_rows, lookup_keys, parse_file, plan_rows, row_action,
 };
 use crate::organisation::{OrganisationInput, OrganisationKind};
-use crate::search::fold;
+use crate::search::{fold, sort_key};
 use crate::{Error, Result, Store};
 
 impl Store {
@@ -28,8 +29,11 @@ impl Store {
     /// `mapping` overrides the column mapping guessed from the CSV header.
     pub async fn preview_import(&self, bytes: &[u8], mapping: Option<Mapping>) -> Result<ImportPreview> {
         let file = parse_file(bytes, mapping)?;
+        let districts = self.list_districts(&DistrictFilter::default()).await?;
         let mut conn = self.pool.acquire().await?;
-        plan(&mut conn, file).await
+        let mut preview = plan(&mut conn, file).await?;
+        describe_organisations(&mut conn, &DistrictNames::new(&districts), &mut preview.rows).await?;
+        Ok(preview)
     }
 
     /// Imports the file in one transaction. Rows with errors are left out when `skip_error_rows`
@@ -53,9 +57,9 @@ impl Store {
             return Err(Error::validation(
                 "Import",
                 format!(
-                    "{} Zeilen haben Fehler, deshalb wurde nichts importiert. Korrigieren Sie die Datei oder \
-                     importieren Sie nur die fehlerfreien Zeilen.",
-                    preview.error_count
+                    "Die Datei hat {} mit Fehlern, deshalb wurde nichts importiert. Korrigieren Sie die Datei \
+                     oder importieren Sie nur die fehlerfreien Zeilen.",
+                    format::count(preview.error_count, Noun::Zeile)
                 ),
             ));
         }
@@ -114,6 +118,44 @@ async fn plan(conn: &mut SqliteConnection, file: ParsedFile) -> Result<ImportPre
     let stored = load_identities(conn, &keys).await?;
     let rows = plan_rows(&file.contacts, checked, &stored);
     Ok(ImportPreview::new(file, rows))
+}
+
+/// Says for each row's organisation what the import will do with it: a stored one (same sort
+/// key, as `organisation_for` finds it) keeps its kind and Kreis; a new one gets the guessed kind
+/// (already in the row) and the Kreis `apply_import` will derive the same way. Only the preview
+/// needs this; one query for all organisations (a network has hundreds, not a million).
+async fn describe_organisations(
+    conn: &mut SqliteConnection,
+    districts: &DistrictNames<'_>,
+    rows: &mut [PreviewRow],
+) -> Result<()> {
+    let stored: Vec<(String, OrganisationKind, Option<String>)> = sqlx::query_as(
+        "SELECT o.sort_key, o.kind, d.name FROM organisations o
+         LEFT JOIN districts d ON d.ags = o.district_ags ORDER BY o.id DESC",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    // Descending ids into a map: the lowest id wins, as `find_organisation_by_name_in` picks it.
+    let stored: HashMap<String, (OrganisationKind, Option<String>)> = stored
+        .into_iter()
+        .map(|(key, kind, district)| (key, (kind, district)))
+        .collect();
+    for row in rows.iter_mut() {
+        let Some(name) = row.organisation.as_deref() else {
+            continue;
+        };
+        if let Some((kind, district)) = stored.get(&sort_key(&[name])) {
+            row.organisation_new = false;
+            row.organisation_kind = Some(*kind);
+            row.organisation_district = district.clone();
+        } else {
+            let city = row.input.as_ref().and_then(|i| i.city.as_deref());
+            row.organisation_district = districts
+                .derive(row.district.as_deref(), name, city)
+                .map(|d| d.name.clone());
+        }
+    }
+    Ok(())
 }
 
 /// Keys per `IN (…)` list; below SQLite's limit of bound parameters.

@@ -93,6 +93,52 @@ impl Store {
         self.get_organisation(id).await
     }
 
+    /// Gives many organisations one Kreis (`None`: none) at once, as the user ticked them in the
+    /// list: after an import most organisations have no Kreis and setting it one by one would take
+    /// an afternoon. All or nothing: an unknown id or Kreis changes no row. Each row's `version`
+    /// rises (an open form must reload) and its search row is rebuilt (the Kreis is searchable).
+    /// Returns how many organisations were changed.
+    pub async fn set_organisation_district(
+        &self,
+        ids: &[i64],
+        ags: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<usize> {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.is_empty() {
+            return Err(Error::validation(
+                "Organisationen",
+                "Bitte wählen Sie mindestens eine Organisation aus.",
+            ));
+        }
+        let ags = ags.map(str::trim).filter(|a| !a.is_empty());
+        let mut tx = self.begin_write().await?;
+        check_district(&mut tx, ags).await?;
+        let changed = sqlx::query(
+            "UPDATE organisations SET district_ags = ?1, updated_at = ?2, version = version + 1
+             WHERE id IN (SELECT value FROM json_each(?3))",
+        )
+        .bind(ags)
+        .bind(timestamp(now))
+        .bind(super::json_ids(&ids))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if usize::try_from(changed).ok() != Some(ids.len()) {
+            // Dropping the transaction rolls the rows already changed back.
+            return Err(Error::NotFound {
+                what: "Mindestens eine der gewählten Organisationen".into(),
+            });
+        }
+        for id in &ids {
+            index_organisation(&mut tx, *id).await?;
+        }
+        tx.commit().await?;
+        Ok(ids.len())
+    }
+
     /// Deletes an organisation. With contacts still attached, `Refuse` returns a validation error
     /// that says how many; the UI then asks whether to detach or delete them. Never leaves orphans.
     pub async fn delete_organisation(&self, id: i64, contacts: ContactsOnDelete) -> Result<()> {
@@ -107,9 +153,9 @@ impl Store {
                 return Err(Error::validation(
                     "Organisation",
                     format!(
-                        "Zu dieser Organisation gehören noch {} Kontakte. Bitte wählen Sie, ob die Kontakte \
-                         ohne Organisation erhalten bleiben oder mitgelöscht werden.",
-                        members.len()
+                        "Diese Organisation hat noch {}. Bitte wählen Sie: ohne Organisation behalten \
+                         oder mitlöschen.",
+                        crate::format::count(members.len(), crate::format::Noun::Kontakt)
                     ),
                 ));
             }

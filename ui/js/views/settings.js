@@ -1,0 +1,64 @@
+// Screen "Einstellungen": the office's settings (for now how many recipients one e-mail carries).
+// The core checks the values and names the field of every error; this screen only shows them at
+// the field, asks before unsaved changes are left behind and confirms a save.
+
+import { call } from '../api.js';
+import { button } from '../controls.js';
+import { el, replaceChildren } from '../dom.js';
+import { clearFieldErrors, showFieldErrors, textField, trackChanges } from '../form.js';
+import { protectUnsaved } from '../leave-guard.js';
+import { clearNotices, clearSuccess, showError, showSuccess } from '../notices.js';
+
+export const title = 'Einstellungen';
+
+// The label is the field's name in the core's error (`settings.rs`), so errors land here.
+const BATCH_LABEL = 'Empfänger je E-Mail';
+
+export async function render(container) {
+  const settings = await call('get_settings');
+  const batch = textField({
+    name: 'empfaenger-je-email', label: BATCH_LABEL, type: 'number', required: true,
+    value: String(settings.mail_batch_size),
+    hint: 'Viele Mailserver nehmen nur eine begrenzte Zahl von Empfängern je Nachricht an. '
+      + '„E-Mail schreiben“ teilt größere Verteiler deshalb in mehrere Nachrichten mit höchstens so vielen Empfängern (1 bis 500).',
+  });
+  batch.input.setAttribute('min', '1');
+  batch.input.setAttribute('max', '500');
+  batch.input.setAttribute('step', '1');
+  batch.input.setAttribute('inputmode', 'numeric');
+
+  const form = el('form', {
+    class: 'record-form', id: 'einstellungen-formular', novalidate: true,
+    onSubmit: (e) => { e.preventDefault(); save(); }, onInput: clearSuccess,
+  },
+    batch,
+    el('div', { class: 'form-actions' },
+      button({ label: 'Speichern', variant: 'primary', id: 'einstellungen-speichern', type: 'submit' })));
+  replaceChildren(container,
+    el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
+    form);
+
+  function readInput() {
+    // Anything that is not a whole number the core could receive (empty, "viele", -3) is sent as
+    // 0, which the core refuses with the field's own message; the typed text stays in the field.
+    const text = batch.input.value.trim();
+    const n = /^\d{1,9}$/.test(text) ? Number(text) : 0;
+    return { mail_batch_size: n };
+  }
+  const changes = trackChanges(() => batch.input.value.trim());
+  protectUnsaved(changes.isDirty);
+
+  async function save() {
+    clearFieldErrors(form);
+    clearNotices();
+    try {
+      const saved = await call('update_settings', { settings: readInput() });
+      batch.input.value = String(saved.mail_batch_size);
+      changes.markSaved();
+      showSuccess('Die Einstellungen wurden gespeichert.');
+    } catch (error) {
+      showError(error);
+      showFieldErrors(form, error);
+    }
+  }
+}
