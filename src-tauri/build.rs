@@ -48,6 +48,7 @@ const APP_COMMANDS: &[&str] = &[
     "remove_participant",
     "export_session_ics",
     "load_demo",
+    "write_invitation",
     "get_minutes",
     "update_minutes",
     "set_discussion",

@@ -64,6 +64,7 @@ macro_rules! all_commands {
             $crate::commands::sessions::remove_participant,
             $crate::commands::sessions::export_session_ics,
             $crate::commands::sessions::load_demo,
+            $crate::commands::sessions::write_invitation,
             $crate::commands::minutes::get_minutes,
             $crate::commands::minutes::update_minutes,
             $crate::commands::minutes::set_discussion,

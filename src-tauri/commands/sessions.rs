@@ -9,6 +9,7 @@ use netzwerkmappe_core::berlin::today;
 use netzwerkmappe_core::demo::DemoSummary;
 use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir, write_new_file_at};
 use netzwerkmappe_core::ics::file_stem;
+use netzwerkmappe_core::invitation::{InvitationMail, invitation_mail};
 use netzwerkmappe_core::participant::{Added, Participant, ParticipantSet, ParticipantStatus};
 use netzwerkmappe_core::session::{Session, SessionFilter, SessionInput, SessionRow};
 use serde::Serialize;
@@ -209,4 +210,17 @@ pub async fn export_session_ics(
 #[tauri::command]
 pub async fn load_demo(state: State<'_, AppState>) -> CommandResult<DemoSummary> {
     Ok(netzwerkmappe_core::demo::fill(&state.store().await?, Utc::now()).await?)
+}
+
+/// "Einladung per E-Mail": opens the mail program with the invited and accepted people in BCC and
+/// the German invitation (date, place or link, agenda); when the link would be too long or no mail
+/// program answers, the window offers subject, text and addresses for copying.
+#[tauri::command]
+pub async fn write_invitation(state: State<'_, AppState>, id: i64) -> CommandResult<InvitationMail> {
+    let (invitation, addresses) = state.store().await?.session_invitation(id).await?;
+    let mut mail = invitation_mail(&invitation, &addresses)?;
+    if let Some(link) = &mail.link {
+        mail.opened = open::that_detached(link).is_ok();
+    }
+    Ok(mail)
 }

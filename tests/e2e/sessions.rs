@@ -167,6 +167,28 @@ async fn plan_a_session_with_three_tops_invite_mark_attendance_and_export_ics() 
     )
     .await;
 
+    // "Einladung per E-Mail": nine or more people in BCC with the agenda do not fit a mail link,
+    // so subject, text and addresses are offered for copying.
+    app.press("#sitzung-einladen").await;
+    app.until("invitation", "document.getElementById('einladung-text')")
+        .await;
+    let text = app
+        .script("return document.getElementById('einladung-text').value")
+        .await;
+    let text = text.as_str().unwrap();
+    assert!(
+        text.contains("Termin: Mi., 10.03.2027, 14:00–16:30 Uhr"),
+        "{text}"
+    );
+    assert!(text.contains("TOP 1.1  14:10 Uhr  Verschiedenes"), "{text}");
+    assert!(
+        app.script("return document.getElementById('einladung-betreff').value")
+            .await
+            .as_str()
+            .unwrap()
+            .starts_with("Einladung: 4. Netzwerktreffen 2027 am Mi., 10.03.2027")
+    );
+
     // The .ics through "Speichern unter" (answered with a folder: the suggested name in it).
     let folder = app.data_dir.path().join("kalender");
     std::fs::create_dir_all(&folder).unwrap();

@@ -73,8 +73,11 @@ export async function render(container, params) {
       session ? el('div', { class: 'form-actions' },
         el('a', { class: 'kern-btn kern-btn--secondary', id: 'sitzung-protokoll', href: `#/sitzungen/${session.id}/protokoll` },
           el('span', { class: 'kern-label' }, 'Protokoll')),
+        el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'sitzung-einladen', onClick: writeInvitation },
+          el('span', { class: 'kern-label' }, 'Einladung per E-Mail')),
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'sitzung-ics', onClick: saveIcs },
           el('span', { class: 'kern-label' }, 'Als Kalenderdatei (.ics) speichern'))) : null),
+    el('div', { id: 'sitzung-einladung' }),
     session ? el('p', { class: 'kern-body', id: 'sitzung-termin' },
       `Nr. ${session.id} · ${whenText(session.date, session.start_time, session.end_time)}`,
       session.minutes_status === 'freigegeben' ? ' · Protokoll freigegeben' : '') : null,
@@ -158,6 +161,49 @@ export async function render(container, params) {
     } catch (error) {
       showError(error);
       document.getElementById('sitzung-loeschen')?.focus();
+    }
+  }
+
+  /** Opens the mail program, or shows subject, text and addresses for copying. */
+  async function writeInvitation() {
+    clearNotices();
+    const region = document.getElementById('sitzung-einladung');
+    replaceChildren(region);
+    try {
+      const mail = await call('write_invitation', { id: session.id });
+      const people = mail.recipients === 1 ? '1 Person' : `${mail.recipients} Personen`;
+      if (mail.opened) {
+        showSuccess(`Ihr E-Mail-Programm öffnet die Einladung an ${people} (in BCC).`);
+        return;
+      }
+      const reason = mail.link ? 'Es wurde kein E-Mail-Programm gefunden.' : `Die Einladung an ${people} ist zu lang für einen E-Mail-Link.`;
+      const copyField = (id, label, value, rows) => {
+        const input = el('textarea', { class: 'kern-form-input__input', id, readonly: true, rows: String(rows) });
+        input.value = value;
+        return el('div', { class: 'kern-form-input' }, el('label', { class: 'kern-label', for: id }, label), input,
+          el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: `${id}-kopieren`, onClick: () => copy(input, label) },
+            el('span', { class: 'kern-label' }, `${label} kopieren`)));
+      };
+      replaceChildren(region, el('div', { class: 'kern-alert kern-alert--info', role: 'region', 'aria-labelledby': 'einladung-titel' },
+        el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title', id: 'einladung-titel' }, 'Einladung zum Kopieren')),
+        el('div', { class: 'kern-alert__body' },
+          el('p', { class: 'kern-body' }, `${reason} Kopieren Sie Betreff, Text und Adressen (in das BCC-Feld) in eine neue Nachricht.`),
+          copyField('einladung-betreff', 'Betreff', mail.subject, 2),
+          copyField('einladung-text', 'Text', mail.body, 10),
+          copyField('einladung-adressen', 'Adressen', mail.addresses, 3))));
+      document.getElementById('einladung-betreff').focus();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function copy(input, label) {
+    input.select();
+    try {
+      await navigator.clipboard.writeText(input.value);
+      showSuccess(`${label} ist in der Zwischenablage.`);
+    } catch {
+      showSuccess(`${label} ist markiert: kopieren Sie mit Strg+C.`);
     }
   }
 
