@@ -440,6 +440,49 @@ async fn a_session_as_template_for_the_next_then_deleted_while_approved_minutes_
     app.quit().await;
 }
 
+/// Typing is never lost: the discussion is saved about a second after the last key, without a
+/// button; the app is then killed (no closing, no leaving the field) and the text is there again.
+#[tokio::test]
+async fn a_discussion_typed_then_the_app_killed_is_there_after_restart() {
+    let app = App::start_with(demo_with_cli).await;
+    app.goto("sitzungen").await;
+    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href') + '/protokoll'")
+        .await;
+    app.until(
+        "minutes screen",
+        "document.querySelector('.minutes-top textarea')",
+    )
+    .await;
+    let name = app
+        .script("return document.querySelector('.minutes-top textarea').name")
+        .await;
+    let name = name.as_str().unwrap().to_owned();
+    type_into(
+        &app,
+        &format!("textarea[name='{name}']"),
+        "Alle 44 Kreise waren eingeladen.",
+    )
+    .await;
+    app.until(
+        "saved without leaving the field",
+        &format!(
+            "document.getElementById('protokoll-speicherstand').textContent.includes('gespeichert') \
+             && document.activeElement.name === '{name}'"
+        ),
+    )
+    .await;
+    let app = app.kill_and_restart().await;
+    app.goto("sitzungen").await;
+    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href') + '/protokoll'")
+        .await;
+    app.until(
+        "text back",
+        &format!("document.querySelector(\"textarea[name='{name}']\")?.value === 'Alle 44 Kreise waren eingeladen.'"),
+    )
+    .await;
+    app.quit().await;
+}
+
 /// Not a test: pictures of the Sitzungen screens with the demo network for looking at them
 /// (`SCREENSHOT_DIR`, default target/screenshots).
 #[tokio::test]
