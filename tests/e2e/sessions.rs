@@ -122,6 +122,32 @@ async fn plan_a_session_with_three_tops_invite_mark_attendance_and_export_ics() 
     )
     .await;
 
+    // Edit TOP 1 by keyboard: 20 planned minutes instead of 10 move TOP 1.1 to 14:20.
+    let first = app
+        .script("return document.querySelectorAll('#tagesordnung-zeilen tr')[0].dataset.id")
+        .await;
+    let first = first.as_str().unwrap().to_owned();
+    app.press(&format!("#top-{first}-bearbeiten")).await;
+    app.until(
+        "form filled",
+        "document.querySelector('input[name=top-titel]').value === 'Begrüßung' && document.activeElement.name === 'top-titel'",
+    )
+    .await;
+    app.script("document.querySelector('input[name=top-minuten]').value = ''")
+        .await;
+    type_into(&app, "input[name='top-minuten']", &format!("20{ENTER}")).await;
+    app.until(
+        "edited",
+        "document.querySelectorAll('#tagesordnung-zeilen tr')[1].children[1].textContent === '14:20 Uhr'",
+    )
+    .await;
+    assert_eq!(
+        app.script("return document.querySelectorAll('#tagesordnung-zeilen tr').length")
+            .await,
+        3,
+        "editing added no TOP"
+    );
+
     // Invite everyone of the Regierungsbezirk Tübingen (the demo has one officer per Kreis).
     choose(&app, "#teilnehmende-art", "region").await;
     choose(&app, "#teilnehmende-wert", "084").await;
@@ -180,7 +206,7 @@ async fn plan_a_session_with_three_tops_invite_mark_attendance_and_export_ics() 
         text.contains("Termin: Mi., 10.03.2027, 14:00–16:30 Uhr"),
         "{text}"
     );
-    assert!(text.contains("TOP 1.1  14:10 Uhr  Verschiedenes"), "{text}");
+    assert!(text.contains("TOP 1.1  14:20 Uhr  Verschiedenes"), "{text}");
     assert!(
         app.script("return document.getElementById('einladung-betreff').value")
             .await

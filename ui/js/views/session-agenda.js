@@ -4,7 +4,7 @@
 // focus stays on the moved TOP's button (or its title when that button no longer applies).
 
 import { call } from '../api.js';
-import { el, replaceChildren } from '../dom.js';
+import { el, replaceChildren, setHidden } from '../dom.js';
 import { clearFieldErrors, showFieldErrors, textArea, textField } from '../form.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
 
@@ -17,7 +17,13 @@ const MOVES = [
 
 export async function renderAgenda(section, session) {
   const locked = session.minutes_status === 'freigegeben';
-  let items = await call('list_agenda', { session: session.id });
+  const [loaded, contacts] = await Promise.all([
+    call('list_agenda', { session: session.id }),
+    call('list_contacts', { filter: {} }),
+  ]);
+  let items = loaded;
+  /** The TOP being edited in the form, or null while the form adds a new one. */
+  let editing = null;
 
   const f = {
     title: textField({ name: 'top-titel', label: 'Titel des TOPs', required: true }),
@@ -27,16 +33,27 @@ export async function renderAgenda(section, session) {
   f.minutes.input.setAttribute('inputmode', 'numeric');
   f.minutes.input.dataset.label = 'Geplante Minuten';
   const parentSelect = el('select', { class: 'kern-form-input__select', id: 'top-unter', 'data-label': 'Unterpunkt von' });
+  const responsibleSelect = el('select', { class: 'kern-form-input__select', id: 'top-verantwortlich', 'data-label': 'Verantwortlich' },
+    el('option', { value: '' }, 'niemand'),
+    contacts.map((c) => el('option', { value: c.id },
+      [[c.title, c.first_name, c.last_name].filter(Boolean).join(' '), c.organisation_name].filter(Boolean).join(', '))));
+  const legend = el('legend', { class: 'kern-label kern-label--large' }, 'TOP hinzufügen');
+  const submitLabel = el('span', { class: 'kern-label' }, 'TOP hinzufügen');
+  const cancelEdit = el('button', { type: 'button', class: 'kern-btn kern-btn--secondary is-hidden', id: 'top-bearbeiten-abbrechen',
+    onClick: () => stopEditing(true) }, el('span', { class: 'kern-label' }, 'Bearbeiten abbrechen'));
   const form = el('form', { class: 'record-form', id: 'top-formular', novalidate: true, onSubmit: (e) => { e.preventDefault(); add(); } },
-    el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label kern-label--large' }, 'TOP hinzufügen'),
+    el('fieldset', { class: 'kern-fieldset' }, legend,
       el('div', { class: 'form-grid' }, f.title, f.minutes,
-        el('div', { class: 'kern-form-input' },
+        el('div', { class: 'kern-form-input', id: 'top-unter-feld' },
           el('label', { class: 'kern-label', for: 'top-unter' }, 'Einordnen'),
-          el('div', { class: 'kern-form-input__select-wrapper' }, parentSelect))),
+          el('div', { class: 'kern-form-input__select-wrapper' }, parentSelect)),
+        el('div', { class: 'kern-form-input' },
+          el('label', { class: 'kern-label', for: 'top-verantwortlich' }, 'Verantwortlich', el('span', { class: 'kern-label__optional' }, ' – optional')),
+          el('div', { class: 'kern-form-input__select-wrapper' }, responsibleSelect))),
       f.description,
       el('div', { class: 'form-actions' },
-        el('button', { type: 'submit', class: 'kern-btn kern-btn--primary', id: 'top-hinzufuegen' },
-          el('span', { class: 'kern-label' }, 'TOP hinzufügen')),
+        el('button', { type: 'submit', class: 'kern-btn kern-btn--primary', id: 'top-hinzufuegen' }, submitLabel),
+        cancelEdit,
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'top-genehmigung', onClick: addApproval },
           el('span', { class: 'kern-label' }, 'TOP „Genehmigung des Protokolls der letzten Sitzung“ einfügen')))));
 
@@ -89,6 +106,7 @@ export async function renderAgenda(section, session) {
       el('td', {}, item.clock_time ? `${item.clock_time} Uhr` : ''),
       el('th', { scope: 'row', class: 'agenda-title' },
         el('span', { id: `top-${item.id}-titel`, tabindex: '-1' }, item.title),
+        item.responsible.length ? el('span', { class: 'agenda-description' }, `Verantwortlich: ${item.responsible.map((r) => r.name).join(', ')}`) : null,
         item.description ? el('span', { class: 'agenda-description' }, item.description) : null),
       el('td', {}, item.planned_minutes === null || item.planned_minutes === undefined ? '' : String(item.planned_minutes)),
       locked ? null : el('td', { class: 'agenda-moves' },
@@ -96,6 +114,8 @@ export async function renderAgenda(section, session) {
           type: 'button', class: 'agenda-move', id: `top-${item.id}-${how}`, 'aria-label': aria(item.number),
           disabled: !possible[how], onClick: () => move(item, how),
         }, label)),
+        el('button', { type: 'button', class: 'agenda-move', id: `top-${item.id}-bearbeiten`,
+          'aria-label': `TOP ${item.number} bearbeiten`, onClick: () => startEditing(item) }, 'Bearbeiten'),
         el('button', { type: 'button', class: 'agenda-move', id: `top-${item.id}-loeschen`,
           'aria-label': `TOP ${item.number} löschen`, onClick: () => remove(item) }, 'Löschen')));
   }
@@ -138,6 +158,36 @@ export async function renderAgenda(section, session) {
     }
   }
 
+  /** Fills the form with the TOP's values; saving then changes it instead of adding one. */
+  function startEditing(item) {
+    clearNotices();
+    clearFieldErrors(form);
+    editing = item;
+    f.title.input.value = item.title;
+    f.minutes.input.value = item.planned_minutes ?? '';
+    f.description.input.value = item.description ?? '';
+    responsibleSelect.value = item.responsible.length ? String(item.responsible[0].contact_id) : '';
+    replaceChildren(legend, `TOP ${item.number} bearbeiten`);
+    replaceChildren(submitLabel, 'Änderungen speichern');
+    setHidden(document.getElementById('top-unter-feld'), true);
+    setHidden(cancelEdit, false);
+    f.title.input.focus();
+  }
+
+  function stopEditing(backToRow) {
+    const was = editing;
+    editing = null;
+    f.title.input.value = '';
+    f.minutes.input.value = '';
+    f.description.input.value = '';
+    responsibleSelect.value = '';
+    replaceChildren(legend, 'TOP hinzufügen');
+    replaceChildren(submitLabel, 'TOP hinzufügen');
+    setHidden(document.getElementById('top-unter-feld'), false);
+    setHidden(cancelEdit, true);
+    if (backToRow && was) document.getElementById(`top-${was.id}-bearbeiten`)?.focus();
+  }
+
   async function add() {
     clearFieldErrors(form);
     clearNotices();
@@ -152,14 +202,31 @@ export async function renderAgenda(section, session) {
       description: f.description.input.value.trim() === '' ? null : f.description.input.value,
       planned_minutes: minutesText === '' ? null : Number(minutesText),
       parent_id: parentSelect.value === '' ? null : Number(parentSelect.value),
-      responsible_contact_ids: [],
+      responsible_contact_ids: responsibleSelect.value === '' ? [] : [Number(responsibleSelect.value)],
     };
+    if (editing) {
+      input.expected_version = editing.version;
+      try {
+        const saved = await call('update_agenda_item', { id: editing.id, input });
+        items = await call('list_agenda', { session: session.id });
+        stopEditing(false);
+        draw();
+        const shown = items.find((i) => i.id === saved.id) || saved;
+        showSuccess(`TOP ${shown.number} „${shown.title}“ wurde geändert.`);
+        document.getElementById(`top-${saved.id}-bearbeiten`)?.focus();
+      } catch (error) {
+        showError(error);
+        showFieldErrors(form, error);
+      }
+      return;
+    }
     try {
       const added = await call('add_agenda_item', { session: session.id, input });
       items = await call('list_agenda', { session: session.id });
       f.title.input.value = '';
       f.minutes.input.value = '';
       f.description.input.value = '';
+      responsibleSelect.value = '';
       draw();
       const shown = items.find((i) => i.id === added.id) || added;
       showSuccess(`TOP ${shown.number} „${shown.title}“ wurde hinzugefügt.`);
