@@ -72,6 +72,39 @@ pub async fn pick_export_target<R: Runtime>(
     picked.map(|p| with_extension(p, format))
 }
 
+/// Asks where to save a session's calendar file (.ics): opens in `folder` (Downloads) with
+/// `file_name` suggested. `None` when the person cancels; a name without extension gets `.ics`.
+pub async fn pick_calendar_target<R: Runtime>(
+    app: &AppHandle<R>,
+    folder: Option<PathBuf>,
+    file_name: &str,
+) -> Option<PathBuf> {
+    let picked = match test_answer() {
+        Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
+        None => {
+            let (tx, rx) = oneshot::channel();
+            let mut dialog = builder(app)
+                .set_title("Speichern unter")
+                .set_file_name(file_name)
+                .add_filter("Kalenderdatei (iCalendar)", &["ics"]);
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog.save_file(move |picked| {
+                let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+            });
+            rx.await.ok().flatten()
+        }
+    };
+    picked.map(|p| {
+        if p.extension().is_some() {
+            p
+        } else {
+            p.with_extension("ics")
+        }
+    })
+}
+
 fn with_extension(path: PathBuf, format: ExportFormat) -> PathBuf {
     if path.extension().is_some() {
         path

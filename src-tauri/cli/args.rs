@@ -97,6 +97,46 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Füllt einen leeren Datenordner mit einem Beispielnetzwerk (44 Kreise, Verbände, drei Sitzungen)
+    #[command(override_usage = "netzwerkmappe demo [--json] [--daten <ORDNER>]")]
+    Demo {
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+    /// Listet die Sitzungen: kommende zuerst, vergangene darunter
+    #[command(override_usage = "netzwerkmappe sitzungen [--suche <TEXT>] [--json] [--daten <ORDNER>]")]
+    Sitzungen {
+        /// Nur die Sitzungen, die diese Suche findet (Titel, Datum, Ort, Gastgeber, TOPs)
+        #[arg(long = "suche", value_name = "TEXT")]
+        query: Option<String>,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+    /// Listet die Aufgaben aus den Protokollen (Beschlusskontrolle): offene zuerst, nach Fälligkeit
+    #[command(override_usage = "netzwerkmappe aufgaben [--ueberfaellig] [--json] [--daten <ORDNER>]")]
+    Aufgaben {
+        /// Nur offene Aufgaben, deren Frist abgelaufen ist
+        #[arg(long = "ueberfaellig", visible_alias = "überfällig")]
+        overdue: bool,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+    /// Speichert eine Sitzung als Kalenderdatei (.ics) für Outlook oder Thunderbird
+    #[command(override_usage = "netzwerkmappe ics <SITZUNG> <DATEI.ics> [--json] [--daten <ORDNER>]")]
+    Ics {
+        /// Die Nummer der Sitzung (wie in der Liste „Nr. 12“), „naechste“ oder „letzte“
+        #[arg(value_name = "SITZUNG")]
+        session: String,
+        /// Die neue Datei (eine vorhandene wird nie überschrieben)
+        #[arg(value_name = "DATEI.ics", value_parser = parse_ics_target)]
+        file: PathBuf,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl CliCommand {
@@ -106,7 +146,11 @@ impl CliCommand {
             CliCommand::Info { json }
             | CliCommand::Kreise { json, .. }
             | CliCommand::Import { json, .. }
-            | CliCommand::Export { json, .. } => *json,
+            | CliCommand::Export { json, .. }
+            | CliCommand::Demo { json }
+            | CliCommand::Sitzungen { json, .. }
+            | CliCommand::Aufgaben { json, .. }
+            | CliCommand::Ics { json, .. } => *json,
         }
     }
 }
@@ -126,6 +170,15 @@ fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
             "die Endung bestimmt das Format: .csv (Excel), .vcf (vCard) oder .zip (eine vCard je Kontakt)"
                 .to_owned(),
         ),
+    }
+}
+
+/// A calendar file must end in `.ics`, so Outlook and Thunderbird open it by double-click.
+fn parse_ics_target(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("ics") => Ok(path),
+        _ => Err("die Kalenderdatei muss auf .ics enden".to_owned()),
     }
 }
 
@@ -160,6 +213,13 @@ mod tests {
             ExportFormat::VcardZip
         );
         assert!(parse_export_target("liste.xlsx").unwrap_err().contains(".csv"));
+    }
+
+    #[test]
+    fn a_calendar_file_ends_in_ics() {
+        assert_eq!(parse_ics_target("Treffen.ICS"), Ok(PathBuf::from("Treffen.ICS")));
+        assert!(parse_ics_target("Treffen.txt").unwrap_err().contains(".ics"));
+        assert!(parse_ics_target("Treffen").is_err());
     }
 
     #[test]

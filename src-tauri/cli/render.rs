@@ -3,11 +3,14 @@
 
 use std::path::Path;
 
+use netzwerkmappe_core::demo::DemoSummary;
 use netzwerkmappe_core::district::District;
 use netzwerkmappe_core::export::ExportOutcome;
 use netzwerkmappe_core::format::{Noun, count, datetime_de, number};
 use netzwerkmappe_core::import::plan::{ImportPreview, ImportSummary, PreviewRow, RowStatus};
 use netzwerkmappe_core::info::Info;
+use netzwerkmappe_core::minutes::{ActionItemRow, ActionStatus, MinutesStatus};
+use netzwerkmappe_core::session::{Session, SessionRow, SessionStatus, when_de};
 
 pub fn info(info: &Info) -> String {
     let mut out = format!("Netzwerkmappe {}\n", info.app_version);
@@ -122,6 +125,129 @@ pub fn export(outcome: &ExportOutcome) -> String {
         count(outcome.count, Noun::Kontakt),
         outcome.format.label(),
         outcome.path
+    )
+}
+
+pub fn demo(summary: &DemoSummary) -> String {
+    format!(
+        "Beispielnetzwerk geladen: {} Organisationen, {} Kontakte, {} Sitzungen.\n\
+         Starten Sie Netzwerkmappe mit demselben Datenordner, um es anzusehen.\n",
+        summary.organisations, summary.contacts, summary.sessions
+    )
+}
+
+/// The Sitzungen list as the window shows it: upcoming first, then the past under a heading.
+/// "Nr." is the number `netzwerkmappe ics` accepts.
+pub fn sessions(rows: &[SessionRow]) -> String {
+    if rows.is_empty() {
+        return "Keine Sitzungen.\n".to_owned();
+    }
+    let mut out = String::new();
+    let mut heading = None;
+    for row in rows {
+        let this = if row.upcoming {
+            "Kommende Sitzungen"
+        } else {
+            "Vergangene Sitzungen"
+        };
+        if heading != Some(this) {
+            if heading.is_some() {
+                out += "\n";
+            }
+            out += &format!("{this}:\n");
+            heading = Some(this);
+        }
+        out += &format!(
+            "  Nr. {:<5} {:<34} {}\n",
+            row.id,
+            when_de(&row.date, &row.start_time, row.end_time.as_deref()),
+            row.title
+        );
+        let mut details = vec![session_state(row.status, row.minutes_status)];
+        if let Some(place) = &row.place {
+            details.push(place.clone());
+        }
+        details.push(participants(row.participant_count));
+        out += &format!("            {}\n", details.join(" · "));
+    }
+    out += &format!("{}\n", count_of(rows.len(), "Sitzung", "Sitzungen"));
+    out
+}
+
+fn session_state(status: SessionStatus, minutes: Option<MinutesStatus>) -> String {
+    match minutes {
+        Some(m) => format!("{}, Protokoll {}", status.label(), m.label()),
+        None => status.label().to_owned(),
+    }
+}
+
+fn participants(n: i64) -> String {
+    format!("Teilnehmende: {n}")
+}
+
+/// "1 Sitzung" / "3 Sitzungen" for nouns `format::Noun` does not list (yet).
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "2027-03-01" → "01.03.2027"; a value that is not an ISO date is shown as stored.
+fn date_de_iso(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(netzwerkmappe_core::berlin::format_date)
+        .unwrap_or_else(|_| iso.to_owned())
+}
+
+/// The Aufgabenübersicht: one block per action item with due date, owner and session.
+pub fn action_items(rows: &[ActionItemRow], overdue_only: bool) -> String {
+    if rows.is_empty() {
+        return if overdue_only {
+            "Keine überfälligen Aufgaben.\n".to_owned()
+        } else {
+            "Keine Aufgaben.\n".to_owned()
+        };
+    }
+    let mut out = String::new();
+    for row in rows {
+        let state = match (row.status, row.overdue) {
+            (ActionStatus::Offen, true) => "überfällig".to_owned(),
+            (ActionStatus::Offen, false) => "offen".to_owned(),
+            (ActionStatus::Erledigt, _) => match &row.done_date {
+                Some(d) => format!("erledigt am {}", date_de_iso(d)),
+                None => "erledigt".to_owned(),
+            },
+        };
+        let due = row
+            .due_date
+            .as_deref()
+            .map(|d| format!("fällig {}", date_de_iso(d)))
+            .unwrap_or_else(|| "ohne Frist".to_owned());
+        out += &format!("- {}\n", row.what);
+        out += &format!(
+            "  {state}, {due}; zuständig: {}\n",
+            row.owner_name.as_deref().unwrap_or("niemand eingetragen")
+        );
+        out += &format!(
+            "  aus Sitzung Nr. {} vom {}: {}\n",
+            row.session_id,
+            date_de_iso(&row.session_date),
+            row.session_title
+        );
+    }
+    out += &format!("{}\n", count_of(rows.len(), "Aufgabe", "Aufgaben"));
+    out
+}
+
+pub fn ics(session: &Session, file: &Path) -> String {
+    format!(
+        "Kalenderdatei gespeichert: {}\nSitzung Nr. {}: {} ({})\n",
+        file.display(),
+        session.id,
+        session.title,
+        session.when_de()
     )
 }
 

@@ -4,11 +4,14 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use netzwerkmappe_core::berlin::today;
 use netzwerkmappe_core::contact::ContactFilter;
 use netzwerkmappe_core::district::{DistrictFilter, find_region};
-use netzwerkmappe_core::export::save_contacts;
+use netzwerkmappe_core::export::{save_contacts, write_new_file_at};
 use netzwerkmappe_core::import::plan::ImportPreview;
+use netzwerkmappe_core::minutes::ActionItemFilter;
 use netzwerkmappe_core::paths::{DATA_DIR_ENV, resolve_data_dir};
+use netzwerkmappe_core::session::SessionFilter;
 use netzwerkmappe_core::{Error, ErrorPayload, Store};
 
 use super::args::CliCommand;
@@ -143,6 +146,55 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 to_json(&outcome)?
             } else {
                 render::export(&outcome)
+            })
+        }
+        CliCommand::Demo { json } => {
+            let summary = netzwerkmappe_core::demo::fill(store, chrono::Utc::now()).await?;
+            Report::from(if json {
+                to_json(&summary)?
+            } else {
+                render::demo(&summary)
+            })
+        }
+        CliCommand::Sitzungen { query, json } => {
+            let filter = SessionFilter {
+                query,
+                ..SessionFilter::default()
+            };
+            let sessions = store.list_sessions(&filter, today(chrono::Utc::now())).await?;
+            Report::from(if json {
+                to_json(&sessions)?
+            } else {
+                render::sessions(&sessions)
+            })
+        }
+        CliCommand::Aufgaben { overdue, json } => {
+            let filter = ActionItemFilter {
+                overdue_only: overdue,
+                ..ActionItemFilter::default()
+            };
+            let items = store
+                .list_action_items(&filter, today(chrono::Utc::now()))
+                .await?;
+            Report::from(if json {
+                to_json(&items)?
+            } else {
+                render::action_items(&items, overdue)
+            })
+        }
+        CliCommand::Ics { session, file, json } => {
+            let now = chrono::Utc::now();
+            let found = store.find_session(&session, today(now)).await?;
+            let text = store.session_ics(found.id, now).await?;
+            write_new_file_at(&file, text.as_bytes())?;
+            Report::from(if json {
+                to_json(&serde_json::json!({
+                    "sitzung": found.id,
+                    "titel": found.title,
+                    "datei": file.display().to_string(),
+                }))?
+            } else {
+                render::ics(&found, &file)
             })
         }
     })

@@ -10,7 +10,9 @@ pub mod import;
 pub mod info;
 pub mod labels;
 pub mod mail;
+pub mod minutes;
 pub mod organisations;
+pub mod sessions;
 pub mod settings;
 
 /// Every command, for `invoke_handler`.
@@ -44,6 +46,38 @@ macro_rules! all_commands {
             $crate::commands::organisations::set_organisation_district,
             $crate::commands::settings::get_settings,
             $crate::commands::settings::update_settings,
+            $crate::commands::sessions::list_sessions,
+            $crate::commands::sessions::get_session,
+            $crate::commands::sessions::create_session,
+            $crate::commands::sessions::create_session_from_template,
+            $crate::commands::sessions::update_session,
+            $crate::commands::sessions::delete_session,
+            $crate::commands::sessions::list_agenda,
+            $crate::commands::sessions::add_agenda_item,
+            $crate::commands::sessions::add_minutes_approval_item,
+            $crate::commands::sessions::update_agenda_item,
+            $crate::commands::sessions::delete_agenda_item,
+            $crate::commands::sessions::move_agenda_item,
+            $crate::commands::sessions::list_participants,
+            $crate::commands::sessions::add_participants,
+            $crate::commands::sessions::set_participant_status,
+            $crate::commands::sessions::remove_participant,
+            $crate::commands::sessions::export_session_ics,
+            $crate::commands::sessions::load_demo,
+            $crate::commands::sessions::write_invitation,
+            $crate::commands::minutes::get_minutes,
+            $crate::commands::minutes::update_minutes,
+            $crate::commands::minutes::set_discussion,
+            $crate::commands::minutes::add_decision,
+            $crate::commands::minutes::update_decision,
+            $crate::commands::minutes::delete_decision,
+            $crate::commands::minutes::add_action_item,
+            $crate::commands::minutes::update_action_item,
+            $crate::commands::minutes::set_action_item_status,
+            $crate::commands::minutes::delete_action_item,
+            $crate::commands::minutes::approve_minutes,
+            $crate::commands::minutes::add_addendum,
+            $crate::commands::minutes::list_action_items,
         ]
     };
 }

@@ -372,3 +372,118 @@ fn export_refuses_unknown_formats_and_empty_lists() {
         stderr(&missing)
     );
 }
+
+/// `demo` fills an empty folder once; a second run refuses, German, exit 1, nothing added.
+#[test]
+fn demo_fills_an_empty_folder_and_refuses_one_with_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = netzwerkmappe(dir.path(), &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Beispielnetzwerk geladen: ") && stdout(&out).contains("3 Sitzungen"),
+        "{}",
+        stdout(&out)
+    );
+    let again = netzwerkmappe(dir.path(), &["demo", "--json"]);
+    assert_eq!(again.status.code(), Some(1));
+    let err: serde_json::Value = serde_json::from_str(stderr(&again).trim()).unwrap();
+    assert_eq!(err["code"], "Validation");
+    assert!(
+        err["message"].as_str().unwrap().contains("enthält schon Daten"),
+        "{err}"
+    );
+    let list = netzwerkmappe(dir.path(), &["sitzungen", "--json"]);
+    let v: Vec<serde_json::Value> = serde_json::from_str(&stdout(&list)).unwrap();
+    assert_eq!(v.len(), 3, "the refused second run added nothing");
+}
+
+#[test]
+fn sitzungen_lists_upcoming_first_then_the_past() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = netzwerkmappe(dir.path(), &["sitzungen"]);
+    assert!(empty.status.success(), "{}", stderr(&empty));
+    assert_eq!(stdout(&empty), "Keine Sitzungen.\n");
+    assert!(netzwerkmappe(dir.path(), &["demo"]).status.success());
+    let out = netzwerkmappe(dir.path(), &["sitzungen"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let upcoming = text.find("Kommende Sitzungen:").expect(&text);
+    let past = text.find("Vergangene Sitzungen:").expect(&text);
+    assert!(upcoming < past, "{text}");
+    assert!(text.contains(" Uhr") && text.contains("Nr. "), "{text}");
+    assert!(text.contains("Protokoll freigegeben"), "{text}");
+    assert!(text.ends_with("3 Sitzungen\n"), "{text}");
+}
+
+#[test]
+fn aufgaben_lists_action_items_and_the_overdue_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(netzwerkmappe(dir.path(), &["demo"]).status.success());
+    let all = netzwerkmappe(dir.path(), &["aufgaben", "--json"]);
+    assert!(all.status.success(), "{}", stderr(&all));
+    let all: Vec<serde_json::Value> = serde_json::from_str(&stdout(&all)).unwrap();
+    let overdue = netzwerkmappe(dir.path(), &["aufgaben", "--ueberfaellig", "--json"]);
+    let overdue: Vec<serde_json::Value> = serde_json::from_str(&stdout(&overdue)).unwrap();
+    assert!(!overdue.is_empty(), "the demo has overdue items");
+    assert!(overdue.len() < all.len(), "not every item is overdue");
+    assert!(
+        overdue
+            .iter()
+            .all(|i| i["overdue"] == true && i["status"] == "offen")
+    );
+    let text = stdout(&netzwerkmappe(dir.path(), &["aufgaben", "--ueberfaellig"]));
+    assert!(
+        text.contains("überfällig, fällig ") && text.contains("aus Sitzung Nr. "),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!("{} Aufgaben\n", overdue.len())) || overdue.len() == 1,
+        "{text}"
+    );
+}
+
+#[test]
+fn ics_writes_the_next_session_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("daten");
+    assert!(netzwerkmappe(&data, &["demo"]).status.success());
+    let file = dir.path().join("treffen.ics");
+    let out = netzwerkmappe(&data, &["ics", "naechste", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Kalenderdatei gespeichert: "),
+        "{}",
+        stdout(&out)
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
+    assert!(text.contains("DTSTART;TZID=Europe/Berlin:"), "{text}");
+    assert!(text.contains("BEGIN:VTIMEZONE"), "{text}");
+    // A second run refuses to overwrite the file and leaves it as it was.
+    let again = netzwerkmappe(&data, &["ics", "letzte", file.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("gibt es schon"), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    // By number, as the list shows it.
+    let list: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&netzwerkmappe(&data, &["sitzungen", "--json"]))).unwrap();
+    let id = list[2]["id"].as_i64().unwrap().to_string();
+    let second = dir.path().join("zweite.ics");
+    let out = netzwerkmappe(&data, &["ics", &id, second.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // An unknown reference is a German error.
+    let bad = netzwerkmappe(
+        &data,
+        &["ics", "morgen", dir.path().join("x.ics").to_str().unwrap()],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("„morgen“ ist keine Sitzung"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(!dir.path().join("x.ics").exists());
+    // A file name without .ics is a wrong call (exit 2).
+    let wrong = netzwerkmappe(&data, &["ics", "naechste", "treffen.txt"]);
+    assert_eq!(wrong.status.code(), Some(2));
+}

@@ -61,6 +61,19 @@ impl App {
     pub async fn start_with(prepare: impl FnOnce(&Path)) -> App {
         let data_dir = tempfile::tempdir().unwrap();
         prepare(data_dir.path());
+        Self::start_on(data_dir).await
+    }
+
+    /// Kills the app at once (as a power cut or the task manager would) and starts it again on
+    /// the same data folder.
+    pub async fn kill_and_restart(mut self) -> App {
+        self.kill();
+        let data_dir = std::mem::replace(&mut self.data_dir, tempfile::tempdir().unwrap());
+        drop(self);
+        Self::start_on(data_dir).await
+    }
+
+    async fn start_on(data_dir: tempfile::TempDir) -> App {
         let port = free_port();
         let native_port = free_port();
         let mut command = Command::new(tauri_driver());

@@ -19,4 +19,5 @@ mod list_figures;
 mod list_layout;
 mod mail;
 mod screenshots;
+mod sessions;
 mod settings;

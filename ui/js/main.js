@@ -12,6 +12,9 @@ import * as organisations from './views/organisations.js';
 import * as contactImport from './views/import.js';
 import * as districts from './views/districts.js';
 import * as info from './views/info.js';
+import * as sessions from './views/sessions.js';
+import * as sessionForm from './views/session-form.js';
+import * as actionItems from './views/action-items.js';
 import * as settings from './views/settings.js';
 import { call } from './api.js';
 import { el, replaceChildren } from './dom.js';
@@ -33,6 +36,8 @@ const ROUTES = {
   kontakte: { list: contacts, detail: contactForm },
   organisationen: { list: organisations, detail: organisations },
   import: { list: contactImport },
+  sitzungen: { list: sessions, detail: sessionForm },
+  aufgaben: { list: actionItems },
   kreise: { list: districts },
   info: { list: info },
   einstellungen: { list: settings },

@@ -63,9 +63,108 @@ pub fn invitation(session: &Session, agenda: &[AgendaItem]) -> Invitation {
     }
 }
 
+/// "Einladung per E-Mail" as the window hands it over: a `mailto:` link with the people in BCC,
+/// subject and body when it fits `mail::MAILTO_LIMIT` (Windows mail programs cut longer links),
+/// else the parts to copy (addresses `;`-separated, as Outlook expects).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InvitationMail {
+    pub subject: String,
+    pub body: String,
+    /// "a@x.de; b@y.de"
+    pub addresses: String,
+    pub recipients: usize,
+    /// `None` when the link would be too long: then the window offers the parts for copying.
+    pub link: Option<String>,
+    /// Set by the front-end that opened the link.
+    pub opened: bool,
+}
+
+/// Builds the hand-over of `invitation` to `addresses` (blanks and duplicates, case-insensitively,
+/// dropped). Nobody with an address is a German validation error, so no empty message opens.
+pub fn invitation_mail(invitation: &Invitation, addresses: &[String]) -> crate::Result<InvitationMail> {
+    let mut seen = std::collections::HashSet::new();
+    let unique: Vec<&str> = addresses
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| !a.is_empty() && seen.insert(a.to_lowercase()))
+        .collect();
+    if unique.is_empty() {
+        return Err(crate::Error::validation(
+            "Einladung",
+            "Niemand auf der Liste der Teilnehmenden (eingeladen oder zugesagt) hat eine E-Mail-Adresse.",
+        ));
+    }
+    let bcc: Vec<String> = unique.iter().map(|a| percent(a)).collect();
+    // RFC 6068: line breaks in a mailto body are CRLF.
+    let url = format!(
+        "mailto:?bcc={}&subject={}&body={}",
+        bcc.join(","),
+        percent(&invitation.subject),
+        percent(&invitation.body.replace('\n', "\r\n"))
+    );
+    Ok(InvitationMail {
+        subject: invitation.subject.clone(),
+        body: invitation.body.clone(),
+        addresses: unique.join("; "),
+        recipients: unique.len(),
+        link: (url.len() <= crate::mail::MAILTO_LIMIT).then_some(url),
+        opened: false,
+    })
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters (and `@` in addresses).
+fn percent(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'@' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_invitation_is_a_link_a_long_one_parts_to_copy() {
+        let inv = Invitation {
+            subject: "Einladung: Treffen am Di., 24.11.2026".into(),
+            body: "Sehr geehrte Damen und Herren,\n\nTOP 1 Begrüßung & Co.".into(),
+        };
+        let few = vec![
+            "a@x.de".to_owned(),
+            " A@X.de ".to_owned(),
+            "b@y.de".to_owned(),
+            String::new(),
+        ];
+        let mail = invitation_mail(&inv, &few).unwrap();
+        assert_eq!(mail.recipients, 2);
+        assert_eq!(mail.addresses, "a@x.de; b@y.de");
+        let link = mail.link.unwrap();
+        assert!(
+            link.starts_with("mailto:?bcc=a@x.de,b@y.de&subject=Einladung%3A%20Treffen"),
+            "{link}"
+        );
+        assert!(
+            link.contains("Herren%2C%0D%0A%0D%0ATOP%201%20Begr%C3%BC%C3%9Fung%20%26%20Co."),
+            "{link}"
+        );
+        let many: Vec<String> = (0..80)
+            .map(|i| format!("person{i}@landratsamt.example"))
+            .collect();
+        let mail = invitation_mail(&inv, &many).unwrap();
+        assert_eq!(mail.link, None);
+        assert_eq!(mail.recipients, 80);
+        assert!(
+            invitation_mail(&inv, &[])
+                .unwrap_err()
+                .to_string()
+                .contains("E-Mail-Adresse")
+        );
+    }
 
     fn item(id: i64, parent_id: Option<i64>, number: &str, clock: &str, title: &str) -> AgendaItem {
         AgendaItem {
