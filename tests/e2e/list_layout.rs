@@ -113,6 +113,15 @@ async fn a_new_user_is_greeted_with_the_first_steps() {
     assert!(greeting.contains("Willkommen"), "{greeting}");
     app.wait_for("#kontakte-erster-import").await;
     app.wait_for("#kontakte-erster-kontakt").await;
+    // "Beispielnetzwerk laden" fills the empty file: the people are there, the greeting is gone.
+    app.press("#kontakte-beispiel").await;
+    app.until(
+        "demo loaded",
+        "document.getElementById('meldungen').textContent.includes('Beispielnetzwerk geladen')
+         && document.querySelectorAll('#kontakte-zeilen tr').length >= 44
+         && !document.getElementById('kontakte-leer').textContent.includes('Willkommen')",
+    )
+    .await;
     app.quit().await;
 }
 

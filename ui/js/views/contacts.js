@@ -178,7 +178,24 @@ function showEmptyHint(total) {
         'bereit – für Einladungen, Teilnehmendenlisten und E-Mails. So fangen Sie an:'),
       el('div', { class: 'head-actions' },
         button({ label: 'Kontakte aus Outlook oder Excel importieren', variant: 'primary', href: '#/import', id: 'kontakte-erster-import' }),
-        button({ label: 'Ersten Kontakt anlegen', href: '#/kontakte/neu', id: 'kontakte-erster-kontakt' }))));
+        button({ label: 'Ersten Kontakt anlegen', href: '#/kontakte/neu', id: 'kontakte-erster-kontakt' }),
+        button({ label: 'Beispielnetzwerk laden', id: 'kontakte-beispiel', onClick: loadDemo })),
+      el('p', { class: 'kern-hint' },
+        'Das Beispielnetzwerk (erfundene Personen bei den echten Landratsämtern und Stadtverwaltungen, ',
+        'drei Sitzungen mit Protokollen) ist zum Ausprobieren; es lässt sich nur in eine leere Datendatei laden.')));
+  }
+}
+
+/** Fills the empty data file with the demo network (the core refuses a file that holds data). */
+async function loadDemo() {
+  clearNotices();
+  try {
+    const s = await call('load_demo');
+    await refresh();
+    showSuccess(`Beispielnetzwerk geladen: ${formatCount(s.contacts, 'kontakt')}, ${s.organisations} Organisationen, ${s.sessions} Sitzungen.`);
+    document.querySelector('#kontakte-zeilen a')?.focus();
+  } catch (error) {
+    showError(error);
   }
 }
 
