@@ -92,3 +92,39 @@ async fn recipients_per_email_are_kept_checked_and_used_for_splitting() {
     crate::screenshots::save(&app, "einstellungen-fehler").await;
     app.quit().await;
 }
+
+const DAYS: &str = "input[name='erinnern-tage']";
+
+#[tokio::test]
+async fn reminder_settings_are_kept_and_days_outside_1_to_60_are_refused() {
+    let app = App::start().await;
+    app.goto("einstellungen").await;
+    let days = app.wait_for(DAYS).await;
+    assert_eq!(days.prop("value").await.unwrap().unwrap(), "7");
+    assert!(app.script("return document.getElementById('erinnerungen-an').checked").await == true);
+
+    type_into(&app, DAYS, "61").await;
+    days.send_keys(ENTER).await.unwrap();
+    app.until(
+        "days marked",
+        "document.querySelector(\"input[name='erinnern-tage']\").getAttribute('aria-invalid') === 'true'",
+    )
+    .await;
+    assert_eq!(days.prop("value").await.unwrap().unwrap(), "61");
+
+    type_into(&app, DAYS, "14").await;
+    app.press("#erinnerungen-an").await;
+    app.press("#einstellungen-speichern").await;
+    app.until(
+        "saved notice",
+        "(document.querySelector('#meldungen [role=status]') || {}).textContent === 'Die Einstellungen wurden gespeichert.'",
+    )
+    .await;
+
+    app.goto("kontakte").await;
+    app.goto("einstellungen").await;
+    let days = app.wait_for(DAYS).await;
+    assert_eq!(days.prop("value").await.unwrap().unwrap(), "14");
+    assert!(app.script("return document.getElementById('erinnerungen-an').checked").await == false);
+    app.quit().await;
+}

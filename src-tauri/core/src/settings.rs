@@ -10,6 +10,10 @@ use crate::{Error, Result};
 pub const DEFAULT_MAIL_BATCH_SIZE: u32 = 50;
 /// Fewest and most recipients per message the user may choose.
 pub const MAIL_BATCH_SIZE_RANGE: (u32, u32) = (1, 500);
+/// A week ahead catches the next session in time to prepare without reminding of far-off ones.
+pub const DEFAULT_REMINDER_DAYS: u32 = 7;
+/// Fewest and most days ahead the user may choose (the rule caps at `reminder::MAX_DAYS_AHEAD`).
+pub const REMINDER_DAYS_RANGE: (u32, u32) = (1, 60);
 
 /// Every setting with its current value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,18 +21,26 @@ pub struct Settings {
     /// "E-Mail schreiben" puts at most this many addresses into one message (BCC) and offers the
     /// rest in further messages.
     pub mail_batch_size: u32,
+    /// Whether sessions and due tasks are reminded of (notification or in the window).
+    pub reminders_enabled: bool,
+    /// Sessions and tasks due within this many days are reminded of.
+    pub reminder_days: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             mail_batch_size: DEFAULT_MAIL_BATCH_SIZE,
+            reminders_enabled: true,
+            reminder_days: DEFAULT_REMINDER_DAYS,
         }
     }
 }
 
 /// Keys as stored in the `settings` table.
 pub(crate) const KEY_MAIL_BATCH_SIZE: &str = "mail_batch_size";
+pub(crate) const KEY_REMINDERS_ENABLED: &str = "reminders_enabled";
+pub(crate) const KEY_REMINDER_DAYS: &str = "reminder_days";
 
 impl Settings {
     /// Builds the settings from stored `(key, value)` rows; unknown keys and unreadable values
@@ -36,11 +48,28 @@ impl Settings {
     pub(crate) fn from_rows(rows: &[(String, String)]) -> Settings {
         let mut settings = Settings::default();
         for (key, value) in rows {
-            if key == KEY_MAIL_BATCH_SIZE
-                && let Ok(n) = value.trim().parse::<u32>()
-                && in_range(n)
-            {
-                settings.mail_batch_size = n;
+            let value = value.trim();
+            match key.as_str() {
+                KEY_MAIL_BATCH_SIZE => {
+                    if let Ok(n) = value.parse::<u32>()
+                        && in_range(MAIL_BATCH_SIZE_RANGE, n)
+                    {
+                        settings.mail_batch_size = n;
+                    }
+                }
+                KEY_REMINDERS_ENABLED => {
+                    if let Ok(b) = value.parse::<bool>() {
+                        settings.reminders_enabled = b;
+                    }
+                }
+                KEY_REMINDER_DAYS => {
+                    if let Ok(n) = value.parse::<u32>()
+                        && in_range(REMINDER_DAYS_RANGE, n)
+                    {
+                        settings.reminder_days = n;
+                    }
+                }
+                _ => {}
             }
         }
         settings
@@ -48,15 +77,26 @@ impl Settings {
 
     /// The stored form of every setting.
     pub(crate) fn to_rows(&self) -> Vec<(&'static str, String)> {
-        vec![(KEY_MAIL_BATCH_SIZE, self.mail_batch_size.to_string())]
+        vec![
+            (KEY_MAIL_BATCH_SIZE, self.mail_batch_size.to_string()),
+            (KEY_REMINDERS_ENABLED, self.reminders_enabled.to_string()),
+            (KEY_REMINDER_DAYS, self.reminder_days.to_string()),
+        ]
     }
 
     /// Checks values a person entered; the message names the field as the form labels it.
     pub fn validated(self) -> Result<Settings> {
-        if !in_range(self.mail_batch_size) {
+        if !in_range(MAIL_BATCH_SIZE_RANGE, self.mail_batch_size) {
             let (min, max) = MAIL_BATCH_SIZE_RANGE;
             return Err(Error::validation(
                 "Empfänger je E-Mail",
+                format!("Bitte eine Zahl von {min} bis {max} eingeben."),
+            ));
+        }
+        if !in_range(REMINDER_DAYS_RANGE, self.reminder_days) {
+            let (min, max) = REMINDER_DAYS_RANGE;
+            return Err(Error::validation(
+                REMINDER_DAYS_LABEL,
                 format!("Bitte eine Zahl von {min} bis {max} eingeben."),
             ));
         }
@@ -64,8 +104,11 @@ impl Settings {
     }
 }
 
-fn in_range(n: u32) -> bool {
-    (MAIL_BATCH_SIZE_RANGE.0..=MAIL_BATCH_SIZE_RANGE.1).contains(&n)
+/// The reminder days field as the Einstellungen form labels it.
+pub const REMINDER_DAYS_LABEL: &str = "Erinnern … Tage vorher";
+
+fn in_range((min, max): (u32, u32), n: u32) -> bool {
+    (min..=max).contains(&n)
 }
 
 #[cfg(test)]
@@ -75,7 +118,11 @@ mod tests {
 
     #[test]
     fn stored_rows_round_trip_and_bad_values_fall_back_to_the_default() {
-        let chosen = Settings { mail_batch_size: 20 };
+        let chosen = Settings {
+            mail_batch_size: 20,
+            reminders_enabled: false,
+            reminder_days: 14,
+        };
         let rows: Vec<(String, String)> = chosen
             .to_rows()
             .into_iter()
@@ -86,15 +133,54 @@ mod tests {
             let rows = vec![(KEY_MAIL_BATCH_SIZE.to_owned(), bad.to_owned())];
             assert_eq!(Settings::from_rows(&rows), Settings::default(), "{bad}");
         }
+        for bad in ["0", "61", "eine Woche"] {
+            let rows = vec![(KEY_REMINDER_DAYS.to_owned(), bad.to_owned())];
+            assert_eq!(Settings::from_rows(&rows), Settings::default(), "{bad}");
+        }
+        let rows = vec![(KEY_REMINDERS_ENABLED.to_owned(), "ja".to_owned())];
+        assert!(Settings::from_rows(&rows).reminders_enabled);
+        let rows = vec![(KEY_REMINDERS_ENABLED.to_owned(), "false".to_owned())];
+        assert!(!Settings::from_rows(&rows).reminders_enabled);
+    }
+
+    #[test]
+    fn reminder_days_outside_1_to_60_name_the_field() {
+        let with = |days| Settings {
+            reminder_days: days,
+            ..Settings::default()
+        };
+        for bad in [0, 61] {
+            let err = with(bad).validated().unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "Erinnern … Tage vorher: Bitte eine Zahl von 1 bis 60 eingeben."
+            );
+        }
+        assert!(with(1).validated().is_ok());
+        assert!(with(60).validated().is_ok());
+        assert_eq!(Settings::default().reminder_days, 7);
+        assert!(Settings::default().reminders_enabled);
     }
 
     #[test]
     fn a_batch_size_outside_the_range_names_the_field() {
-        let err = Settings { mail_batch_size: 0 }.validated().unwrap_err();
+        let err = Settings {
+            mail_batch_size: 0,
+            ..Settings::default()
+        }
+        .validated()
+        .unwrap_err();
         assert_eq!(
             err.to_string(),
             "Empfänger je E-Mail: Bitte eine Zahl von 1 bis 500 eingeben."
         );
-        assert!(Settings { mail_batch_size: 500 }.validated().is_ok());
+        assert!(
+            Settings {
+                mail_batch_size: 500,
+                ..Settings::default()
+            }
+            .validated()
+            .is_ok()
+        );
     }
 }

@@ -272,12 +272,24 @@ async fn settings_are_kept_and_checked() {
         DEFAULT_MAIL_BATCH_SIZE
     );
     let saved = store
-        .update_settings(Settings { mail_batch_size: 30 }, chrono::Utc::now())
+        .update_settings(
+            Settings {
+                mail_batch_size: 30,
+                ..Settings::default()
+            },
+            chrono::Utc::now(),
+        )
         .await
         .unwrap();
     assert_eq!(saved.mail_batch_size, 30);
     let refused = store
-        .update_settings(Settings { mail_batch_size: 0 }, chrono::Utc::now())
+        .update_settings(
+            Settings {
+                mail_batch_size: 0,
+                ..Settings::default()
+            },
+            chrono::Utc::now(),
+        )
         .await
         .unwrap_err();
     assert_eq!(refused.code(), netzwerkmappe_core::ErrorCode::Validation);

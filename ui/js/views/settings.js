@@ -1,4 +1,5 @@
-// Screen "Einstellungen": the office's settings (for now how many recipients one e-mail carries).
+// Screen "Einstellungen": the office's settings (recipients per e-mail, reminders on/off and how
+// many days ahead).
 // The core checks the values and names the field of every error; this screen only shows them at
 // the field, asks before unsaved changes are left behind and confirms a save.
 
@@ -13,6 +14,7 @@ export const title = 'Einstellungen';
 
 // The label is the field's name in the core's error (`settings.rs`), so errors land here.
 const BATCH_LABEL = 'Empfänger je E-Mail';
+const DAYS_LABEL = 'Erinnern … Tage vorher';
 
 export async function render(container) {
   const settings = await call('get_settings');
@@ -27,11 +29,29 @@ export async function render(container) {
   batch.input.setAttribute('step', '1');
   batch.input.setAttribute('inputmode', 'numeric');
 
+  const enabled = el('input', {
+    class: 'kern-form-check__checkbox', type: 'checkbox', id: 'erinnerungen-an', name: 'erinnerungen-an',
+    checked: settings.reminders_enabled,
+  });
+  const days = textField({
+    name: 'erinnern-tage', label: DAYS_LABEL, type: 'number', required: true,
+    value: String(settings.reminder_days),
+    hint: 'Sitzungen und fällige Aufgaben in so vielen Tagen (1 bis 60) werden einmal gemeldet, überfällige Aufgaben ebenfalls.',
+  });
+  days.input.setAttribute('min', '1');
+  days.input.setAttribute('max', '60');
+  days.input.setAttribute('step', '1');
+  days.input.setAttribute('inputmode', 'numeric');
+
   const form = el('form', {
     class: 'record-form', id: 'einstellungen-formular', novalidate: true,
     onSubmit: (e) => { e.preventDefault(); save(); }, onInput: clearSuccess,
   },
     batch,
+    el('div', { class: 'kern-form-check' },
+      enabled,
+      el('label', { class: 'kern-label', for: 'erinnerungen-an' }, 'Erinnerungen an Sitzungen und Aufgaben anzeigen')),
+    days,
     el('div', { class: 'form-actions' },
       button({ label: 'Speichern', variant: 'primary', id: 'einstellungen-speichern', type: 'submit' })));
   replaceChildren(container,
@@ -41,11 +61,17 @@ export async function render(container) {
   function readInput() {
     // Anything that is not a whole number the core could receive (empty, "viele", -3) is sent as
     // 0, which the core refuses with the field's own message; the typed text stays in the field.
-    const text = batch.input.value.trim();
-    const n = /^\d{1,9}$/.test(text) ? Number(text) : 0;
-    return { mail_batch_size: n };
+    const whole = (input) => {
+      const text = input.value.trim();
+      return /^\d{1,9}$/.test(text) ? Number(text) : 0;
+    };
+    return {
+      mail_batch_size: whole(batch.input),
+      reminders_enabled: enabled.checked,
+      reminder_days: whole(days.input),
+    };
   }
-  const changes = trackChanges(() => batch.input.value.trim());
+  const changes = trackChanges(() => [batch.input.value.trim(), enabled.checked, days.input.value.trim()].join('|'));
   protectUnsaved(changes.isDirty);
 
   async function save() {
@@ -54,6 +80,8 @@ export async function render(container) {
     try {
       const saved = await call('update_settings', { settings: readInput() });
       batch.input.value = String(saved.mail_batch_size);
+      enabled.checked = saved.reminders_enabled;
+      days.input.value = String(saved.reminder_days);
       changes.markSaved();
       showSuccess('Die Einstellungen wurden gespeichert.');
     } catch (error) {
