@@ -62,6 +62,8 @@ const APP_COMMANDS: &[&str] = &[
     "approve_minutes",
     "add_addendum",
     "list_action_items",
+    "pending_reminders",
+    "acknowledge_reminders",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@ mod commands;
 pub mod console;
 mod dialog;
 mod files;
+mod reminders;
 mod state;
 mod window;
 

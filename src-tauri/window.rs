@@ -43,11 +43,14 @@ pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> Ex
             // paints meanwhile and the first screen's commands wait for the store (state.rs).
             let (state, opening) = tauri::async_runtime::block_on(AppState::opening(measure_startup));
             app.manage(state);
+            let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 let store = Store::open(&data_file).await.map_err(ErrorPayload::from);
-                if let Err(e) = &store {
+                match &store {
+                    // Reminders need the open store; they run beside the window, never before it.
+                    Ok(opened) => crate::reminders::spawn(handle, opened.clone()),
                     // Also on the terminal for IT staff; the window shows the same message.
-                    eprintln!("Fehler: {e}");
+                    Err(e) => eprintln!("Fehler: {e}"),
                 }
                 opening.finish(store);
             });

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod mail;
 pub mod minutes;
 pub mod organisations;
+pub mod reminders;
 pub mod sessions;
 pub mod settings;
 
@@ -78,6 +79,8 @@ macro_rules! all_commands {
             $crate::commands::minutes::approve_minutes,
             $crate::commands::minutes::add_addendum,
             $crate::commands::minutes::list_action_items,
+            $crate::commands::reminders::pending_reminders,
+            $crate::commands::reminders::acknowledge_reminders,
         ]
     };
 }

@@ -101,7 +101,11 @@ async fn reminder_settings_are_kept_and_days_outside_1_to_60_are_refused() {
     app.goto("einstellungen").await;
     let days = app.wait_for(DAYS).await;
     assert_eq!(days.prop("value").await.unwrap().unwrap(), "7");
-    assert!(app.script("return document.getElementById('erinnerungen-an').checked").await == true);
+    assert!(
+        app.script("return document.getElementById('erinnerungen-an').checked")
+            .await
+            == true
+    );
 
     type_into(&app, DAYS, "61").await;
     days.send_keys(ENTER).await.unwrap();
@@ -113,7 +117,12 @@ async fn reminder_settings_are_kept_and_days_outside_1_to_60_are_refused() {
     assert_eq!(days.prop("value").await.unwrap().unwrap(), "61");
 
     type_into(&app, DAYS, "14").await;
-    app.press("#erinnerungen-an").await;
+    // Space toggles a checkbox, as a keyboard user does it.
+    app.wait_for("#erinnerungen-an")
+        .await
+        .send_keys(" ")
+        .await
+        .unwrap();
     app.press("#einstellungen-speichern").await;
     app.until(
         "saved notice",
@@ -125,6 +134,10 @@ async fn reminder_settings_are_kept_and_days_outside_1_to_60_are_refused() {
     app.goto("einstellungen").await;
     let days = app.wait_for(DAYS).await;
     assert_eq!(days.prop("value").await.unwrap().unwrap(), "14");
-    assert!(app.script("return document.getElementById('erinnerungen-an').checked").await == false);
+    assert!(
+        app.script("return document.getElementById('erinnerungen-an').checked")
+            .await
+            == false
+    );
     app.quit().await;
 }
