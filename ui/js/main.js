@@ -17,6 +17,7 @@ import * as sessionForm from './views/session-form.js';
 import * as actionItems from './views/action-items.js';
 import * as settings from './views/settings.js';
 import { call } from './api.js';
+import { startReminders } from './reminders.js';
 import { el, replaceChildren } from './dom.js';
 
 // Start-up marks (ms since the page began loading), printed by `--startzeit-messen`.
@@ -83,6 +84,8 @@ async function show() {
   if (firstRender) {
     firstRender = false;
     reportFirstPaint();
+    // After the first screen is on display, so reminders never delay it.
+    startReminders();
   }
 }
 
