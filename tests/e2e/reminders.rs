@@ -26,7 +26,10 @@ async fn reminders_show_in_the_window_and_stay_away_once_acknowledged() {
     let app = App::start_with(demo_with_cli).await;
     app.until("reminder region shown", SHOWN).await;
     let text = app.text("#erinnerungen-liste").await;
-    assert!(text.contains("Aufgabe überfällig seit"), "{text}");
+    assert!(
+        text.contains("ist seit ") && text.contains(" überfällig"),
+        "{text}"
+    );
     assert_eq!(app.text("#erinnerungen-titel").await, "Erinnerungen");
     // The region sits at the top of the main area, before the screen.
     assert!(

@@ -40,7 +40,7 @@ export async function loadReminders() {
   replaceChildren(section,
     el('h2', { class: 'kern-heading-small', id: 'erinnerungen-titel' }, 'Erinnerungen'),
     el('ul', { class: 'app-reminders__list', id: 'erinnerungen-liste' },
-      ...reminders.map((r) => el('li', { 'data-key': r.key }, `${r.title}: ${r.body}`))),
+      ...reminders.map((r) => el('li', { 'data-key': r.key }, r.text))),
     button({
       label: 'Erledigt – nicht mehr erinnern', id: 'erinnerungen-erledigt',
       onClick: async () => {

@@ -35,6 +35,9 @@ pub struct Reminder {
     pub title: String,
     /// German text ("3. Netzwerktreffen 2027, Mi., 10.03.2027, 14:00 Uhr").
     pub body: String,
+    /// One German sentence for the in-window list („Sitzung ‚3. Netzwerktreffen‘ am Mi.,
+    /// 10.03.2027, 14:00 Uhr“, „Aufgabe ‚…‘ ist seit 12.11.2026 überfällig“).
+    pub text: String,
     pub session_id: i64,
     pub action_item_id: Option<i64>,
 }
@@ -90,7 +93,9 @@ pub fn pending(
     soon.sort_by(|a, b| (&a.date, &a.start_time, a.id).cmp(&(&b.date, &b.start_time, b.id)));
     for s in soon {
         let n = in_days(&s.date).unwrap_or(0);
+        let when = crate::session::when_de(&s.date, &s.start_time, s.end_time.as_deref());
         out.push(Reminder {
+            text: format!("Sitzung ‚{}‘ am {when}", s.title),
             key: format!("session:{}:{}", s.id, s.date),
             kind: ReminderKind::Session,
             title: format!("Sitzung {}", days_word(n)),
@@ -119,6 +124,16 @@ pub fn pending(
             .map(format_date)
             .unwrap_or_else(|_| due.to_owned());
         let who = i.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+        let owner = i
+            .owner
+            .as_deref()
+            .map(|o| format!(". Zuständig: {o}"))
+            .unwrap_or_default();
+        let text = if n < 0 {
+            format!("Aufgabe ‚{}‘ ist seit {date} überfällig{owner}", i.what)
+        } else {
+            format!("Aufgabe ‚{}‘ ist {} fällig{owner}", i.what, days_word(n))
+        };
         let (kind, key, title) = if n < 0 {
             (
                 ReminderKind::ActionItemOverdue,
@@ -137,6 +152,7 @@ pub fn pending(
             kind,
             title,
             body: format!("{}{who}", i.what),
+            text,
             session_id: i.session_id,
             action_item_id: Some(i.id),
         });
@@ -207,6 +223,15 @@ mod tests {
         assert_eq!(r[1].body, "Treffen 1, Mi., 10.03.2027, 14:00 Uhr");
         assert_eq!(r[2].title, "Aufgabe überfällig seit 01.03.2027");
         assert_eq!(r[2].body, "Aufgabe 10 (Anna Müller)");
+        assert_eq!(r[1].text, "Sitzung ‚Treffen 1‘ am Mi., 10.03.2027, 14:00 Uhr");
+        assert_eq!(
+            r[2].text,
+            "Aufgabe ‚Aufgabe 10‘ ist seit 01.03.2027 überfällig. Zuständig: Anna Müller"
+        );
+        assert!(
+            r.iter()
+                .any(|r| r.text == "Aufgabe ‚Aufgabe 11‘ ist morgen fällig. Zuständig: Anna Müller")
+        );
         assert_eq!(r[3].title, "Aufgabe fällig morgen");
     }
 
