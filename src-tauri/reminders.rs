@@ -10,7 +10,9 @@ use std::time::Duration;
 use chrono::Utc;
 use netzwerkmappe_core::Store;
 use netzwerkmappe_core::reminder::Reminder;
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::state::AppState;
 
 /// How often the shell looks for new reminders while the app runs.
 const CHECK_EVERY: Duration = Duration::from_secs(30 * 60);
@@ -86,14 +88,20 @@ pub async fn deliver(store: &Store, notifier: Arc<dyn Notifier>, timeout: Durati
     delivered.len()
 }
 
-/// Runs the check at start and then every 30 minutes, telling the window after each check.
-pub fn spawn(app: AppHandle, store: Store) {
+/// Runs the check at start and then every 30 minutes, telling the window after each check. The
+/// store is fetched from the app state at each check, so a store swapped meanwhile (restoring a
+/// backup) is the one checked.
+pub fn spawn(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
         let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier);
         let mut ticker = tokio::time::interval(CHECK_EVERY);
         loop {
             // The first tick fires at once: the check at start.
             ticker.tick().await;
+            let Ok(store) = app.state::<AppState>().store().await else {
+                // The data file could not be opened; the window already says why.
+                continue;
+            };
             deliver(&store, Arc::clone(&notifier), NOTIFY_TIMEOUT).await;
             // Best effort: a window not listening (yet) loads the list itself after its first screen.
             let _ = app.emit(CHANGED_EVENT, ());

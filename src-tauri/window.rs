@@ -46,13 +46,16 @@ pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> Ex
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 let store = Store::open(&data_file).await.map_err(ErrorPayload::from);
-                match &store {
-                    // Reminders need the open store; they run beside the window, never before it.
-                    Ok(opened) => crate::reminders::spawn(handle, opened.clone()),
+                let opened = store.is_ok();
+                if let Err(e) = &store {
                     // Also on the terminal for IT staff; the window shows the same message.
-                    Err(e) => eprintln!("Fehler: {e}"),
+                    eprintln!("Fehler: {e}");
                 }
                 opening.finish(store);
+                // Reminders need the open store; they run beside the window, never before it.
+                if opened {
+                    crate::reminders::spawn(handle);
+                }
             });
             Ok(())
         })
