@@ -185,3 +185,34 @@ mod tests {
         assert_eq!(pending(&store).await, before);
     }
 }
+
+#[cfg(all(test, target_os = "linux"))]
+mod desktop_tests {
+    use super::*;
+
+    /// Where no session bus exists at all (CI, Xvfb), the real notifier must fail, and fast, so
+    /// the window gets the reminders. Skipped where a desktop session could show a notification.
+    #[test]
+    fn the_real_notifier_fails_quickly_without_a_session_bus() {
+        let uid_bus = std::path::Path::new("/run/user").join(
+            std::env::var("UID")
+                .or_else(|_| std::env::var("EUID"))
+                .unwrap_or_default(),
+        );
+        if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() || uid_bus.join("bus").exists() {
+            return;
+        }
+        let reminder = Reminder {
+            key: "test".into(),
+            kind: netzwerkmappe_core::reminder::ReminderKind::Session,
+            title: "Sitzung morgen".into(),
+            body: "Test".into(),
+            text: "Sitzung ‚Test‘ am …".into(),
+            session_id: 1,
+            action_item_id: None,
+        };
+        let started = std::time::Instant::now();
+        assert!(DesktopNotifier.show(&reminder).is_err());
+        assert!(started.elapsed() < NOTIFY_TIMEOUT, "{:?}", started.elapsed());
+    }
+}
