@@ -152,14 +152,10 @@ impl SessionFields {
 
 /// Checks a text's length, naming the field.
 pub(crate) fn check_length(field: &str, text: &str, max: usize) -> Result<()> {
-    let n = text.chars().count();
-    if n > max {
-        Err(Error::validation(
-            field,
-            format!("Der Text ist zu lang ({n} Zeichen, höchstens {max})."),
-        ))
-    } else {
-        Ok(())
+    // The same cap message as contacts and organisations (`limits.rs`), as a single-field error.
+    match crate::limits::check_length(field, text, max) {
+        Some(problem) => Err(Error::validation(problem.field, problem.message)),
+        None => Ok(()),
     }
 }
 
@@ -391,7 +387,7 @@ mod tests {
                     title: "x".repeat(201),
                     ..input()
                 },
-                "Titel: Der Text ist zu lang (201 Zeichen, höchstens 200).",
+                "Titel: Höchstens 200 Zeichen sind erlaubt, hier sind es 201. Bitte kürzen Sie den Text.",
             ),
         ];
         for (bad, message) in cases {
