@@ -7,6 +7,7 @@ pub mod contact;
 pub mod demo;
 pub mod district;
 mod district_derivation;
+pub mod document;
 pub mod error;
 pub mod export;
 pub mod field;
