@@ -26,6 +26,12 @@ pub enum ErrorCode {
     DiskFull,
     /// A file or folder could not be read or written.
     Io,
+    /// The data file or its folder cannot be written (SQLite 8, 1544); reading still works.
+    ReadOnly,
+    /// The data file (or its `-shm`/`-wal` companion) cannot be opened (SQLite 14, 4874).
+    CannotOpen,
+    /// The disk reported a read or write failure (SQLite 10); the last change was not stored.
+    DiskIo,
     /// Any other database failure.
     Database,
 }
@@ -136,6 +142,33 @@ pub enum Error {
     )]
     DiskFull,
 
+    #[error(
+        "Die Datendatei ist schreibgeschützt: Änderungen können nicht gespeichert werden, Ansehen und \
+         Suchen gehen weiter. Bitte lassen Sie den Datenordner und die Datei für Sie zum Schreiben \
+         freigeben (Ihre IT) oder wählen Sie einen anderen Datenordner."
+    )]
+    ReadOnly,
+
+    #[error(
+        "Die Datendatei konnte nicht geöffnet werden. Bitte prüfen Sie, ob der Datenordner vorhanden \
+         ist und Sie darin lesen und schreiben dürfen, oder wenden Sie sich an Ihre IT."
+    )]
+    CannotOpen,
+
+    #[error(
+        "Die Datendatei kann nicht geöffnet werden, weil ihre Hilfsdatei („-shm“) im Datenordner nicht \
+         angelegt werden kann. Bitte prüfen Sie die Schreibrechte im Datenordner; liegt er auf einem \
+         Netzlaufwerk, legen Sie ihn auf die eigene Festplatte."
+    )]
+    SharedMemory,
+
+    #[error(
+        "Der Datenträger meldet einen Lese- oder Schreibfehler; die letzte Änderung wurde nicht \
+         gespeichert. Bitte prüfen Sie, ob der Datenträger (USB-Stick, Netzlaufwerk) noch verbunden \
+         ist, und wenden Sie sich an Ihre IT, wenn der Fehler bleibt."
+    )]
+    DiskIo,
+
     #[error("{context}: {}", german_io_reason(source))]
     Io {
         context: String,
@@ -159,6 +192,11 @@ pub enum DamageFinding {
     NotADatabase,
     /// The file is a database, but its structure check failed (quick_check / SQLITE_CORRUPT).
     StructureCheckFailed,
+    /// The file is empty (0 bytes): its content was lost, e.g. by a failed copy or a full disk.
+    Empty,
+    /// The full `integrity_check` found an error `quick_check` does not look for (an index that
+    /// no longer matches its table).
+    IntegrityCheckFailed,
 }
 
 impl DamageFinding {
@@ -166,6 +204,10 @@ impl DamageFinding {
         match self {
             DamageFinding::NotADatabase => "Die Datei ist keine SQLite-Datenbank.",
             DamageFinding::StructureCheckFailed => "Die Strukturprüfung der Datenbank hat Fehler gefunden.",
+            DamageFinding::Empty => "Die Datei ist leer (0 Byte); ihr Inhalt ist verloren gegangen.",
+            DamageFinding::IntegrityCheckFailed => {
+                "Die vollständige Prüfung hat Fehler gefunden (ein Suchverzeichnis der Datenbank passt nicht zu ihren Daten)."
+            }
         }
     }
 }
@@ -252,6 +294,9 @@ impl Error {
             Error::Busy => ErrorCode::Busy,
             Error::DiskFull => ErrorCode::DiskFull,
             Error::Io { .. } => ErrorCode::Io,
+            Error::ReadOnly => ErrorCode::ReadOnly,
+            Error::CannotOpen | Error::SharedMemory => ErrorCode::CannotOpen,
+            Error::DiskIo => ErrorCode::DiskIo,
             Error::Database(_) => ErrorCode::Database,
         }
     }
@@ -327,6 +372,12 @@ fn german_io_reason(err: &std::io::Error) -> String {
 /// See <https://sqlite.org/rescode.html>.
 const SQLITE_BUSY: &str = "5";
 const SQLITE_LOCKED: &str = "6";
+const SQLITE_READONLY: &str = "8";
+const SQLITE_IOERR: &str = "10";
+const SQLITE_CANTOPEN: &str = "14";
+/// SQLITE_IOERR_SHMOPEN: the `-shm` file of a WAL database could not be opened (read-only folder,
+/// some network drives). Checked on the extended code, before it is reduced to SQLITE_IOERR.
+const SQLITE_IOERR_SHMOPEN: &str = "4874";
 const SQLITE_CORRUPT: &str = "11";
 const SQLITE_FULL: &str = "13";
 const SQLITE_NOTADB: &str = "26";
@@ -339,11 +390,18 @@ fn primary_code(code: &str) -> Option<String> {
 impl From<sqlx::Error> for Error {
     fn from(err: sqlx::Error) -> Self {
         if let sqlx::Error::Database(db) = &err
-            && let Some(code) = db.code().as_deref().and_then(primary_code)
+            && let Some(extended) = db.code()
+            && let Some(code) = primary_code(&extended)
         {
+            if extended == SQLITE_IOERR_SHMOPEN {
+                return Error::SharedMemory;
+            }
             match code.as_str() {
                 SQLITE_BUSY | SQLITE_LOCKED => return Error::Busy,
                 SQLITE_FULL => return Error::DiskFull,
+                SQLITE_READONLY => return Error::ReadOnly,
+                SQLITE_CANTOPEN => return Error::CannotOpen,
+                SQLITE_IOERR => return Error::DiskIo,
                 SQLITE_CORRUPT | SQLITE_NOTADB => {
                     let finding = if code == SQLITE_NOTADB {
                         DamageFinding::NotADatabase
@@ -458,6 +516,10 @@ mod tests {
                 "Io",
             ),
             (Error::Database("kaputt".into()), "Database"),
+            (Error::ReadOnly, "ReadOnly"),
+            (Error::CannotOpen, "CannotOpen"),
+            (Error::SharedMemory, "CannotOpen"),
+            (Error::DiskIo, "DiskIo"),
         ];
         for (err, code) in cases {
             if let Error::DamagedDatabase { .. } = err {

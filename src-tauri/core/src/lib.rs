@@ -2,6 +2,7 @@
 //! command line share. Nothing in here knows about Tauri; both front-ends call these functions.
 
 pub mod agenda;
+pub mod backup;
 pub mod berlin;
 pub mod contact;
 pub mod demo;

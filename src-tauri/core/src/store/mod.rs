@@ -7,6 +7,7 @@
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
 mod agenda;
+mod backup;
 mod contact_details;
 mod contact_insert;
 mod contacts;
@@ -23,6 +24,7 @@ mod sessions;
 mod settings;
 mod write;
 
+pub use backup::{inspect_file, integrity_check_file};
 pub use contacts::MAX_LIST;
 pub use sessions::MAX_SESSIONS;
 
@@ -57,6 +59,18 @@ pub struct Store {
     pool: SqlitePool,
     /// `None` for in-memory stores.
     path: Option<PathBuf>,
+    /// Opened read-only because the file or its folder cannot be written: reading works, every
+    /// write is refused by SQLite (→ [`Error::ReadOnly`]).
+    read_only: bool,
+}
+
+/// How [`Store::open_with`] may open an existing file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read and write; falls back to read-only when the file or folder cannot be written.
+    ReadWrite,
+    /// Read only (what the fallback does; tests and `pruefen`-like callers ask for it directly).
+    ReadOnly,
 }
 
 impl Store {
@@ -67,10 +81,17 @@ impl Store {
     /// WAL (readers never block the writer), `synchronous=FULL` (office PCs lose power; a committed
     /// transaction must survive that), foreign keys and a busy timeout, then migrate.
     pub async fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, Access::ReadWrite).await
+    }
+
+    /// [`Store::open`] with the access asked for. A file that cannot be written (read-only file or
+    /// folder, `chattr +i`, a write-protected share) is opened read-only instead of failing, so
+    /// people can still look things up; its writes then get the German read-only message.
+    pub async fn open_with(path: &Path, access: Access) -> Result<Store> {
         check_sqlite_library().await?;
 
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| {
+            crate::backup::create_private_dir(parent).map_err(|e| {
                 Error::io(
                     format!(
                         "Der Datenordner „{}“ konnte nicht angelegt werden",
@@ -83,29 +104,113 @@ impl Store {
 
         if path.exists() {
             check_existing_file(path).await?;
+        } else if access == Access::ReadWrite {
+            // Created by us (not by SQLite) so it is the user's alone from the first byte: 0600
+            // on Unix. SQLite gives its -wal and -shm files the same permissions.
+            crate::backup::create_private_file(path).map_err(|e| with_path(e, path))?;
         }
 
+        // A file we may not open for writing (read-only attribute, `chattr +i`, a share's
+        // rights; root is not exempt from the last two) is opened for reading right away.
+        let writable = std::fs::OpenOptions::new().write(true).open(path).is_ok();
+        if access == Access::ReadWrite && writable {
+            match Store::open_pool(path, false).await {
+                Ok(store) => return Ok(store),
+                Err(Error::ReadOnly | Error::CannotOpen | Error::SharedMemory) => {}
+                Err(Error::Io { source, .. })
+                    if matches!(
+                        source.kind(),
+                        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+                    ) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Store::open_pool(path, true).await
+    }
+
+    async fn open_pool(path: &Path, read_only: bool) -> Result<Store> {
         let options = SqliteConnectOptions::new()
             .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT)
-            .optimize_on_close(true, None);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(MAX_CONNECTIONS)
-            .acquire_timeout(BUSY_TIMEOUT)
-            .connect_with(options)
-            .await
-            .map_err(|e| with_path(e.into(), path))?;
+            .busy_timeout(BUSY_TIMEOUT);
+        let options = if read_only {
+            options.read_only(true)
+        } else {
+            options
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .optimize_on_close(true, None)
+        };
+        let connect = |options: SqliteConnectOptions| {
+            SqlitePoolOptions::new()
+                .max_connections(MAX_CONNECTIONS)
+                .acquire_timeout(BUSY_TIMEOUT)
+                .connect_with(options)
+        };
+        let pool = match connect(options.clone()).await {
+            Ok(pool) => pool,
+            // A WAL file in a folder nobody may write to: without a -shm file SQLite can only
+            // read it as immutable (nothing else can be writing there anyway).
+            Err(_) if read_only => connect(options.immutable(true))
+                .await
+                .map_err(|e| with_path(e.into(), path))?,
+            Err(e) => return Err(with_path(e.into(), path)),
+        };
 
         let store = Store {
             pool,
             path: Some(path.to_path_buf()),
+            read_only,
         };
-        store.migrate().await.map_err(|e| with_path(e, path))?;
+        let migrated = if read_only {
+            store.check_schema_current().await
+        } else {
+            store.migrate().await
+        };
+        if let Err(e) = migrated {
+            // Close on every path: a dropped pool would leave -wal/-shm files behind.
+            store.close().await;
+            return Err(with_path(e, path));
+        }
         Ok(store)
+    }
+
+    /// Caps the database at `pages` pages on every pooled connection, so a test can fill the
+    /// "disk" (SQLite then answers SQLITE_FULL exactly as on a full disk).
+    #[doc(hidden)]
+    pub async fn limit_pages_for_tests(&self, pages: i64) -> Result<()> {
+        for _ in 0..MAX_CONNECTIONS {
+            // An integer, formatted here: PRAGMA takes no bound parameters.
+            sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA max_page_count = {pages}")))
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Whether the data file could only be opened for reading.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// For a read-only file: every migration this program knows must already be applied (none can
+    /// be run), and none it does not know (a newer program's file).
+    async fn check_schema_current(&self) -> Result<()> {
+        let applied: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.pool)
+                .await?;
+        let known = newest_migration();
+        if applied > known {
+            Err(Error::NewerDatabase {
+                path: self.path.clone().unwrap_or_default(),
+            })
+        } else if applied < known {
+            Err(Error::ReadOnly)
+        } else {
+            Ok(())
+        }
     }
 
     /// A fresh in-memory store with all migrations applied; for tests and benchmarks.
@@ -122,7 +227,11 @@ impl Store {
             .max_lifetime(None)
             .connect_with(options)
             .await?;
-        let store = Store { pool, path: None };
+        let store = Store {
+            pool,
+            path: None,
+            read_only: false,
+        };
         store.migrate().await?;
         Ok(store)
     }
@@ -172,6 +281,11 @@ impl Store {
     }
 }
 
+/// The version (timestamp) of the newest migration this program ships.
+pub fn newest_migration() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
 /// Integer pragmas a caller may read back.
 #[derive(Debug, Clone, Copy)]
 pub enum Pragma {
@@ -207,6 +321,15 @@ async fn check_existing_file(path: &Path) -> Result<()> {
         finding: DamageFinding::StructureCheckFailed,
         technical,
     };
+    // SQLite would silently start a 0-byte file over as a new, empty database: almost always a
+    // lost file (a copy that failed, a disk that filled up). Report it like a damaged one.
+    if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        return Err(Error::DamagedDatabase {
+            path: path.to_path_buf(),
+            finding: DamageFinding::Empty,
+            technical: "file is empty (0 bytes)".to_owned(),
+        });
+    }
     let options = SqliteConnectOptions::new()
         .filename(path)
         .read_only(true)
