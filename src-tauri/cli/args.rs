@@ -137,6 +137,27 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Schreibt eine geprüfte Sicherung der Datendatei (für geplante Aufgaben der IT)
+    #[command(override_usage = "netzwerkmappe sichern <DATEI> [--json] [--daten <ORDNER>]")]
+    Sichern {
+        /// Die Sicherungsdatei, z. B. Netzwerkmappe_Sicherung_2026-11-27.sqlite (eine ältere
+        /// Datei dieses Namens wird erst ersetzt, wenn die neue vollständig und geprüft ist)
+        #[arg(value_name = "DATEI")]
+        file: PathBuf,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+    /// Prüft die Datendatei vollständig (alle Tabellen und Suchverzeichnisse)
+    #[command(
+        override_usage = "netzwerkmappe pruefen [--json] [--daten <ORDNER>]",
+        visible_alias = "prüfen"
+    )]
+    Pruefen {
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl CliCommand {
@@ -150,7 +171,9 @@ impl CliCommand {
             | CliCommand::Demo { json }
             | CliCommand::Sitzungen { json, .. }
             | CliCommand::Aufgaben { json, .. }
-            | CliCommand::Ics { json, .. } => *json,
+            | CliCommand::Ics { json, .. }
+            | CliCommand::Sichern { json, .. }
+            | CliCommand::Pruefen { json } => *json,
         }
     }
 }

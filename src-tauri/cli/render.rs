@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use netzwerkmappe_core::backup::{BackupMade, CheckResult};
 use netzwerkmappe_core::demo::DemoSummary;
 use netzwerkmappe_core::district::District;
 use netzwerkmappe_core::export::ExportOutcome;
@@ -23,6 +24,31 @@ pub fn info(info: &Info) -> String {
     out += "Einträge:\n";
     for c in &info.counts {
         out += &format!("  {:<24}{:>8}\n", c.label, number(c.count));
+    }
+    for warning in &info.warnings {
+        out += &format!("Warnung: {warning}\n");
+    }
+    out
+}
+
+pub fn backup(made: &BackupMade) -> String {
+    format!(
+        "Sicherung gespeichert und geprüft: {} ({})\n",
+        made.path, made.size_label
+    )
+}
+
+pub fn check(file: &str, check: &CheckResult, warnings: &[String]) -> String {
+    let mut out = if check.ok {
+        format!("Die Datendatei {file} ist in Ordnung: {}\n", check.message)
+    } else {
+        format!("Die Datendatei {file} ist beschädigt: {}\n", check.message)
+    };
+    for line in &check.technical {
+        out += &format!("  Technisch: {line}\n");
+    }
+    for warning in warnings {
+        out += &format!("Warnung: {warning}\n");
     }
     out
 }

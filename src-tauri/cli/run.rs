@@ -197,6 +197,36 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 render::ics(&found, &file)
             })
         }
+        CliCommand::Sichern { file, json } => {
+            let made = netzwerkmappe_core::backup::write_backup(store, &file).await?;
+            Report::from(if json {
+                to_json(&made)?
+            } else {
+                render::backup(&made)
+            })
+        }
+        CliCommand::Pruefen { json } => {
+            let check = store.integrity_check().await?;
+            let path = store.path().unwrap_or(Path::new(""));
+            let file = std::path::absolute(path)
+                .unwrap_or_else(|_| path.to_path_buf())
+                .display()
+                .to_string();
+            let warnings = store.warnings();
+            let output = if json {
+                to_json(&serde_json::json!({
+                    "datei": file,
+                    "ok": check.ok,
+                    "meldung": check.message,
+                    "technisch": check.technical,
+                    "warnungen": warnings,
+                }))?
+            } else {
+                render::check(&file, &check, &warnings)
+            };
+            let failure = (!check.ok).then(|| check.into_error(path));
+            Report { output, failure }
+        }
     })
 }
 

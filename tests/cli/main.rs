@@ -487,3 +487,5 @@ fn ics_writes_the_next_session_and_never_overwrites() {
     let wrong = netzwerkmappe(&data, &["ics", "naechste", "treffen.txt"]);
     assert_eq!(wrong.status.code(), Some(2));
 }
+
+mod backup;

@@ -18,6 +18,8 @@ pub struct Info {
     pub counts: Vec<RecordCount>,
     /// Reference data compiled into the app, with source, date and licence.
     pub data_sources: Vec<DataSource>,
+    /// German warnings about where and how the data file is kept (read-only, network drive).
+    pub warnings: Vec<String>,
 }
 
 /// One set of reference data the app ships, as Info names it.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use netzwerkmappe_core::backup::{self, BackupKind};
 use netzwerkmappe_core::contact::{ContactFilter, ContactInput};
 use netzwerkmappe_core::error::DamageFinding;
-use netzwerkmappe_core::store::{Access, inspect_file, integrity_check_file};
+use netzwerkmappe_core::store::{Access, corrupt_index_entry_for_tests, inspect_file, integrity_check_file};
 use netzwerkmappe_core::{Error, ErrorCode, Store};
 
 fn contact(last: &str) -> ContactInput {
@@ -206,55 +206,13 @@ async fn only_healthy_netzwerkmappe_files_of_this_or_an_older_version_are_restor
     let several = store_with(other_dir.path(), &["Eins", "Zwei", "Drei"]).await;
     backup::write_backup(&several, &damaged).await.unwrap();
     several.close().await;
-    corrupt_index_entry(&damaged).await;
+    corrupt_index_entry_for_tests(&damaged).await.unwrap();
     let err = backup::prepare_restore(&damaged, &file).await.unwrap_err();
     assert!(err.to_string().contains("beschädigt"), "{err}");
 
     // Nothing of that touched the data.
     assert_eq!(names(&store).await, ["Bleibt"]);
     store.close().await;
-}
-
-/// Changes the row id of the last entry of the `contacts_sort` index (a leaf page), as a bad
-/// sector or a stray write might: the b-tree stays well-formed, so `quick_check` passes, but
-/// `integrity_check` finds a row missing from the index.
-async fn corrupt_index_entry(path: &Path) {
-    use sqlx::{ConnectOptions, Connection};
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(path)
-        .connect()
-        .await
-        .unwrap();
-    let page_size: i64 = sqlx::query_scalar("PRAGMA page_size")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    let root: i64 = sqlx::query_scalar("SELECT rootpage FROM sqlite_master WHERE name = 'contacts_sort'")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    sqlx::query("PRAGMA journal_mode = DELETE")
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    conn.close().await.unwrap();
-    let mut bytes = std::fs::read(path).unwrap();
-    let page = ((root - 1) * page_size) as usize;
-    let header = if root == 1 { page + 100 } else { page };
-    assert_eq!(bytes[header], 0x0A, "index leaf page");
-    let cells = u16::from_be_bytes([bytes[header + 3], bytes[header + 4]]) as usize;
-    assert!(cells >= 1);
-    let pointer = header + 8 + 2 * (cells - 1);
-    let cell = page + u16::from_be_bytes([bytes[pointer], bytes[pointer + 1]]) as usize;
-    // Cell: payload length (one-byte varint for small records), then the record; the row id is
-    // its last column, a one-byte integer (serial type 1) for ids 2..127.
-    let payload = bytes[cell] as usize;
-    assert!(payload < 0x80);
-    let header_len = bytes[cell + 1] as usize;
-    assert_eq!(bytes[cell + header_len], 1, "row id stored as one byte");
-    let rowid = cell + 1 + payload - 1;
-    bytes[rowid] = 120;
-    std::fs::write(path, &bytes).unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -267,7 +225,7 @@ async fn a_corrupted_index_passes_the_quick_check_but_not_the_full_one() {
         .unwrap()
         .unwrap();
     store.close().await;
-    corrupt_index_entry(&file).await;
+    corrupt_index_entry_for_tests(&file).await.unwrap();
     let size_before = std::fs::metadata(&file).unwrap().len();
 
     // The start's quick check does not see it …

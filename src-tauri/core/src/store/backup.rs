@@ -170,3 +170,42 @@ async fn read_facts(conn: &mut SqliteConnection) -> std::result::Result<FileFact
         sessions,
     })
 }
+
+/// Changes the row id of the last entry of the `contacts_sort` index (a leaf page), as a bad
+/// sector or a stray write might: the b-tree stays well-formed, so `quick_check` passes, but
+/// `integrity_check` finds a row missing from the index.
+#[doc(hidden)]
+pub async fn corrupt_index_entry_for_tests(path: &Path) -> Result<()> {
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .connect()
+        .await?;
+    let page_size: i64 = sqlx::query_scalar("PRAGMA page_size")
+        .fetch_one(&mut conn)
+        .await?;
+    let root: i64 = sqlx::query_scalar("SELECT rootpage FROM sqlite_master WHERE name = 'contacts_sort'")
+        .fetch_one(&mut conn)
+        .await?;
+    sqlx::query("PRAGMA journal_mode = DELETE")
+        .execute(&mut conn)
+        .await?;
+    conn.close().await?;
+    let mut bytes = std::fs::read(path).map_err(|e| Error::io("Testdatei", e))?;
+    let page = ((root - 1) * page_size) as usize;
+    let header = if root == 1 { page + 100 } else { page };
+    assert_eq!(bytes[header], 0x0A, "index leaf page");
+    let cells = u16::from_be_bytes([bytes[header + 3], bytes[header + 4]]) as usize;
+    assert!(cells >= 1);
+    let pointer = header + 8 + 2 * (cells - 1);
+    let cell = page + u16::from_be_bytes([bytes[pointer], bytes[pointer + 1]]) as usize;
+    // Cell: payload length (one-byte varint for small records), then the record; the row id is
+    // its last column, a one-byte integer (serial type 1) for ids 2..127.
+    let payload = bytes[cell] as usize;
+    assert!(payload < 0x80);
+    let header_len = bytes[cell + 1] as usize;
+    assert_eq!(bytes[cell + header_len], 1, "row id stored as one byte");
+    let rowid = cell + 1 + payload - 1;
+    bytes[rowid] = 120;
+    std::fs::write(path, &bytes).map_err(|e| Error::io("Testdatei", e))?;
+    Ok(())
+}

@@ -31,7 +31,26 @@ impl Store {
                 .map(|d| d.with_timezone(&Utc)),
             counts: self.record_counts().await?,
             data_sources: crate::info::data_sources(),
+            warnings: self.warnings(),
         })
+    }
+
+    /// What a person should know about how the data file is kept: opened read-only, or lying on
+    /// a network drive (SQLite's write-ahead log is not safe there).
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.is_read_only() {
+            warnings.push(
+                "Die Datendatei ist schreibgeschützt und nur zum Lesen geöffnet: Sie können alles \
+                 ansehen und suchen, aber nichts ändern. Bitte lassen Sie den Datenordner und die Datei \
+                 für Sie zum Schreiben freigeben (Ihre IT)."
+                    .to_owned(),
+            );
+        }
+        if let Some(fs) = self.path().and_then(crate::backup::network_drive) {
+            warnings.push(crate::backup::network_drive_warning(&fs));
+        }
+        warnings
     }
 
     /// One count per kind of record, in the order the Info view lists them.

@@ -24,7 +24,7 @@ mod sessions;
 mod settings;
 mod write;
 
-pub use backup::{inspect_file, integrity_check_file};
+pub use backup::{corrupt_index_entry_for_tests, inspect_file, integrity_check_file};
 pub use contacts::MAX_LIST;
 pub use sessions::MAX_SESSIONS;
 

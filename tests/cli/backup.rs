@@ -1,0 +1,208 @@
+//! `sichern`, `pruefen`, files left behind on error exits, and the crash test: the binary killed
+//! with SIGKILL in the middle of large imports, again and again.
+
+use std::path::Path;
+use std::process::Command;
+
+use netzwerkmappe_core::Store;
+use netzwerkmappe_core::contact::ContactInput;
+
+use super::{netzwerkmappe, stderr, stdout};
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// A data folder with a few contacts, written through the core.
+fn data_with_contacts(data: &Path, names: &[&str]) {
+    runtime().block_on(async {
+        let store = Store::open(&data.join("netzwerkmappe.sqlite3")).await.unwrap();
+        for name in names {
+            let input = ContactInput {
+                last_name: (*name).into(),
+                ..Default::default()
+            };
+            store.create_contact(input, chrono::Utc::now()).await.unwrap();
+        }
+        store.close().await;
+    });
+}
+
+fn companions_left(data: &Path) -> Vec<String> {
+    std::fs::read_dir(data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with("-wal") || n.ends_with("-shm"))
+        .collect()
+}
+
+#[test]
+fn sichern_writes_a_checked_backup_and_pruefen_finds_no_fault() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("daten");
+    data_with_contacts(&data, &["Müller", "Schmidt"]);
+    let target = dir.path().join("Netzwerkmappe_Sicherung_2026-11-27.sqlite");
+    let out = netzwerkmappe(&data, &["sichern", target.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Sicherung gespeichert und geprüft: "),
+        "{}",
+        stdout(&out)
+    );
+    let facts = runtime()
+        .block_on(netzwerkmappe_core::store::inspect_file(&target))
+        .unwrap();
+    assert_eq!(facts.contacts, 2);
+
+    let out = netzwerkmappe(&data, &["pruefen"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ist in Ordnung"), "{}", stdout(&out));
+    let out = netzwerkmappe(&data, &["prüfen", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["ok"], true);
+
+    // Into a folder that does not exist: exit 1, German, nothing left behind.
+    let out = netzwerkmappe(&data, &["sichern", "/gibt/es/nicht/s.sqlite"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("Fehler: Der Ordner „/gibt/es/nicht“"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(companions_left(&data), Vec::<String>::new());
+}
+
+#[test]
+fn pruefen_finds_a_corrupted_index_that_the_start_check_misses() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("daten");
+    data_with_contacts(&data, &["Anna", "Bernd", "Clara"]);
+    let file = data.join("netzwerkmappe.sqlite3");
+    runtime()
+        .block_on(netzwerkmappe_core::store::corrupt_index_entry_for_tests(&file))
+        .unwrap();
+    // `info` opens it (the quick check at start does not look at index entries) …
+    assert!(netzwerkmappe(&data, &["info"]).status.success());
+    // … `pruefen` runs the full check.
+    let out = netzwerkmappe(&data, &["pruefen"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("beschädigt") && text.contains("missing from index"),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("vollständige Prüfung hat Fehler gefunden"),
+        "{}",
+        stderr(&out)
+    );
+    let out = netzwerkmappe(&data, &["pruefen", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err: serde_json::Value = serde_json::from_str(stderr(&out).trim()).unwrap();
+    assert_eq!(err["code"], "DamagedDatabase");
+}
+
+#[test]
+fn error_exits_close_the_store_and_leave_no_wal_or_shm() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("daten");
+    data_with_contacts(&data, &["Anna"]);
+    let out = netzwerkmappe(&data, &["ics", "999", dir.path().join("x.ics").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(companions_left(&data), Vec::<String>::new());
+    let out = netzwerkmappe(&data, &["import", "/gibt/es/nicht.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(companions_left(&data), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn data_folder_and_file_are_the_users_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("neu");
+    assert!(netzwerkmappe(&data, &["info"]).status.success());
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&data.join("netzwerkmappe.sqlite3")), 0o600);
+}
+
+/// A contacts file of `rows` rows with unique names, as Outlook writes it.
+fn big_csv(path: &Path, batch: usize, rows: usize) {
+    let mut text = String::from("Vorname;Nachname;E-Mail-Adresse\r\n");
+    for i in 0..rows {
+        text += &format!("Vorname{batch}x{i};Nachname{batch}x{i};p{batch}x{i}@example.org\r\n");
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// The binary is killed (SIGKILL) during large imports, 20 times in a row. After each kill the
+/// file passes `integrity_check` and holds whole imports only: every import that reported
+/// success, and of the killed one all rows or none.
+#[cfg(unix)]
+#[test]
+fn killed_in_the_middle_of_imports_the_file_stays_whole() {
+    const ROWS: usize = 5_000;
+    const KILLS: usize = 20;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("daten");
+    assert!(netzwerkmappe(&data, &["info"]).status.success());
+    let file = data.join("netzwerkmappe.sqlite3");
+    let started = std::time::Instant::now();
+    let mut committed = 0usize;
+    let mut killed_mid_write = 0usize;
+    let mut survived = 0usize;
+    for round in 0..KILLS {
+        let csv = dir.path().join(format!("k{round}.csv"));
+        big_csv(&csv, round, ROWS);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
+            .args(["import", csv.to_str().unwrap(), "--daten", data.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Spread the kills over the import's whole run (start, parsing, writing, commit).
+        std::thread::sleep(std::time::Duration::from_millis(60 + (round as u64 * 53) % 560));
+        let finished = child.try_wait().unwrap().is_some_and(|s| s.success());
+        if !finished {
+            child.kill().unwrap();
+        }
+        let _ = child.wait();
+
+        let (check_ok, contacts) = runtime().block_on(async {
+            let check = netzwerkmappe_core::store::integrity_check_file(&file)
+                .await
+                .unwrap();
+            let store = Store::open(&file).await.unwrap();
+            let check_open = store.integrity_check().await.unwrap();
+            let n = store.info("test").await.unwrap().counts[0].count as usize;
+            store.close().await;
+            (check.ok && check_open.ok, n)
+        });
+        assert!(check_ok, "round {round}: integrity_check failed");
+        assert_eq!(
+            contacts % ROWS,
+            0,
+            "round {round}: half an import stored ({contacts})"
+        );
+        assert!(
+            contacts >= committed,
+            "round {round}: a committed import was lost"
+        );
+        if contacts > committed && !finished {
+            killed_mid_write += 1;
+        }
+        committed = contacts;
+        survived += 1;
+    }
+    eprintln!(
+        "Absturztest: {survived} von {KILLS} Abbrüchen (SIGKILL) überstanden, {} Importe vollständig \
+         gespeichert ({killed_mid_write} davon trotz Abbruch kurz vor dem Ende), in {:.1} s",
+        committed / ROWS,
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(survived, KILLS);
+}
