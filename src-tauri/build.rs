@@ -64,6 +64,13 @@ const APP_COMMANDS: &[&str] = &[
     "list_action_items",
     "pending_reminders",
     "acknowledge_reminders",
+    "startup_state",
+    "backup_overview",
+    "backup_now",
+    "check_data_file",
+    "restore_backup",
+    "restore_from_file",
+    "recover_data_file",
 ];
 
 fn main() {

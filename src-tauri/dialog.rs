@@ -105,6 +105,54 @@ pub async fn pick_calendar_target<R: Runtime>(
     })
 }
 
+/// Asks where to save a backup ("Jetzt sichern"): `file_name` suggested in `folder`. `None` when
+/// the person cancels; a name without extension gets `.sqlite`.
+pub async fn pick_backup_target<R: Runtime>(
+    app: &AppHandle<R>,
+    folder: Option<PathBuf>,
+    file_name: &str,
+) -> Option<PathBuf> {
+    let picked = match test_answer() {
+        Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
+        None => {
+            let (tx, rx) = oneshot::channel();
+            let mut dialog = builder(app)
+                .set_title("Sicherung speichern unter")
+                .set_file_name(file_name)
+                .add_filter("Sicherung von Netzwerkmappe", &["sqlite"]);
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog.save_file(move |picked| {
+                let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+            });
+            rx.await.ok().flatten()
+        }
+    };
+    picked.map(|p| {
+        if p.extension().is_some() {
+            p
+        } else {
+            p.with_extension("sqlite")
+        }
+    })
+}
+
+/// Asks for a backup file to restore. `None` when the person cancels.
+pub async fn pick_backup_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    let (tx, rx) = oneshot::channel();
+    builder(app)
+        .set_title("Wiederherstellen: Sicherung auswählen")
+        .add_filter("Sicherung von Netzwerkmappe", &["sqlite", "sqlite3"])
+        .pick_file(move |picked| {
+            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+        });
+    rx.await.ok().flatten()
+}
+
 fn with_extension(path: PathBuf, format: ExportFormat) -> PathBuf {
     if path.extension().is_some() {
         path

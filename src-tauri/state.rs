@@ -10,11 +10,13 @@
 //! the task that opens the data file (quick check, migrations), so the webview loads meanwhile and
 //! the first screen's commands simply wait for the store instead of the window waiting for it.
 
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
+use netzwerkmappe_core::backup::CheckResult;
 use netzwerkmappe_core::{Error, ErrorPayload, Store};
+use serde::Serialize;
 use tokio::sync::{Mutex, OwnedRwLockWriteGuard, RwLock};
 
 /// Held while the data file is being opened; commands wait until `StoreOpening::finish`.
@@ -34,6 +36,22 @@ pub struct AppState {
     import_file: Mutex<Option<PathBuf>>,
     /// Set when started with the hidden `--startzeit-messen` flag (benchmark).
     pub measure_startup: Option<Instant>,
+    /// The data file, known even when it could not be opened (restoring over a damaged one).
+    data_file: OnceLock<PathBuf>,
+    /// Damage found after the store opened (the background `integrity_check`): the window then
+    /// offers the same choices as for a file that failed its check at start.
+    damage: Mutex<Option<ErrorPayload>>,
+    /// The latest full check of this session, for the "Datensicherung" screen.
+    last_check: Mutex<Option<LastCheck>>,
+}
+
+/// A full check and when it ran.
+#[derive(Debug, Clone, Serialize)]
+pub struct LastCheck {
+    /// "27.11.2026, 09:35 Uhr"
+    pub when: String,
+    #[serde(flatten)]
+    pub result: CheckResult,
 }
 
 impl AppState {
@@ -43,6 +61,9 @@ impl AppState {
             store: Arc::new(RwLock::new(store)),
             import_file: Mutex::new(None),
             measure_startup,
+            data_file: OnceLock::new(),
+            damage: Mutex::new(None),
+            last_check: Mutex::new(None),
         }
     }
 
@@ -58,6 +79,9 @@ impl AppState {
             store,
             import_file: Mutex::new(None),
             measure_startup,
+            data_file: OnceLock::new(),
+            damage: Mutex::new(None),
+            last_check: Mutex::new(None),
         };
         (state, StoreOpening(guard))
     }
@@ -70,12 +94,65 @@ impl AppState {
     /// Puts `new` in place of the current store and closes the old one. Commands that already
     /// cloned the old handle finish their query first (closing waits for the pool's connections to
     /// come back); every command after this call sees `new`.
-    #[allow(dead_code)] // Called by the restore-from-backup command, which comes next.
+    #[allow(dead_code)] // Restores go through `reopen_after`, which also swaps the file itself.
     pub async fn replace_store(&self, new: Store) {
         let old = std::mem::replace(&mut *self.store.write().await, Ok(new));
         if let Ok(old) = old {
             old.close().await;
         }
+    }
+
+    /// Remembers where the data file is (once, at start).
+    pub fn set_data_file(&self, path: PathBuf) {
+        let _ = self.data_file.set(path);
+    }
+
+    /// The data file's path.
+    pub fn data_file(&self) -> Result<&Path, ErrorPayload> {
+        self.data_file.get().map(PathBuf::as_path).ok_or_else(|| {
+            ErrorPayload::from(Error::Database("Die Datendatei ist nicht bekannt.".to_owned()))
+        })
+    }
+
+    /// Closes the store, lets `change` replace or set aside the data file, and opens whatever is
+    /// then at the data file's place (also when `change` failed: then the old file again). Every
+    /// command waits meanwhile; none sees a closed store.
+    pub async fn reopen_after<F>(&self, change: F) -> Result<Option<PathBuf>, ErrorPayload>
+    where
+        F: FnOnce(&Path) -> Result<Option<PathBuf>, Error>,
+    {
+        let data_file = self.data_file()?.to_path_buf();
+        let mut guard = self.store.write().await;
+        let closed = ErrorPayload::from(Error::Database("Die Datendatei wird ersetzt.".to_owned()));
+        if let Ok(old) = std::mem::replace(&mut *guard, Err(closed)) {
+            old.close().await;
+        }
+        let changed = change(&data_file);
+        let opened = Store::open(&data_file).await.map_err(ErrorPayload::from);
+        if opened.is_ok() {
+            *self.damage.lock().await = None;
+            *self.last_check.lock().await = None;
+        }
+        *guard = opened;
+        drop(guard);
+        Ok(changed?)
+    }
+
+    /// Damage the background check found in the open store.
+    pub async fn set_damage(&self, damage: ErrorPayload) {
+        *self.damage.lock().await = Some(damage);
+    }
+
+    pub async fn damage(&self) -> Option<ErrorPayload> {
+        self.damage.lock().await.clone()
+    }
+
+    pub async fn set_last_check(&self, check: LastCheck) {
+        *self.last_check.lock().await = Some(check);
+    }
+
+    pub async fn last_check(&self) -> Option<LastCheck> {
+        self.last_check.lock().await.clone()
     }
 
     /// Remembers the file the person picked for import (`None` after a cancelled dialog keeps it).

@@ -42,6 +42,7 @@ pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> Ex
             // The data file is opened beside the webview's start, not before it: the window
             // paints meanwhile and the first screen's commands wait for the store (state.rs).
             let (state, opening) = tauri::async_runtime::block_on(AppState::opening(measure_startup));
+            state.set_data_file(data_file.clone());
             app.manage(state);
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
@@ -54,7 +55,8 @@ pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> Ex
                 opening.finish(store);
                 // Reminders need the open store; they run beside the window, never before it.
                 if opened {
-                    crate::reminders::spawn(handle);
+                    crate::reminders::spawn(handle.clone());
+                    crate::backup::spawn_daily(handle);
                 }
             });
             Ok(())

@@ -3,6 +3,7 @@
 //! `build.rs` (`APP_COMMANDS`, which makes its `allow-…` permission) and granted in
 //! `capabilities/main.json`; the test at the end of this file fails when the three disagree.
 
+pub mod backup;
 pub mod contacts;
 pub mod districts;
 pub mod export;
@@ -81,6 +82,13 @@ macro_rules! all_commands {
             $crate::commands::minutes::list_action_items,
             $crate::commands::reminders::pending_reminders,
             $crate::commands::reminders::acknowledge_reminders,
+            $crate::commands::backup::startup_state,
+            $crate::commands::backup::backup_overview,
+            $crate::commands::backup::backup_now,
+            $crate::commands::backup::check_data_file,
+            $crate::commands::backup::restore_backup,
+            $crate::commands::backup::restore_from_file,
+            $crate::commands::backup::recover_data_file,
         ]
     };
 }

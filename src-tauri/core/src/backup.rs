@@ -48,14 +48,19 @@ pub struct CheckResult {
 }
 
 impl CheckResult {
+    /// A check that found nothing wrong.
+    pub fn passed() -> Self {
+        CheckResult {
+            ok: true,
+            message: "Die vollständige Prüfung hat keine Fehler gefunden.".to_owned(),
+            finding: None,
+            technical: Vec::new(),
+        }
+    }
+
     pub(crate) fn from_rows(rows: Vec<String>) -> Self {
         if rows.len() == 1 && rows[0] == "ok" {
-            CheckResult {
-                ok: true,
-                message: "Die vollständige Prüfung hat keine Fehler gefunden.".to_owned(),
-                finding: None,
-                technical: Vec::new(),
-            }
+            CheckResult::passed()
         } else {
             let mut result = CheckResult::failed(DamageFinding::IntegrityCheckFailed, "");
             result.technical = rows.into_iter().take(FINDINGS_KEPT).collect();
