@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod app;
+mod backup;
 mod bulk_district;
 mod contacts;
 mod districts;

@@ -84,6 +84,14 @@ async fn screenshots() {
     app.until("preview", "document.getElementById('import-zusammenfassung')")
         .await;
     save(&app, "import-vorschau").await;
+    app.goto("datensicherung").await;
+    app.press("#sicherung-pruefen").await;
+    app.until(
+        "checked",
+        "document.getElementById('sicherung-pruefung').textContent.includes('keine Fehler')",
+    )
+    .await;
+    save(&app, "datensicherung-pruefung").await;
     app.quit().await;
 }
 

@@ -16,6 +16,7 @@ import * as sessions from './views/sessions.js';
 import * as sessionForm from './views/session-form.js';
 import * as actionItems from './views/action-items.js';
 import * as settings from './views/settings.js';
+import * as backup from './views/backup.js';
 import { call } from './api.js';
 import { startReminders } from './reminders.js';
 import { el, replaceChildren } from './dom.js';
@@ -42,6 +43,7 @@ const ROUTES = {
   kreise: { list: districts },
   info: { list: info },
   einstellungen: { list: settings },
+  datensicherung: { list: backup, detail: backup },
 };
 const DEFAULT_ROUTE = 'kontakte';
 let firstRender = true;
@@ -132,3 +134,37 @@ if (tauriWindow) {
 }
 
 show();
+checkDataFile();
+
+const DAMAGE_PAGE = '#/datensicherung/beschaedigt';
+
+/**
+ * Asks once at start whether the data file was found damaged (then the damage page with its
+ * choices replaces the first screen) and whether it lies somewhere risky (a lasting warning above
+ * every screen). Runs beside the first screen, never before it. The daily background check may
+ * find damage later; it then sends an event.
+ */
+async function checkDataFile() {
+  try {
+    const state = await call('startup_state');
+    showDataWarnings(state.warnings);
+    if (state.damaged && window.location.hash !== DAMAGE_PAGE) window.location.hash = DAMAGE_PAGE;
+  } catch (error) {
+    problems.push(`startup_state: ${String(error && error.message || error)}`);
+  }
+  const events = window.__TAURI__?.event;
+  if (events) {
+    events.listen('datendatei-beschaedigt', () => { window.location.hash = DAMAGE_PAGE; }).catch(() => {});
+  }
+}
+
+function showDataWarnings(warnings) {
+  if (!warnings || warnings.length === 0) return;
+  const box = el('div', { class: 'kern-alert kern-alert--warning', role: 'note', id: 'daten-warnungen' },
+    el('div', { class: 'kern-alert__header' },
+      el('span', { class: 'kern-icon kern-icon--warning', 'aria-hidden': 'true' }),
+      el('span', { class: 'kern-title' }, 'Hinweis zur Datendatei')),
+    el('div', { class: 'kern-alert__body' }, warnings.map((w) => el('p', { class: 'kern-body' }, w))));
+  const notices = document.getElementById('meldungen');
+  notices.parentNode.insertBefore(box, notices);
+}

@@ -9,6 +9,9 @@ const TITLES = {
   NewerDatabase: 'Neuere Datendatei',
   Busy: 'Datendatei belegt',
   DiskFull: 'Datenträger voll',
+  ReadOnly: 'Datendatei schreibgeschützt',
+  CannotOpen: 'Datendatei lässt sich nicht öffnen',
+  DiskIo: 'Fehler des Datenträgers',
   Conflict: 'Inzwischen an anderer Stelle geändert',
 };
 

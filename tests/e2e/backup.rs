@@ -1,0 +1,165 @@
+//! "Datensicherung" in the window: back up, change something, restore, see the old state; and a
+//! data file damaged before the start leads to the page that offers the newest good backup.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::app::App;
+use crate::screenshots::save;
+
+/// Runs the real command line on `dir` (IT's way to seed and back up a folder).
+fn cli(dir: &Path, args: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
+        .arg("--daten")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn seed_contacts(dir: &Path, names: &[&str]) {
+    let mut csv = String::from("Vorname;Nachname\r\n");
+    for n in names {
+        csv += &format!("Anna;{n}\r\n");
+    }
+    let file = dir.join("seed.csv");
+    std::fs::write(&file, csv).unwrap();
+    cli(dir, &["import", file.to_str().unwrap()]);
+}
+
+async fn contact_names(app: &App) -> String {
+    app.script("return document.getElementById('kontakte-zeilen').textContent")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn back_up_change_restore_and_see_the_old_state() {
+    let app = App::start_with(|dir| seed_contacts(dir, &["Altbestand"])).await;
+    app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
+    app.goto("datensicherung").await;
+    let target = app.data_dir.path().join("Meine_Sicherung.sqlite");
+    app.answer_file_dialog(&target);
+    app.press("#sicherung-jetzt").await;
+    app.until(
+        "backup written",
+        "document.getElementById('meldungen').textContent.includes('Sicherung gespeichert und geprüft')",
+    )
+    .await;
+    assert!(target.exists());
+
+    // Change something: a new contact.
+    app.goto("kontakte/neu").await;
+    app.wait_for("input[name='nachname']")
+        .await
+        .send_keys("Neuzugang\u{E007}")
+        .await
+        .unwrap();
+    app.until("saved", "/^#\\/kontakte\\/\\d+$/.test(location.hash)")
+        .await;
+    app.goto("kontakte").await;
+    app.until(
+        "two contacts",
+        "document.querySelectorAll('#kontakte-zeilen tr').length === 2",
+    )
+    .await;
+
+    // The automatic backup of the day appears in the list a few seconds after the start.
+    app.goto("datensicherung").await;
+    for _ in 0..50 {
+        if app
+            .script("return !!document.querySelector('[data-wiederherstellen]')")
+            .await
+            == true
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        app.goto("kontakte").await;
+        app.goto("datensicherung").await;
+    }
+    app.wait_for("[data-wiederherstellen]").await;
+    save(&app, "datensicherung").await;
+
+    // Restore the file saved above.
+    app.answer_file_dialog(&target);
+    app.press("#sicherung-aus-datei").await;
+    app.until(
+        "restored",
+        "location.hash === '#/kontakte' && document.getElementById('meldungen').textContent.includes('wiederhergestellt')",
+    )
+    .await;
+    app.until(
+        "old state",
+        "document.querySelectorAll('#kontakte-zeilen tr').length === 1",
+    )
+    .await;
+    let names = contact_names(&app).await;
+    assert!(
+        names.contains("Altbestand") && !names.contains("Neuzugang"),
+        "{names}"
+    );
+    // The replaced state is kept in the backup folder.
+    let kept = std::fs::read_dir(app.data_dir.path().join("Sicherungen"))
+        .unwrap()
+        .any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("vor-Wiederherstellung-")
+        });
+    assert!(kept, "the state before the restore is kept");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_data_file_emptied_before_the_start_offers_the_newest_backup() {
+    let app = App::start_with(|dir| {
+        seed_contacts(dir, &["Gesichert", "Auch gesichert"]);
+        std::fs::create_dir_all(dir.join("Sicherungen")).unwrap();
+        let backup = dir
+            .join("Sicherungen")
+            .join("Netzwerkmappe_Sicherung_2026-11-20.sqlite");
+        cli(dir, &["sichern", backup.to_str().unwrap()]);
+        // Lost: truncated to 0 bytes (a failed copy, a full disk).
+        std::fs::write(dir.join("netzwerkmappe.sqlite3"), b"").unwrap();
+    })
+    .await;
+    app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
+    app.until("damage page", "location.hash === '#/datensicherung/beschaedigt'")
+        .await;
+    let message = app.text("#schaden-meldung").await;
+    assert!(message.contains("leer (0 Byte)"), "{message}");
+    let offer = app.text("#schaden-angebot").await;
+    assert!(offer.contains("20.11.2026"), "{offer}");
+    save(&app, "datensicherung-beschaedigt").await;
+    assert_eq!(
+        std::fs::metadata(app.data_dir.path().join("netzwerkmappe.sqlite3"))
+            .unwrap()
+            .len(),
+        0,
+        "nothing started over before the person chose"
+    );
+
+    app.press("#schaden-sicherung").await;
+    app.until(
+        "restored",
+        "location.hash === '#/kontakte' && document.querySelectorAll('#kontakte-zeilen tr').length === 2",
+    )
+    .await;
+    let names = contact_names(&app).await;
+    assert!(names.contains("Gesichert"), "{names}");
+    let set_aside = std::fs::read_dir(app.data_dir.path().join("Sicherungen"))
+        .unwrap()
+        .any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("beschaedigt-")
+        });
+    assert!(set_aside, "the damaged file is kept");
+    app.quit().await;
+}
