@@ -235,6 +235,54 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn reopen_after_swaps_the_file_under_the_open_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("netzwerkmappe.sqlite3");
+        let other = dir.path().join("andere.sqlite3");
+        let second = Store::open(&other).await.unwrap();
+        second
+            .create_contact(contact("Aus der Sicherung"), chrono::Utc::now())
+            .await
+            .unwrap();
+        second.close().await;
+        let state = AppState::new(Ok(Store::open(&file).await.unwrap()), None);
+        state.set_data_file(file.clone());
+        state
+            .set_damage(ErrorPayload::from(Error::validation("x", "y")))
+            .await;
+
+        let moved = state
+            .reopen_after(|data_file| {
+                std::fs::rename(data_file, dir.path().join("alt.sqlite3")).unwrap();
+                std::fs::rename(&other, data_file).unwrap();
+                Ok(None)
+            })
+            .await
+            .unwrap();
+        assert_eq!(moved, None);
+        let names: Vec<String> = state
+            .store()
+            .await
+            .unwrap()
+            .list_contacts(&Default::default())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.last_name)
+            .collect();
+        assert_eq!(names, ["Aus der Sicherung"]);
+        assert!(state.damage().await.is_none(), "a good file clears the damage");
+
+        // A change that fails leaves the old file open again, with its error reported.
+        let err = state
+            .reopen_after(|_| Err(Error::validation("Sicherung", "passt nicht")))
+            .await
+            .unwrap_err();
+        assert!(err.message.contains("passt nicht"));
+        assert!(state.store().await.is_ok());
+    }
+
+    #[tokio::test]
     async fn the_picked_import_file_is_remembered() {
         let state = AppState::new(Ok(Store::open_in_memory().await.unwrap()), None);
         assert_eq!(state.import_file().await, None);

@@ -199,6 +199,7 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
         }
         CliCommand::Sichern { file, json } => {
             let made = netzwerkmappe_core::backup::write_backup(store, &file).await?;
+            // AUDIT(privacy): record AuditAction::Backup here too (see commands/backup.rs).
             Report::from(if json {
                 to_json(&made)?
             } else {

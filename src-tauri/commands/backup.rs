@@ -83,6 +83,9 @@ pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> CommandRe
     let name = backup::backup_file_name(Local::now().date_naive());
     let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
     match dialog::pick_backup_target(&app, folder, &name).await {
+        // AUDIT(privacy): after the write, `store.record_audit(&AuditEvent::new(AuditAction::Backup,
+        // AuditRecord::DataFile, None, format!("Sicherung nach „{}“", made.path)), now)` (best
+        // effort: a read-only data file can still be backed up).
         Some(target) => Ok(Some(backup::write_backup(&store, &target).await?)),
         None => Ok(None),
     }
@@ -134,8 +137,10 @@ async fn restore(state: &AppState, candidate: &std::path::Path) -> CommandResult
     let aside = state
         .reopen_after(|data_file| backup::put_in_place(&prepared, data_file, now))
         .await?;
-    // AUDIT(privacy): record "Sicherung wiederhergestellt" (candidate, aside) in the
-    // Änderungsprotokoll here once `core::audit` is merged.
+    // AUDIT(privacy): once `core::audit` (branch privacy) is merged, record it in the restored
+    // file: `state.store().await?.record_audit(&AuditEvent::new(AuditAction::Restore,
+    // AuditRecord::DataFile, None, format!("Sicherung „{}“ wiederhergestellt", candidate.display())),
+    // now).await?;`
     Ok(RestoreOutcome {
         facts,
         set_aside: aside.map(|p| p.display().to_string()),

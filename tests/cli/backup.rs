@@ -206,3 +206,45 @@ fn killed_in_the_middle_of_imports_the_file_stays_whole() {
     );
     assert_eq!(survived, KILLS);
 }
+
+/// `info` on a data folder IT made read-only (`chattr +i`, which binds root too): it answers,
+/// with a German warning, and a write gets the read-only message. Skipped where chattr is refused.
+#[cfg(target_os = "linux")]
+#[test]
+fn info_works_on_a_read_only_folder_and_writes_say_why_they_fail() {
+    struct Immutable(std::path::PathBuf);
+    impl Drop for Immutable {
+        fn drop(&mut self) {
+            let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("daten");
+    data_with_contacts(&data, &["Anna"]);
+    if !Command::new("chattr")
+        .arg("+i")
+        .arg(&data)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("chattr +i nicht möglich; Test übersprungen");
+        return;
+    }
+    let _guard = Immutable(data.clone());
+    let out = netzwerkmappe(&data, &["info"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Warnung: Die Datendatei ist schreibgeschützt"),
+        "{}",
+        stdout(&out)
+    );
+    let csv = dir.path().join("neu.csv");
+    std::fs::write(&csv, "Vorname;Nachname\r\nBernd;Neu\r\n").unwrap();
+    let out = netzwerkmappe(&data, &["import", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("Fehler: Die Datendatei ist schreibgeschützt"),
+        "{}",
+        stderr(&out)
+    );
+}

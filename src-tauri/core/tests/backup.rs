@@ -389,3 +389,46 @@ async fn a_file_locked_by_another_program_gets_the_busy_message_and_no_partial_w
     assert_eq!(names(&store).await, ["Vorher"]);
     store.close().await;
 }
+
+/// A data folder nobody may write to (`chattr +i` on the folder: no -wal/-shm can be created):
+/// the file is still opened for reading, and writes get the read-only message.
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_folder_still_lets_people_read() {
+    struct Immutable(PathBuf);
+    impl Drop for Immutable {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.0)
+                .status();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = data_file(dir.path());
+    store_with(dir.path(), &["Im Ordner"]).await.close().await;
+    let folder = file.parent().unwrap().to_path_buf();
+    let set = std::process::Command::new("chattr")
+        .arg("+i")
+        .arg(&folder)
+        .status();
+    if !set.is_ok_and(|s| s.success()) {
+        eprintln!("chattr +i nicht möglich; Test übersprungen");
+        return;
+    }
+    let _guard = Immutable(folder);
+    let store = Store::open(&file).await.unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(names(&store).await, ["Im Ordner"]);
+    assert!(
+        store.warnings()[0].contains("schreibgeschützt"),
+        "{:?}",
+        store.warnings()
+    );
+    let err = store
+        .create_contact(contact("Neu"), chrono::Utc::now())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::ReadOnly, "{err}");
+    store.close().await;
+}

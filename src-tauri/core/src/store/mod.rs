@@ -150,12 +150,23 @@ impl Store {
         };
         let pool = match connect(options.clone()).await {
             Ok(pool) => pool,
-            // A WAL file in a folder nobody may write to: without a -shm file SQLite can only
-            // read it as immutable (nothing else can be writing there anyway).
-            Err(_) if read_only => connect(options.immutable(true))
-                .await
-                .map_err(|e| with_path(e.into(), path))?,
             Err(e) => return Err(with_path(e.into(), path)),
+        };
+        // A WAL file in a folder nobody may write to: without a -shm file SQLite can only read it
+        // as immutable (nothing else can be writing there anyway). Opening is lazy, so the first
+        // read tells.
+        let pool = if read_only
+            && sqlx::query("SELECT COUNT(*) FROM sqlite_master")
+                .execute(&pool)
+                .await
+                .is_err()
+        {
+            pool.close().await;
+            connect(options.immutable(true))
+                .await
+                .map_err(|e| with_path(e.into(), path))?
+        } else {
+            pool
         };
 
         let store = Store {
@@ -334,23 +345,28 @@ async fn check_existing_file(path: &Path) -> Result<()> {
         .filename(path)
         .read_only(true)
         .busy_timeout(BUSY_TIMEOUT);
-    let mut conn = match options.connect().await {
-        Ok(conn) => conn,
-        Err(e) => return Err(classify_open_error(e, path)),
+    let result = match quick_check(options.clone()).await {
+        // A WAL file in a folder that cannot be written: no -shm can be made, so look at it as
+        // immutable (nobody can be writing there).
+        Err(Error::CannotOpen | Error::SharedMemory | Error::ReadOnly) => {
+            quick_check(options.immutable(true)).await
+        }
+        other => other,
     };
-    let result: Result<Vec<String>, sqlx::Error> = sqlx::query_scalar("PRAGMA quick_check")
-        .fetch_all(&mut conn)
-        .await;
-    let _ = conn.close().await;
     match result {
         Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(()),
         Ok(rows) => Err(damaged(rows.into_iter().take(3).collect::<Vec<_>>().join("; "))),
-        Err(e) => Err(classify_open_error(e, path)),
+        Err(e) => Err(with_path(e, path)),
     }
 }
 
-fn classify_open_error(e: sqlx::Error, path: &Path) -> Error {
-    with_path(e.into(), path)
+async fn quick_check(options: SqliteConnectOptions) -> Result<Vec<String>> {
+    let mut conn = options.connect().await?;
+    let result = sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_all(&mut conn)
+        .await;
+    let _ = conn.close().await;
+    Ok(result?)
 }
 
 /// Fills in the file path for errors that arose below the point where the path was known.
