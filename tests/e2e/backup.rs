@@ -163,3 +163,61 @@ async fn a_data_file_emptied_before_the_start_offers_the_newest_backup() {
     assert!(set_aside, "the damaged file is kept");
     app.quit().await;
 }
+
+/// A data folder IT made read-only (`chattr +i`, binding even root): the window opens on the
+/// data, says so above every screen, and a save gets the German read-only message. Skipped where
+/// chattr is refused.
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn a_read_only_data_folder_is_readable_and_says_so() {
+    struct Immutable(std::path::PathBuf);
+    impl Drop for Immutable {
+        fn drop(&mut self) {
+            let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+        }
+    }
+    let mut guard = None;
+    let app = App::start_with(|dir| {
+        seed_contacts(dir, &["Nur lesbar"]);
+        // The answer file of the dialogs must exist before the folder is locked.
+        std::fs::write(dir.join("dialog-antwort.txt"), "").unwrap();
+        if Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            guard = Some(Immutable(dir.to_path_buf()));
+        }
+    })
+    .await;
+    if guard.is_none() {
+        eprintln!("chattr +i nicht möglich; Test übersprungen");
+        app.quit().await;
+        return;
+    }
+    app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
+    let warning = app.text("#daten-warnungen").await;
+    assert!(warning.contains("schreibgeschützt"), "{warning}");
+    app.until(
+        "the stored contact",
+        "document.querySelectorAll('#kontakte-zeilen tr').length === 1",
+    )
+    .await;
+    app.goto("kontakte/neu").await;
+    app.wait_for("input[name='nachname']")
+        .await
+        .send_keys("Geht nicht\u{E007}")
+        .await
+        .unwrap();
+    let alert = app
+        .wait_for("#meldungen [role='alert'][data-code='ReadOnly']")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(alert.contains("Die Datendatei ist schreibgeschützt"), "{alert}");
+    save(&app, "datendatei-schreibgeschuetzt").await;
+    app.quit().await;
+    drop(guard);
+}
