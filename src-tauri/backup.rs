@@ -13,8 +13,9 @@ use crate::state::{AppState, LastCheck};
 
 /// Wait after start: the first screen and its data come first.
 const AFTER_START: Duration = Duration::from_secs(3);
-/// How often a running app looks whether a new day needs its backup.
-const LOOK_EVERY: Duration = Duration::from_secs(3 * 60 * 60);
+/// How often a running app looks whether a new day needs its backup (a look is one `stat` when
+/// the day's backup exists).
+const LOOK_EVERY: Duration = Duration::from_secs(60 * 60);
 /// Event telling the window that the data file was found damaged.
 pub const DAMAGED_EVENT: &str = "datendatei-beschaedigt";
 

@@ -47,17 +47,15 @@ pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> Ex
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 let store = Store::open(&data_file).await.map_err(ErrorPayload::from);
-                let opened = store.is_ok();
                 if let Err(e) = &store {
                     // Also on the terminal for IT staff; the window shows the same message.
                     eprintln!("Fehler: {e}");
                 }
                 opening.finish(store);
-                // Reminders need the open store; they run beside the window, never before it.
-                if opened {
-                    crate::reminders::spawn(handle.clone());
-                    crate::backup::spawn_daily(handle);
-                }
+                // Both read the store from the state at each look (they skip while there is
+                // none), so after a damaged file was recovered in the window they use the new one.
+                crate::reminders::spawn(handle.clone());
+                crate::backup::spawn_daily(handle);
             });
             Ok(())
         })

@@ -5,7 +5,7 @@
 //! backup by its file name, and other files only come from the system's dialogs.
 
 use chrono::Local;
-use netzwerkmappe_core::backup::{self, BackupEntry, BackupMade, FileFacts};
+use netzwerkmappe_core::backup::{self, BackupEntry, BackupMade, FileFacts, SetAside};
 use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir};
 use netzwerkmappe_core::{ErrorCode, ErrorPayload};
 use serde::Serialize;
@@ -134,8 +134,19 @@ async fn restore(state: &AppState, candidate: &std::path::Path) -> CommandResult
     // Checked and migrated as a copy first: nothing current is touched if the file is unfit.
     let (prepared, facts) = backup::prepare_restore(candidate, state.data_file()?).await?;
     let now = chrono::Utc::now();
+    // Restoring over a damaged file (from the damage page) keeps it under the damaged name.
+    let damaged = state.damage().await.is_some()
+        || state
+            .store()
+            .await
+            .is_err_and(|e| e.code == ErrorCode::DamagedDatabase);
+    let why = if damaged {
+        SetAside::Damaged
+    } else {
+        SetAside::BeforeRestore
+    };
     let aside = state
-        .reopen_after(|data_file| backup::put_in_place(&prepared, data_file, now))
+        .reopen_after(|data_file| backup::put_in_place(&prepared, data_file, why, now))
         .await?;
     // AUDIT(privacy): once `core::audit` (branch privacy) is merged, record it in the restored
     // file: `state.store().await?.record_audit(&AuditEvent::new(AuditAction::Restore,
@@ -165,7 +176,7 @@ pub async fn recover_data_file(state: State<'_, AppState>, file_name: Option<Str
         .reopen_after(|data_file| {
             backup::set_aside(data_file, backup::SetAside::Damaged, now)?;
             match &prepared {
-                Some(prepared) => backup::put_in_place(prepared, data_file, now),
+                Some(prepared) => backup::put_in_place(prepared, data_file, SetAside::BeforeRestore, now),
                 None => Ok(None),
             }
         })

@@ -263,6 +263,13 @@ fn temp_beside(target: &Path) -> PathBuf {
 /// Writes a checked backup of `store` to `target` (replacing an older file of that name only
 /// once the new one is complete and checked).
 pub async fn write_backup(store: &Store, target: &Path) -> Result<BackupMade> {
+    if store.path().is_some_and(|data| same_file(data, target)) {
+        return Err(Error::validation(
+            "Sicherung",
+            "Die Sicherung kann nicht die Datendatei selbst sein. Bitte wählen Sie einen anderen \
+             Namen oder Ordner.",
+        ));
+    }
     let folder = target.parent().filter(|p| !p.as_os_str().is_empty());
     if let Some(folder) = folder
         && !folder.is_dir()
@@ -314,6 +321,16 @@ async fn write_checked(store: &Store, temp: &Path, target: &Path) -> Result<Back
         size,
         size_label: size_label(size),
     })
+}
+
+/// Whether `a` and `b` name the same file (also through links or `..`), where either exists.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let full = |p: &Path| {
+        p.canonicalize()
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    full(a) == full(b)
 }
 
 /// The automatic backup at start: once per day (Stuttgart's day of `now`) into
@@ -549,6 +566,12 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// program's schema. Nothing of the current data is touched; the caller then closes the store and
 /// calls [`put_in_place`].
 pub async fn prepare_restore(candidate: &Path, data_file: &Path) -> Result<(PathBuf, FileFacts)> {
+    if same_file(candidate, data_file) {
+        return Err(Error::validation(
+            "Sicherung",
+            "Das ist die Datendatei selbst, keine Sicherung. Bitte wählen Sie eine Sicherungsdatei.",
+        ));
+    }
     let facts = crate::store::inspect_file(candidate).await?;
     let temp = with_suffix(data_file, ".wiederherstellung.tmp");
     for suffix in ["", "-wal", "-shm"] {
@@ -579,9 +602,15 @@ pub async fn prepare_restore(candidate: &Path, data_file: &Path) -> Result<(Path
 }
 
 /// Replaces the (closed) data file by the prepared copy: the current file is set aside first
-/// (never deleted), then the copy renamed into place. Returns where the old file went.
-pub fn put_in_place(prepared: &Path, data_file: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
-    let aside = set_aside(data_file, SetAside::BeforeRestore, now)?;
+/// (never deleted; `why` names it), then the copy renamed into place. Returns where the old file
+/// went.
+pub fn put_in_place(
+    prepared: &Path,
+    data_file: &Path,
+    why: SetAside,
+    now: DateTime<Utc>,
+) -> Result<Option<PathBuf>> {
+    let aside = set_aside(data_file, why, now)?;
     std::fs::rename(prepared, data_file).map_err(|e| {
         Error::io(
             format!(

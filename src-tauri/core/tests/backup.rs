@@ -121,9 +121,14 @@ async fn restoring_sets_the_current_file_aside_and_brings_back_the_old_state() {
     let (prepared, facts) = backup::prepare_restore(&chosen, &file).await.unwrap();
     assert_eq!(facts.contacts, 1);
     store.close().await;
-    let aside = backup::put_in_place(&prepared, &file, chrono::Utc::now())
-        .unwrap()
-        .unwrap();
+    let aside = backup::put_in_place(
+        &prepared,
+        &file,
+        backup::SetAside::BeforeRestore,
+        chrono::Utc::now(),
+    )
+    .unwrap()
+    .unwrap();
     let store = Store::open(&file).await.unwrap();
     assert_eq!(names(&store).await, ["Alt"]);
     store.close().await;
@@ -144,6 +149,12 @@ async fn only_healthy_netzwerkmappe_files_of_this_or_an_older_version_are_restor
     let dir = tempfile::tempdir().unwrap();
     let file = data_file(dir.path());
     let store = store_with(dir.path(), &["Bleibt"]).await;
+
+    // The data file itself is no backup, and no backup may overwrite it.
+    let err = backup::prepare_restore(&file, &file).await.unwrap_err();
+    assert!(err.to_string().contains("Datendatei selbst"), "{err}");
+    let err = backup::write_backup(&store, &file).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation, "{err}");
 
     let word = dir.path().join("brief.docx");
     std::fs::write(&word, b"PK\x03\x04 kein SQLite".repeat(50)).unwrap();
