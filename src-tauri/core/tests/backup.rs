@@ -443,3 +443,19 @@ async fn a_read_only_folder_still_lets_people_read() {
     assert_eq!(err.code(), ErrorCode::ReadOnly, "{err}");
     store.close().await;
 }
+
+/// A folder where the data file belongs (SQLite would report a disk I/O error): a German message
+/// naming it, and nothing created or changed.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_folder_in_place_of_the_data_file_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = data_file(dir.path());
+    std::fs::create_dir_all(&file).unwrap();
+    let err = Store::open(&file).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Io, "{err:?}");
+    assert!(
+        err.to_string().ends_with("Das ist ein Ordner, keine Datei."),
+        "{err}"
+    );
+    assert!(file.is_dir() && std::fs::read_dir(&file).unwrap().next().is_none());
+}

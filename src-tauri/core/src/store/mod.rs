@@ -102,6 +102,13 @@ impl Store {
             })?;
         }
 
+        if path.is_dir() {
+            // SQLite would answer with a disk I/O error, which sends people looking at the disk.
+            return Err(Error::io(
+                format!("Die Datendatei „{}“ kann nicht geöffnet werden", path.display()),
+                std::io::ErrorKind::IsADirectory.into(),
+            ));
+        }
         if path.exists() {
             check_existing_file(path).await?;
         } else if access == Access::ReadWrite {
