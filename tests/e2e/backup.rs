@@ -221,3 +221,52 @@ async fn a_read_only_data_folder_is_readable_and_says_so() {
     app.quit().await;
     drop(guard);
 }
+
+/// An index entry changed on disk passes the start's quick check; the full check a few seconds
+/// after the start finds it, and the window switches to the damage page with the newest backup.
+#[tokio::test]
+async fn a_corrupted_index_found_after_the_start_leads_to_the_damage_page() {
+    let app = App::start_with(|dir| {
+        seed_contacts(dir, &["Erika", "Fritz", "Gerda"]);
+        std::fs::create_dir_all(dir.join("Sicherungen")).unwrap();
+        let backup = dir
+            .join("Sicherungen")
+            .join("Netzwerkmappe_Sicherung_2026-11-24.sqlite");
+        cli(dir, &["sichern", backup.to_str().unwrap()]);
+        // On a thread of its own: the test's runtime cannot block on another one.
+        let file = dir.join("netzwerkmappe.sqlite3");
+        std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap()
+                .block_on(netzwerkmappe_core::store::corrupt_index_entry_for_tests(&file))
+                .unwrap();
+        })
+        .join()
+        .unwrap();
+    })
+    .await;
+    app.until("damage page", "location.hash === '#/datensicherung/beschaedigt'")
+        .await;
+    let message = app.text("#schaden-meldung").await;
+    assert!(
+        message.contains("vollständige Prüfung hat Fehler gefunden"),
+        "{message}"
+    );
+    assert!(app.text("#schaden-angebot").await.contains("24.11.2026"));
+    app.press("#schaden-sicherung").await;
+    app.until(
+        "restored",
+        "location.hash === '#/kontakte' && document.querySelectorAll('#kontakte-zeilen tr').length === 3",
+    )
+    .await;
+    app.goto("datensicherung").await;
+    app.press("#sicherung-pruefen").await;
+    app.until(
+        "checked",
+        "document.getElementById('sicherung-pruefung').textContent.includes('keine Fehler')",
+    )
+    .await;
+    app.quit().await;
+}
