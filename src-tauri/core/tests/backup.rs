@@ -459,3 +459,52 @@ async fn a_folder_in_place_of_the_data_file_is_named_as_such() {
     );
     assert!(file.is_dir() && std::fs::read_dir(&file).unwrap().next().is_none());
 }
+
+/// A backup made by an older program (here: one migration not yet applied) is migrated up when
+/// it is restored, and the restored file works with this program.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_from_an_older_version_is_migrated_up_on_restore() {
+    use sqlx::{ConnectOptions, Connection};
+    let dir = tempfile::tempdir().unwrap();
+    let file = data_file(dir.path());
+    let store = store_with(dir.path(), &["Aus alter Zeit"]).await;
+    let old = dir.path().join("alt.sqlite");
+    backup::write_backup(&store, &old).await.unwrap();
+    let current = store.schema_version().await.unwrap();
+    {
+        let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&old)
+            .connect()
+            .await
+            .unwrap();
+        sqlx::query("DROP TABLE reminders_shown")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = 20261127121000")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+    }
+    let facts = inspect_file(&old).await.unwrap();
+    assert!(facts.schema_version <= current);
+    let (prepared, _) = backup::prepare_restore(&old, &file).await.unwrap();
+    store.close().await;
+    backup::put_in_place(
+        &prepared,
+        &file,
+        backup::SetAside::BeforeRestore,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let store = Store::open(&file).await.unwrap();
+    assert_eq!(store.schema_version().await.unwrap(), current);
+    assert_eq!(names(&store).await, ["Aus alter Zeit"]);
+    // The table the old program lacked is there again.
+    store
+        .mark_reminders_shown(&["session:1:2026-11-27".to_owned()], chrono::Utc::now())
+        .await
+        .unwrap();
+    store.close().await;
+}
