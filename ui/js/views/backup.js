@@ -42,7 +42,8 @@ export async function render(container, params = []) {
         button({ label: 'Aus Datei wiederherstellen …', id: 'sicherung-aus-datei', onClick: restoreFromFile }))),
     el('section', { 'aria-labelledby': 'sicherung-pruefung-titel' },
       el('h2', { class: 'kern-heading-medium', id: 'sicherung-pruefung-titel' }, 'Prüfung der Datendatei'),
-      el('p', { class: 'kern-body', id: 'sicherung-pruefung', role: 'status' }, checkText(overview.last_check)),
+      el('p', { class: 'kern-body', id: 'sicherung-pruefung', role: 'status' },
+        checkText(overview.last_check, overview.backups)),
       el('div', { class: 'form-actions' },
         button({ label: 'Jetzt vollständig prüfen', id: 'sicherung-pruefen', onClick: checkNow }))),
     el('section', { 'aria-labelledby': 'sicherung-aufbewahrung-titel' },
@@ -79,9 +80,14 @@ function backupTable(backups) {
               : ''))))));
 }
 
-function checkText(check) {
-  if (!check) return 'In dieser Sitzung wurde die Datendatei noch nicht vollständig geprüft.';
-  return `${check.when}: ${check.message}`;
+function checkText(check, backups = []) {
+  if (check) return `${check.when}: ${check.message}`;
+  // Every automatic backup is made only after the data file passed the full check.
+  const automatic = backups.find((b) => b.kind === 'automatic');
+  if (automatic) {
+    return `Zuletzt vollständig geprüft am ${automatic.when}, vor der automatischen Sicherung: ohne Fehler.`;
+  }
+  return 'Die Datendatei wurde noch nicht vollständig geprüft.';
 }
 
 async function backupNow() {
