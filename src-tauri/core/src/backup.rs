@@ -638,11 +638,39 @@ pub fn network_drive(path: &Path) -> Option<String> {
         let fs = fs_type_of(&mounts, &folder)?;
         is_network_fs(&fs).then_some(fs)
     }
-    #[cfg(not(target_os = "linux"))]
+    #[cfg(windows)]
+    {
+        windows_network_drive(path)
+    }
+    #[cfg(not(any(target_os = "linux", windows)))]
     {
         let _ = path;
         None
     }
+}
+
+/// Windows: the drive of the folder as `GetDriveTypeW` sees it; a UNC path (`\\server\share`)
+/// is remote by definition. A mapped letter (S:) of an SMB share answers `DRIVE_REMOTE`.
+#[cfg(windows)]
+fn windows_network_drive(path: &Path) -> Option<String> {
+    use std::path::{Component, Prefix};
+    /// `DRIVE_REMOTE` (WinBase.h); written here so no further windows-sys feature is needed.
+    const DRIVE_REMOTE: u32 = 4;
+    let absolute = std::path::absolute(path).ok()?;
+    let Some(Component::Prefix(prefix)) = absolute.components().next() else {
+        return None;
+    };
+    let letter = match prefix.kind() {
+        Prefix::UNC(..) | Prefix::VerbatimUNC(..) => return Some("UNC-Pfad".to_owned()),
+        Prefix::Disk(letter) | Prefix::VerbatimDisk(letter) => char::from(letter),
+        _ => return None,
+    };
+    let root: Vec<u16> = format!("{letter}:\\").encode_utf16().chain(Some(0)).collect();
+    // SAFETY: `root` is a NUL-terminated UTF-16 string that lives until the call returns; the
+    // function only reads it.
+    #[allow(unsafe_code)]
+    let kind = unsafe { windows_sys::Win32::Storage::FileSystem::GetDriveTypeW(root.as_ptr()) };
+    (kind == DRIVE_REMOTE).then(|| format!("Laufwerk {letter}:"))
 }
 
 /// The type of the mount in `/proc/self/mounts` text that holds `path` (the longest mount point
