@@ -441,6 +441,11 @@ async fn a_read_only_folder_still_lets_people_read() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::ReadOnly, "{err}");
+    // A backup elsewhere still works: the data can be taken to a writable place.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = elsewhere.path().join("Rettung.sqlite");
+    backup::write_backup(&store, &copy).await.unwrap();
+    assert_eq!(inspect_file(&copy).await.unwrap().contacts, 1);
     store.close().await;
 }
 
