@@ -270,3 +270,55 @@ async fn a_corrupted_index_found_after_the_start_leads_to_the_damage_page() {
     .await;
     app.quit().await;
 }
+
+/// An automatic backup from the list: asked first, then the data is back at its state.
+#[tokio::test]
+async fn an_automatic_backup_from_the_list_is_restored_after_asking() {
+    let app = App::start_with(|dir| {
+        seed_contacts(dir, &["Altbestand"]);
+        std::fs::create_dir_all(dir.join("Sicherungen")).unwrap();
+        let backup = dir
+            .join("Sicherungen")
+            .join("Netzwerkmappe_Sicherung_2026-11-20.sqlite");
+        cli(dir, &["sichern", backup.to_str().unwrap()]);
+        seed_contacts(dir, &["Später dazu"]);
+    })
+    .await;
+    app.until(
+        "two contacts",
+        "document.querySelectorAll('#kontakte-zeilen tr').length === 2",
+    )
+    .await;
+    app.goto("datensicherung").await;
+    let row = "[data-wiederherstellen='Netzwerkmappe_Sicherung_2026-11-20.sqlite']";
+    // Asked first; cancelling changes nothing.
+    app.press(row).await;
+    app.wait_for("#wiederherstellen-bestaetigen").await;
+    app.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap();
+    app.until(
+        "dialog closed",
+        "!document.getElementById('wiederherstellen-bestaetigen')",
+    )
+    .await;
+    assert_eq!(app.script("return location.hash").await, "#/datensicherung");
+    app.press(row).await;
+    app.press("#wiederherstellen-bestaetigen").await;
+    app.until(
+        "restored",
+        "location.hash === '#/kontakte' && document.querySelectorAll('#kontakte-zeilen tr').length === 1",
+    )
+    .await;
+    let notice = app.text("#meldungen").await;
+    assert!(
+        notice.contains("Die Sicherung vom 20.11.2026 wurde wiederhergestellt (1 Kontakt, 0 Sitzungen)"),
+        "{notice}"
+    );
+    assert!(contact_names(&app).await.contains("Altbestand"));
+    app.quit().await;
+}

@@ -99,6 +99,18 @@ pub struct FileFacts {
     pub created_at: Option<String>,
     pub contacts: i64,
     pub sessions: i64,
+    /// "1 Kontakt, 3 Sitzungen", as the restore message names what came back.
+    pub summary: String,
+}
+
+/// "1 Kontakt, 3 Sitzungen".
+pub fn facts_summary(contacts: i64, sessions: i64) -> String {
+    let sessions_word = if sessions == 1 { "Sitzung" } else { "Sitzungen" };
+    format!(
+        "{}, {} {sessions_word}",
+        crate::format::count(contacts, crate::format::Noun::Kontakt),
+        crate::format::number(sessions)
+    )
 }
 
 /// A finished backup.
@@ -790,6 +802,12 @@ mod tests {
             Some("2026-11-27_093512".to_owned())
         );
         assert_eq!(stamp_label("2026-11-27_093512"), "27.11.2026, 09:35 Uhr");
+    }
+
+    #[test]
+    fn what_came_back_in_german() {
+        assert_eq!(facts_summary(1, 1), "1 Kontakt, 1 Sitzung");
+        assert_eq!(facts_summary(3431, 0), "3.431 Kontakte, 0 Sitzungen");
     }
 
     #[test]

@@ -9,7 +9,6 @@ import { call } from '../api.js';
 import { button } from '../controls.js';
 import { confirm } from '../dialog.js';
 import { el, replaceChildren } from '../dom.js';
-import { formatNumber } from '../format.js';
 import { clearNotices, flash, showError, showSuccess } from '../notices.js';
 
 export const title = 'Datensicherung';
@@ -117,7 +116,7 @@ async function checkNow() {
 function restoredMessage(outcome, what) {
   const f = outcome.facts;
   const kept = outcome.set_aside ? ` Der vorherige Stand liegt unter ${outcome.set_aside}.` : '';
-  return `${what} wurde wiederhergestellt (${formatNumber(f.contacts)} Kontakte, ${formatNumber(f.sessions)} Sitzungen).${kept}`;
+  return `${what} wurde wiederhergestellt (${f.summary}).${kept}`;
 }
 
 /** Every screen loads its data afresh, so showing the contacts list shows the restored data. */

@@ -168,6 +168,7 @@ async fn read_facts(conn: &mut SqliteConnection) -> std::result::Result<FileFact
         created_at,
         contacts,
         sessions,
+        summary: crate::backup::facts_summary(contacts, sessions),
     })
 }
 
