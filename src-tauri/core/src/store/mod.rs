@@ -69,7 +69,8 @@ pub struct Store {
 pub enum Access {
     /// Read and write; falls back to read-only when the file or folder cannot be written.
     ReadWrite,
-    /// Read only (what the fallback does; tests and `pruefen`-like callers ask for it directly).
+    /// Read only, never creating or migrating anything (what the fallback does; tests ask for it
+    /// directly).
     ReadOnly,
 }
 
