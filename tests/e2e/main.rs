@@ -20,5 +20,6 @@ mod list_layout;
 mod mail;
 mod reminders;
 mod screenshots;
+mod session_people;
 mod sessions;
 mod settings;

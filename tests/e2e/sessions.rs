@@ -11,7 +11,7 @@ const ENTER: &str = "\u{E007}";
 const SPACE: &str = "\u{E00D}";
 
 /// Seeds the data folder with the demo network through the real command line.
-fn demo_with_cli(dir: &Path) {
+pub(crate) fn demo_with_cli(dir: &Path) {
     let out = Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
         .arg("--daten")
         .arg(dir)
@@ -21,7 +21,7 @@ fn demo_with_cli(dir: &Path) {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
-async fn type_into(app: &App, css: &str, text: &str) {
+pub(crate) async fn type_into(app: &App, css: &str, text: &str) {
     app.wait_for(css).await.send_keys(text).await.unwrap();
 }
 
