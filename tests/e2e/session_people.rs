@@ -120,8 +120,11 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
     let app = App::start_with(demo_with_cli).await;
     open_upcoming_session(&app).await;
     app.press("#sitzung-protokoll").await;
-    app.until("minutes screen", "document.querySelector('.minutes-top textarea')")
-        .await;
+    app.until(
+        "minutes screen",
+        "document.querySelector('.minutes-top textarea')",
+    )
+    .await;
     let item = app
         .script("return document.querySelector('.minutes-top').getAttribute('aria-labelledby').replace('protokoll-top-', '')")
         .await;
@@ -164,7 +167,9 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
     app.press(&format!("#beschluss-{first}-speichern")).await;
     app.until(
         "decision changed",
-        &format!("document.getElementById('beschluss-zeile-{first}').textContent.includes('Arbeitsplan 2027')"),
+        &format!(
+            "document.getElementById('beschluss-zeile-{first}').textContent.includes('Arbeitsplan 2027')"
+        ),
     )
     .await;
     app.press(&format!("#beschluss-{second}-loeschen")).await;
@@ -187,14 +192,22 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
     )
     .await;
     type_into(&app, &format!("input[name='aufgabe-{item}-frist']"), "31.12.2099").await;
-    pick(&app, &format!("aufgabe-{item}-wer"), "Landratsamt Tübingen", "organisation").await;
+    pick(
+        &app,
+        &format!("aufgabe-{item}-wer"),
+        "Landratsamt Tübingen",
+        "organisation",
+    )
+    .await;
     app.press(&format!("#aufgabe-{item}-hinzufuegen")).await;
     let task_row = format!(
         "[...document.querySelectorAll('#aufgaben-{item} li')].find(l => l.textContent.includes('Sprachförderung'))"
     );
     app.until(
         "task with the organisation",
-        &format!("{task_row} && {task_row}.textContent.includes('– Landratsamt Tübingen, fällig 31.12.2099')"),
+        &format!(
+            "{task_row} && {task_row}.textContent.includes('– Landratsamt Tübingen, fällig 31.12.2099')"
+        ),
     )
     .await;
     let task = app.script(&format!("return {task_row}.dataset.id")).await;
@@ -214,7 +227,12 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
         ),
     )
     .await;
-    type_into(&app, &format!("input[name='aufgabe-{item}']"), "Versehentlich angelegt").await;
+    type_into(
+        &app,
+        &format!("input[name='aufgabe-{item}']"),
+        "Versehentlich angelegt",
+    )
+    .await;
     app.press(&format!("#aufgabe-{item}-hinzufuegen")).await;
     let wrong = format!(
         "[...document.querySelectorAll('#aufgaben-{item} li')].find(l => l.textContent.includes('Versehentlich'))"
@@ -241,7 +259,13 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
     // Aufgabenübersicht: narrowed to the organisation, every owner belongs to it; the task is
     // marked done from there.
     app.goto("aufgaben").await;
-    pick(&app, "aufgaben-organisation", "Landratsamt Tübingen", "organisation").await;
+    pick(
+        &app,
+        "aufgaben-organisation",
+        "Landratsamt Tübingen",
+        "organisation",
+    )
+    .await;
     app.until(
         "task in the organisation's list",
         &format!("document.querySelector('#aufgaben-zeilen tr[data-id=\"{task}\"]')"),
