@@ -302,3 +302,95 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
     );
     app.quit().await;
 }
+
+/// `make screenshots`-style pictures of the pickers at 1366×768 with the demo network: the agenda
+/// form choosing people, the minutes with a task owned by an organisation, and the
+/// Aufgabenübersicht narrowed to an organisation.
+#[tokio::test]
+#[ignore = "run by `make screenshots`"]
+async fn session_people_screenshots() {
+    let app = App::start_with(demo_with_cli).await;
+    open_upcoming_session(&app).await;
+    type_into(&app, "input[name='top-titel']", "Bericht aus dem Ministerium").await;
+    pick(&app, "top-verantwortlich", "Anna Nowak", "contact").await;
+    type_into(&app, "#auswahl-top-verantwortlich", "Müller").await;
+    app.until(
+        "matches",
+        "document.querySelector('#auswahl-top-verantwortlich').dataset.shown === 'Müller'",
+    )
+    .await;
+    app.script("document.getElementById('top-formular').scrollIntoView({block: 'center'})")
+        .await;
+    crate::screenshots::save(&app, "tagesordnung-verantwortliche").await;
+
+    app.script("location.hash = document.querySelector('#sitzung-protokoll').getAttribute('href')")
+        .await;
+    app.until("minutes", "document.querySelector('.minutes-top textarea')")
+        .await;
+    let item = app
+        .script("return document.querySelectorAll('.minutes-top')[1].getAttribute('aria-labelledby').replace('protokoll-top-', '')")
+        .await;
+    let item = item.as_str().unwrap().to_owned();
+    pick(&app, "protokollfuehrung", "Anna Nowak", "contact").await;
+    type_into(
+        &app,
+        &format!("textarea[name='beschluss-{item}']"),
+        "Der Bericht wird zur Kenntnis genommen.",
+    )
+    .await;
+    app.press(&format!("#beschluss-{item}-hinzufuegen")).await;
+    app.until(
+        "decision",
+        &format!("document.querySelector('#beschluesse-{item} li')"),
+    )
+    .await;
+    type_into(
+        &app,
+        &format!("input[name='aufgabe-{item}']"),
+        "Zahlen zur Sprachförderung liefern",
+    )
+    .await;
+    type_into(&app, &format!("input[name='aufgabe-{item}-frist']"), "31.12.2099").await;
+    pick(
+        &app,
+        &format!("aufgabe-{item}-wer"),
+        "Landratsamt Tübingen",
+        "organisation",
+    )
+    .await;
+    app.press(&format!("#aufgabe-{item}-hinzufuegen")).await;
+    app.until("task", &format!("document.querySelector('#aufgaben-{item} li')"))
+        .await;
+    type_into(&app, &format!("#auswahl-aufgabe-{item}-wer"), "Landratsamt T").await;
+    app.until(
+        "matches",
+        &format!("document.querySelector('#auswahl-aufgabe-{item}-wer').dataset.shown === 'Landratsamt T'"),
+    )
+    .await;
+    app.script(&format!(
+        "document.getElementById('beschluesse-{item}').scrollIntoView({{block: 'start'}})"
+    ))
+    .await;
+    crate::screenshots::save(&app, "protokoll-bearbeiten").await;
+
+    app.goto("aufgaben").await;
+    pick(
+        &app,
+        "aufgaben-organisation",
+        "Landratsamt Tübingen",
+        "organisation",
+    )
+    .await;
+    app.until(
+        "rows",
+        "document.querySelectorAll('#aufgaben-zeilen tr').length > 0",
+    )
+    .await;
+    // WebKitWebDriver's screenshot does not return on this screen (see sessions_screenshots).
+    let dir = std::env::var("SCREENSHOT_DIR").unwrap_or_else(|_| "target/screenshots".into());
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let _ = std::process::Command::new("import")
+        .args(["-window", "root", &format!("{dir}/aufgaben-organisation.png")])
+        .status();
+    app.quit().await;
+}

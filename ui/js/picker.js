@@ -19,10 +19,10 @@ const KIND_WORDS = { contact: 'Person', organisation: 'Organisation' };
  * A labelled picker. `kinds`: ['contact'], ['organisation'] or both. `multiple`: several may be
  * chosen (each listed with its own "Entfernen" button), else a new choice replaces the old one.
  * `freeText`: a typed name that matches nobody counts as the value (`{kind: 'text', label}`).
- * `onChange(chosen)` follows every change. Returns the wrapper with `.input`, `.value()` (the
+ * `compact`: the hint only for screen readers (filter bands). `onChange(chosen)` follows every change. Returns the wrapper with `.input`, `.value()` (the
  * chosen `{kind, id, label}`), `.set(list)` and `.clear()`.
  */
-export function picker({ name, label, hint = '', kinds = ['contact'], multiple = false, freeText = false, optional = true, onChange = () => {} }) {
+export function picker({ name, label, hint = '', kinds = ['contact'], multiple = false, freeText = false, optional = true, compact = false, onChange = () => {} }) {
   const id = `auswahl-${name}`;
   const listId = `${id}-treffer`;
   const hintId = `${id}-hinweis`;
@@ -48,7 +48,8 @@ export function picker({ name, label, hint = '', kinds = ['contact'], multiple =
   const wrapper = el('div', { class: 'kern-form-input picker' },
     el('label', { class: 'kern-label', for: id }, label,
       optional ? el('span', { class: 'kern-label__optional' }, ' – optional') : null),
-    el('div', { class: 'kern-hint', id: hintId }, defaultHint),
+    // In a band of filters the hint is read out but not shown (the band stays one line high).
+    el('div', { class: compact ? 'kern-sr-only' : 'kern-hint', id: hintId }, defaultHint),
     chosenList,
     el('div', { class: 'picker-field' }, input, list));
   setHidden(list, true);
@@ -70,10 +71,14 @@ export function picker({ name, label, hint = '', kinds = ['contact'], multiple =
     try {
       const results = await call('search', { text });
       if (mine !== request) return;
-      options = results.groups.filter((g) => kinds.includes(g.kind))
-        .flatMap((g) => g.hits.map((h) => ({ kind: h.kind, id: h.id, label: h.label, detail: h.detail })))
-        .filter((o) => !chosen.some((c) => c.kind === o.kind && c.id === o.id))
-        .slice(0, MAX_OPTIONS);
+      const hits = (kind) => (results.groups.find((g) => g.kind === kind)?.hits || [])
+        .map((h) => ({ kind: h.kind, id: h.id, label: h.label, detail: h.detail }))
+        .filter((o) => !chosen.some((c) => c.kind === o.kind && c.id === o.id));
+      // Organisations first and at most a third of the list: their names ("Landratsamt T…") also
+      // match every person working there, who would otherwise push them out of sight.
+      const orgs = kinds.includes('organisation') ? hits('organisation').slice(0, kinds.length > 1 ? MAX_OPTIONS / 3 : MAX_OPTIONS) : [];
+      const others = kinds.filter((k) => k !== 'organisation').flatMap(hits);
+      options = [...orgs, ...others].slice(0, MAX_OPTIONS);
       active = options.length ? 0 : -1;
       drawOptions(text);
     } catch {

@@ -18,7 +18,7 @@ export async function render(container) {
   // Session, person and organisation are found by typing (pickers over the search index), so the
   // screen does not load every session and contact into selects.
   const filterPicker = (key, name, label, kind) => {
-    const p = picker({ name, label, kinds: [kind], hint: 'Tippen, mit ↓ wählen, Enter übernimmt.',
+    const p = picker({ name, label, kinds: [kind], compact: true, optional: false, hint: 'Tippen, mit ↓ wählen, Enter übernimmt.',
       onChange: (chosen) => { state[key] = chosen[0] || null; refresh(); } });
     if (state[key]) p.set([state[key]]);
     return p;
@@ -30,7 +30,7 @@ export async function render(container) {
   replaceChildren(container,
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
     el('p', { class: 'kern-body' }, 'Alle Aufgaben aus den Protokollen (Beschlusskontrolle). „Erledigt“ hakt eine Aufgabe ab, auch wenn ihr Protokoll schon freigegeben ist.'),
-    el('div', { class: 'filters' },
+    el('div', { class: 'filters', id: 'aufgaben-filter' },
       el('div', { class: 'kern-form-input' },
         el('label', { class: 'kern-label', for: 'aufgaben-status' }, 'Status'),
         el('div', { class: 'kern-form-input__select-wrapper' }, status)),
