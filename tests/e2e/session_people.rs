@@ -296,6 +296,22 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
          [...document.querySelectorAll('#aufgaben-zeilen tr')].every(r => r.classList.contains('overdue'))",
     )
     .await;
+
+    // The approved minutes of a past session name who took part, as on the day.
+    app.goto("sitzungen").await;
+    app.script("location.hash = document.querySelector('#sitzungen-vergangene-zeilen a').getAttribute('href') + '/protokoll'").await;
+    app.until("approved minutes", "document.getElementById('nachtrag-formular')")
+        .await;
+    let present = app.text("#anwesend").await;
+    assert!(
+        present.starts_with("Teilgenommen (") && !present.starts_with("Teilgenommen (0)"),
+        "{present}"
+    );
+    assert!(
+        app.text("#protokollfuehrung")
+            .await
+            .starts_with("Protokollführung: ")
+    );
     assert_eq!(
         app.script("return window.__netzwerkmappeProblems").await,
         serde_json::json!([])

@@ -20,10 +20,11 @@ const AUTOSAVE_MS = 1000;
 
 export async function render(container, params) {
   const id = Number(params[0]);
-  const [session, agenda, view] = await Promise.all([
+  const [session, agenda, view, participants] = await Promise.all([
     call('get_session', { id }),
     call('list_agenda', { session: id }),
     call('get_minutes', { session: id }),
+    call('list_participants', { session: id }),
   ]);
   const approved = view.minutes && view.minutes.status === 'freigegeben';
   document.title = `Protokoll: ${session.title} – Netzwerkmappe`;
@@ -41,6 +42,7 @@ export async function render(container, params) {
     el('p', { class: 'kern-body', id: 'protokoll-stand' }, state),
     el('p', { class: 'kern-body status', id: 'protokoll-speicherstand', role: 'status' }),
     minuteTaker(),
+    attendance(),
     agenda.length === 0
       ? el('p', { class: 'kern-body' }, 'Die Sitzung hat noch keine Tagesordnung. Legen Sie zuerst die TOPs an.')
       : agenda.map(topSection),
@@ -98,6 +100,26 @@ export async function render(container, params) {
       }
     }
     return form;
+  }
+
+  /**
+   * Anwesenheit is part of the minutes: who took part and who was excused, with the names and
+   * organisations of the day. It is ticked in the session's checklist (linked here).
+   */
+  function attendance() {
+    const names = (status) => participants.filter((p) => p.status === status)
+      .map((p) => (p.organisation ? `${p.name} (${p.organisation})` : p.name));
+    const present = names('teilgenommen');
+    const excused = names('entschuldigt');
+    const line = (label, list, id) => el('p', { class: 'kern-body attendance-line', id },
+      el('strong', {}, `${label} (${list.length}): `), list.length ? list.join(', ') : 'niemand eingetragen');
+    return el('section', { 'aria-labelledby': 'anwesenheit-titel' },
+      el('h2', { class: 'kern-heading-medium', id: 'anwesenheit-titel' }, 'Anwesenheit'),
+      line('Teilgenommen', present, 'anwesend'),
+      line('Entschuldigt', excused, 'entschuldigt'),
+      approved ? null : el('p', { class: 'kern-body' },
+        el('a', { class: 'kern-link', href: `#/sitzungen/${id}`, id: 'anwesenheit-erfassen' },
+          'Anwesenheit in der Teilnehmendenliste der Sitzung erfassen')));
   }
 
   function topSection(item) {
