@@ -1,5 +1,5 @@
 //! People in a session's agenda and minutes, chosen by typing in the window and driven by keyboard
-//! (issue 10): several responsible people per TOP, a task owned by an organisation, decisions and
+//! (issue 10): several responsible people per TOP, single participants, a task owned by an organisation, decisions and
 //! tasks changed and deleted while the minutes are a draft, the Protokollführung picked from the
 //! contacts, and the Aufgabenübersicht narrowed by organisation and "überfällig".
 
@@ -106,6 +106,21 @@ async fn a_top_gets_two_responsible_people_by_keyboard_and_loses_one_again() {
         &format!(
             "{row}.textContent.includes('Verantwortlich: Kemal Papadopoulos') && !{row}.textContent.includes('Anna Nowak')"
         ),
+    )
+    .await;
+
+    // A single person is found by typing too: taken off the list, then added again.
+    let anna = "[...document.querySelectorAll('#teilnehmende-zeilen tr')].find(r => r.querySelector('th').textContent.startsWith('Anna Nowak'))";
+    if app.script(&format!("return !!{anna}")).await == true {
+        let id = app.script(&format!("return {anna}.dataset.id")).await;
+        app.press(&format!("#entfernen-{}", id.as_str().unwrap())).await;
+        app.until("Anna off the list", &format!("!{anna}")).await;
+    }
+    pick(&app, "teilnehmende-personen", "Anna Nowak", "contact").await;
+    app.press("#teilnehmende-hinzufuegen").await;
+    app.until(
+        "Anna on the list again",
+        &format!("{anna} && document.getElementById('meldungen').textContent.includes('1 Person wurde hinzugefügt.')"),
     )
     .await;
     assert_eq!(
