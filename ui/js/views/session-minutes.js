@@ -132,6 +132,12 @@ export async function render(container, params) {
     if (!approved) autosave(item, discussion.input);
     return el('section', { class: 'minutes-top', 'aria-labelledby': `protokoll-top-${item.id}` },
       el('h2', { class: 'kern-heading-medium', id: `protokoll-top-${item.id}` }, `TOP ${item.number} ${item.title}`),
+      item.responsible.length ? el('p', { class: 'kern-body' }, `Verantwortlich: ${item.responsible.map((r) => r.name).join(', ')}`) : null,
+      // "Genehmigung des Protokolls": say what a decision here does before it is recorded.
+      item.approves_session_id && !approved ? el('p', { class: 'kern-body', id: `genehmigung-hinweis-${item.id}` },
+        'Ein Beschluss zu diesem TOP gibt das ',
+        el('a', { class: 'kern-link', href: `#/sitzungen/${item.approves_session_id}/protokoll` }, 'Protokoll der letzten Sitzung'),
+        ' frei, falls es noch ein Entwurf ist.') : null,
       discussion,
       el('h3', { class: 'kern-heading-small' }, 'Beschlüsse'),
       decisions.length === 0 ? el('p', { class: 'kern-body' }, 'Keine Beschlüsse.')
