@@ -178,9 +178,15 @@ async fn plan_a_session_with_three_tops_invite_mark_attendance_and_export_ics() 
             .send_keys(SPACE)
             .await
             .unwrap();
+        // Saved and drawn anew (the box is ticked at once, the list is redrawn when the save
+        // returns; the next box must be taken from the new list).
         app.until(
             "ticked",
-            &format!("document.getElementById('{id}').checked && document.activeElement.id === '{id}'"),
+            &format!(
+                "document.getElementById('{id}').checked && document.activeElement.id === '{id}' && \
+                 document.getElementById('teilnehmende-status').textContent.endsWith('davon {} anwesend.')",
+                i + 1
+            ),
         )
         .await;
     }
