@@ -369,12 +369,18 @@ async fn minutes_with_a_decision_and_a_task_approved_then_nachtrag_and_task_done
     app.press("#protokoll-freigeben").await;
     app.until("approved", "document.getElementById('nachtrag-formular')")
         .await;
+    // Approved: no field to type into any more; the discussion is shown as text, as typed.
+    assert_eq!(
+        app.script("return document.querySelectorAll('.minutes-top textarea, .minutes-top input').length")
+            .await,
+        0
+    );
     assert_eq!(
         app.script(&format!(
-            "return document.querySelector(\"textarea[name='diskussion-{item}']\").readOnly"
+            "return document.getElementById('diskussion-{item}').textContent"
         ))
         .await,
-        true
+        "Frau Aydın begrüßt alle.\t„Zitat“ • Punkt"
     );
     assert!(app.text("#protokoll-stand").await.contains("Freigegeben am"));
     type_into(&app, "input[name='nachtrag-grund']", "Schreibfehler").await;

@@ -125,11 +125,18 @@ export async function render(container, params) {
   function topSection(item) {
     const decisions = view.decisions.filter((d) => d.agenda_item_id === item.id);
     const actions = view.action_items.filter((a) => a.agenda_item_id === item.id);
-    const discussion = textArea({ name: `diskussion-${item.id}`, label: `Diskussion zu TOP ${item.number}`, value: item.discussion });
-    discussion.input.rows = 5;
-    discussion.input.readOnly = approved;
-    discussion.input.dataset.label = 'Diskussion';
-    if (!approved) autosave(item, discussion.input);
+    // Approved minutes are a record to read, not a form: the discussion is plain text then.
+    let discussion;
+    if (approved) {
+      discussion = el('div', { class: 'minutes-discussion' },
+        el('h3', { class: 'kern-heading-small' }, 'Diskussion'),
+        el('p', { class: 'kern-body minutes-text', id: `diskussion-${item.id}` }, item.discussion || 'Keine Diskussion festgehalten.'));
+    } else {
+      discussion = textArea({ name: `diskussion-${item.id}`, label: `Diskussion zu TOP ${item.number}`, value: item.discussion });
+      discussion.input.rows = 5;
+      discussion.input.dataset.label = 'Diskussion';
+      autosave(item, discussion.input);
+    }
     return el('section', { class: 'minutes-top', 'aria-labelledby': `protokoll-top-${item.id}` },
       el('h2', { class: 'kern-heading-medium', id: `protokoll-top-${item.id}` }, `TOP ${item.number} ${item.title}`),
       item.responsible.length ? el('p', { class: 'kern-body' }, `Verantwortlich: ${item.responsible.map((r) => r.name).join(', ')}`) : null,
