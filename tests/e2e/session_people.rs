@@ -271,6 +271,29 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
             .contains("Anna Nowak")
     );
 
+    // A decision typed but not recorded is not lost by leaving: the app asks first.
+    let draft = format!("textarea[name='beschluss-{item}']");
+    type_into(&app, &draft, "Noch nicht aufgenommen").await;
+    app.click("#nav-aufgaben").await;
+    app.wait_for("#verlassen-abbrechen").await;
+    app.press("#verlassen-abbrechen").await;
+    app.until("dialog closed", "!document.querySelector('dialog')")
+        .await;
+    assert!(
+        app.script("return location.hash")
+            .await
+            .as_str()
+            .unwrap()
+            .ends_with("/protokoll")
+    );
+    assert_eq!(
+        app.script(&format!("return document.querySelector(\"{draft}\").value"))
+            .await,
+        "Noch nicht aufgenommen"
+    );
+    app.script(&format!("document.querySelector(\"{draft}\").value = ''"))
+        .await;
+
     // Aufgabenübersicht: narrowed to the organisation, every owner belongs to it; the task is
     // marked done from there.
     app.goto("aufgaben").await;

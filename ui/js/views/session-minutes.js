@@ -9,6 +9,7 @@ import { el, replaceChildren } from '../dom.js';
 import { clearFieldErrors, showFieldErrors, textArea, textField } from '../form.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { confirm } from '../dialog.js';
+import { protectUnsaved } from '../leave-guard.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
 import { picker } from '../picker.js';
 import { whenText } from './sessions.js';
@@ -47,6 +48,11 @@ export async function render(container, params) {
       ? el('p', { class: 'kern-body' }, 'Die Sitzung hat noch keine Tagesordnung. Legen Sie zuerst die TOPs an.')
       : agenda.map(topSection),
     approved ? addenda() : approval());
+  // Discussions save themselves; a decision, task or Nachtrag typed but not yet recorded would be
+  // lost by leaving, so leaving asks first (the pickers' search text is not a value).
+  protectUnsaved(() => [...container.querySelectorAll(
+    '.inline-form textarea, .inline-form input:not(.picker-input), #nachtrag-formular textarea, #nachtrag-formular input',
+  )].some((input) => input.value !== input.defaultValue));
 
   /**
    * Protokollführung: a contact picked from the contacts (the name is kept as it was on the day,
@@ -224,6 +230,8 @@ export async function render(container, params) {
     clearNotices();
     const text = textArea({ name: `beschluss-text-${d.id}`, label: `Wortlaut von ${d.label}`, value: d.text });
     text.input.dataset.label = 'Beschluss';
+    text.input.defaultValue = d.text; // unchanged is not "unsaved"
+    text.input.value = d.text;
     const form = el('form', { class: 'record-form inline-form', id: `beschluss-${d.id}-formular`, novalidate: true, onSubmit: async (e) => {
       e.preventDefault();
       clearNotices();
