@@ -73,7 +73,7 @@ export async function renderAgenda(section, session) {
     replaceChildren(list, el('table', { class: 'kern-table agenda-table', id: 'tagesordnung-tabelle' },
       el('caption', { class: 'kern-sr-only' }, 'Tagesordnung'),
       el('thead', {}, el('tr', {},
-        ['TOP', 'Uhrzeit', 'Titel', 'Minuten', locked ? null : 'Verschieben'].filter(Boolean)
+        ['TOP', 'Uhrzeit', 'Titel', 'Minuten', locked ? null : 'Ändern'].filter(Boolean)
           .map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', { id: 'tagesordnung-zeilen' }, items.map((item, index) => row(item, index)))));
     if (focus) {
