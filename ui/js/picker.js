@@ -38,7 +38,7 @@ export function picker({ name, label, hint = '', kinds = ['contact'], multiple =
     'aria-describedby': hintId, 'data-label': label,
     onInput: () => { clearTimeout(timer); timer = setTimeout(search, SEARCH_DELAY_MS); },
     onKeydown: keydown,
-    onBlur: () => setTimeout(close, 150),
+    onBlur: () => { clearTimeout(timer); request++; setTimeout(close, 150); },
   });
   const list = el('ul', { class: 'picker-options', id: listId, role: 'listbox', 'aria-label': `Treffer für ${label}` });
   const chosenList = el('ul', { class: 'picker-chosen', id: `${id}-gewaehlt`, 'aria-label': `Gewählt: ${label}` });
@@ -70,7 +70,8 @@ export function picker({ name, label, hint = '', kinds = ['contact'], multiple =
     if (text === '') { close(); return; }
     try {
       const results = await call('search', { text });
-      if (mine !== request) return;
+      // Overtaken by later typing, or the field was left meanwhile: show nothing.
+      if (mine !== request || document.activeElement !== input) return;
       const hits = (kind) => (results.groups.find((g) => g.kind === kind)?.hits || [])
         .map((h) => ({ kind: h.kind, id: h.id, label: h.label, detail: h.detail }))
         .filter((o) => !chosen.some((c) => c.kind === o.kind && c.id === o.id));
