@@ -196,7 +196,7 @@ export async function render(container, params) {
   }
 
   function decisionForm(item) {
-    const text = textArea({ name: `beschluss-${item.id}`, label: `Neuer Beschluss zu TOP ${item.number}` });
+    const text = textArea({ name: `beschluss-${item.id}`, label: `Neuer Beschluss zu TOP ${item.number}`, required: true });
     text.input.dataset.label = 'Beschluss';
     const form = el('form', { class: 'record-form inline-form', novalidate: true, onSubmit: async (e) => {
       e.preventDefault();
@@ -228,7 +228,7 @@ export async function render(container, params) {
 
   function editDecision(item, d, li) {
     clearNotices();
-    const text = textArea({ name: `beschluss-text-${d.id}`, label: `Wortlaut von ${d.label}`, value: d.text });
+    const text = textArea({ name: `beschluss-text-${d.id}`, label: `Wortlaut von ${d.label}`, value: d.text, required: true });
     text.input.dataset.label = 'Beschluss';
     text.input.defaultValue = d.text; // unchanged is not "unsaved"
     text.input.value = d.text;
@@ -372,7 +372,7 @@ export async function render(container, params) {
   function addenda() {
     const date = textField({ name: 'nachtrag-datum', label: 'Datum', hint: 'TT.MM.JJJJ; leer = heute' });
     const reason = textField({ name: 'nachtrag-grund', label: 'Grund', required: true });
-    const text = textArea({ name: 'nachtrag-text', label: 'Text' });
+    const text = textArea({ name: 'nachtrag-text', label: 'Text', required: true });
     const form = el('form', { class: 'record-form', id: 'nachtrag-formular', novalidate: true, onSubmit: async (e) => {
       e.preventDefault();
       clearNotices();
