@@ -92,7 +92,7 @@ const OPEN_SCREEN: &str = "
     return new Promise((resolve) => {
       const check = () => {
         const status = document.getElementById('sitzungen-status');
-        if (status && status.textContent === COUNT) requestAnimationFrame(() => resolve(performance.now() - t0));
+        if (status && COUNT.includes(status.textContent)) requestAnimationFrame(() => resolve(performance.now() - t0));
         else setTimeout(check, 2);
       };
       check();
@@ -130,7 +130,7 @@ async fn session_list_figures() {
     for _ in 0..5 {
         app.goto("kontakte").await;
         let ms = app
-            .script(&OPEN_SCREEN.replace("COUNT", "'2.000 Sitzungen'"))
+            .script(&OPEN_SCREEN.replace("COUNT", "['2.000 Sitzungen', '2000 Sitzungen']"))
             .await;
         opens.push(ms.as_f64().unwrap());
     }

@@ -2,9 +2,10 @@
 // searchable as you type (title, date, place, host, TOP titles; umlaut-insensitive). Each title is
 // a plain `row-link` (no per-row KERN components: see FACTS "KERN in WebKitGTK"), and each list
 // draws PAGE rows at first and more as the user scrolls near its end (or presses "Weitere
-// anzeigen"): drawing all 2,000 rows of a large archive took 610–840 ms to open the screen and up
-// to 775 ms per keystroke in the search; with 50 rows per list it is 44–122 ms and 52 ms (median)
-// (debug build, Xvfb, busy shared machine; tests/e2e/session_figures.rs, `make bench`).
+// anzeigen"). Measured one after the other on the same busy machine (debug build, Xvfb, 2,000
+// sessions; tests/e2e/session_figures.rs, `make bench`): drawing every row took a median 854 ms
+// to open the screen and 276 ms per search keystroke (max 1,378 ms); 50 rows per list take 51 ms
+// and 108 ms (max 199 ms).
 // An empty data file offers "Beispielnetzwerk laden".
 
 import { call } from '../api.js';
