@@ -144,7 +144,9 @@ export function picker({ name, label, hint = '', kinds = ['contact'], multiple =
   function pick(n) {
     const o = options[n];
     if (!o) return;
-    const entry = { kind: o.kind, id: o.id, label: o.label };
+    // A session is named with its day: titles repeat from year to year.
+    const day = o.kind === 'session' && o.detail ? ` (${o.detail.split(',')[0]})` : '';
+    const entry = { kind: o.kind, id: o.id, label: `${o.label}${day}` };
     chosen = multiple ? [...chosen, entry] : [entry];
     input.value = '';
     close();
