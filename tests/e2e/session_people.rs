@@ -314,6 +314,33 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
             .await,
         true
     );
+    // Narrowed further to the session (found by its title, named with its day once chosen).
+    let href = app
+        .script(&format!(
+            "return document.querySelector('#aufgaben-zeilen tr[data-id=\"{task}\"] a').getAttribute('href')"
+        ))
+        .await;
+    let href = href.as_str().unwrap().to_owned();
+    let title = app
+        .script(&format!(
+            "return document.querySelector('#aufgaben-zeilen tr[data-id=\"{task}\"] a').textContent.replace(/ \\(\\d\\d\\.\\d\\d\\.\\d{{4}}\\)$/, '')"
+        ))
+        .await;
+    let title = title.as_str().unwrap().to_owned();
+    pick(&app, "aufgaben-sitzung", &title, "session").await;
+    app.until(
+        "only the session's tasks",
+        &format!(
+            "document.querySelector('#aufgaben-zeilen tr[data-id=\"{task}\"]') && \
+             [...document.querySelectorAll('#aufgaben-zeilen tr a')].every(a => a.getAttribute('href') === '{href}')"
+        ),
+    )
+    .await;
+    assert!(
+        app.text("#auswahl-aufgaben-sitzung-gewaehlt li span")
+            .await
+            .starts_with(&format!("{title} ("))
+    );
     app.press(&format!("#aufgabe-{task}-status")).await;
     app.until(
         "done: gone from the open list",
@@ -321,7 +348,8 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
     )
     .await;
 
-    // Without the organisation, "nur überfällige" shows the demo's overdue tasks only.
+    // Without the organisation and session, "nur überfällige" shows the demo's overdue tasks only.
+    app.press("#auswahl-aufgaben-sitzung-entfernen-0").await;
     app.press("#auswahl-aufgaben-organisation-entfernen-0").await;
     app.wait_for("#aufgaben-ueberfaellig")
         .await
