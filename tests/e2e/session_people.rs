@@ -362,6 +362,20 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
          [...document.querySelectorAll('#aufgaben-zeilen tr')].every(r => r.classList.contains('overdue'))",
     )
     .await;
+    // … and of those, the ones of one person (the first overdue task's owner).
+    let owner = app
+        .script("return document.querySelector('#aufgaben-zeilen tr').children[1].textContent.replace(/ \\(.*\\)$/, '')")
+        .await;
+    let owner = owner.as_str().unwrap().to_owned();
+    pick(&app, "aufgaben-person", &owner, "contact").await;
+    app.until(
+        "only the person's overdue tasks",
+        &format!(
+            "document.querySelectorAll('#aufgaben-zeilen tr').length > 0 && \
+             [...document.querySelectorAll('#aufgaben-zeilen tr')].every(r => r.classList.contains('overdue') && r.children[1].textContent.startsWith('{owner}'))"
+        ),
+    )
+    .await;
 
     // The approved minutes of a past session name who took part, as on the day.
     app.goto("sitzungen").await;
