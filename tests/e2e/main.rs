@@ -21,5 +21,7 @@ mod list_layout;
 mod mail;
 mod reminders;
 mod screenshots;
+mod session_figures;
+mod session_people;
 mod sessions;
 mod settings;

@@ -11,7 +11,7 @@ const ENTER: &str = "\u{E007}";
 const SPACE: &str = "\u{E00D}";
 
 /// Seeds the data folder with the demo network through the real command line.
-fn demo_with_cli(dir: &Path) {
+pub(crate) fn demo_with_cli(dir: &Path) {
     let out = Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
         .arg("--daten")
         .arg(dir)
@@ -21,7 +21,7 @@ fn demo_with_cli(dir: &Path) {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
-async fn type_into(app: &App, css: &str, text: &str) {
+pub(crate) async fn type_into(app: &App, css: &str, text: &str) {
     app.wait_for(css).await.send_keys(text).await.unwrap();
 }
 
@@ -178,9 +178,15 @@ async fn plan_a_session_with_three_tops_invite_mark_attendance_and_export_ics() 
             .send_keys(SPACE)
             .await
             .unwrap();
+        // Saved and drawn anew (the box is ticked at once, the list is redrawn when the save
+        // returns; the next box must be taken from the new list).
         app.until(
             "ticked",
-            &format!("document.getElementById('{id}').checked && document.activeElement.id === '{id}'"),
+            &format!(
+                "document.getElementById('{id}').checked && document.activeElement.id === '{id}' && \
+                 document.getElementById('teilnehmende-status').textContent.endsWith('davon {} anwesend.')",
+                i + 1
+            ),
         )
         .await;
     }
@@ -363,12 +369,18 @@ async fn minutes_with_a_decision_and_a_task_approved_then_nachtrag_and_task_done
     app.press("#protokoll-freigeben").await;
     app.until("approved", "document.getElementById('nachtrag-formular')")
         .await;
+    // Approved: no field to type into any more; the discussion is shown as text, as typed.
+    assert_eq!(
+        app.script("return document.querySelectorAll('.minutes-top textarea, .minutes-top input').length")
+            .await,
+        0
+    );
     assert_eq!(
         app.script(&format!(
-            "return document.querySelector(\"textarea[name='diskussion-{item}']\").readOnly"
+            "return document.getElementById('diskussion-{item}').textContent"
         ))
         .await,
-        true
+        "Frau Aydın begrüßt alle.\t„Zitat“ • Punkt"
     );
     assert!(app.text("#protokoll-stand").await.contains("Freigegeben am"));
     type_into(&app, "input[name='nachtrag-grund']", "Schreibfehler").await;

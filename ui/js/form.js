@@ -25,13 +25,17 @@ export function textField({ name, label, value = '', required = false, type = 't
   return wrapper;
 }
 
-/** A labelled multi-line input. */
-export function textArea({ name, label, value = '' }) {
+/** A labelled multi-line input (`required`: not marked "optional"). */
+export function textArea({ name, label, value = '', required = false }) {
   const id = `feld-${name}-${++counter}`;
-  const input = el('textarea', { class: 'kern-form-input__input', id, name, rows: '3', 'data-label': label });
+  const input = el('textarea', {
+    class: 'kern-form-input__input', id, name, rows: '3', 'data-label': label,
+    required: required || null, 'aria-required': required ? 'true' : null,
+  });
   input.value = value ?? '';
   const wrapper = el('div', { class: 'kern-form-input' },
-    el('label', { class: 'kern-label', for: id }, label, el('span', { class: 'kern-label__optional' }, ' – optional')),
+    el('label', { class: 'kern-label', for: id }, label,
+      required ? null : el('span', { class: 'kern-label__optional' }, ' – optional')),
     input);
   wrapper.input = input;
   return wrapper;

@@ -467,12 +467,26 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
             now,
         )
         .await?;
-    for (title, minutes, approves) in [
-        ("Begrüßung und Tagesordnung", 10, None),
-        ("Genehmigung des Protokolls der letzten Sitzung", 5, Some(second)),
-        ("Gast: Wohnungsbau und Integration", 40, None),
-        ("Konzeptpapier „Sprache im ländlichen Raum“", 30, None),
-        ("Verschiedenes", 10, None),
+    // Who is responsible for a TOP: the ministry for the welcome, two officers for the paper
+    // their working group drafted (so a new user sees several names on one TOP).
+    let ministry_lead: Vec<i64> = minute_taker.into_iter().collect();
+    let paper_authors: Vec<i64> = [officer(5), officer(12)].into_iter().flatten().collect();
+    for (title, minutes, approves, responsible) in [
+        ("Begrüßung und Tagesordnung", 10, None, ministry_lead),
+        (
+            "Genehmigung des Protokolls der letzten Sitzung",
+            5,
+            Some(second),
+            vec![],
+        ),
+        ("Gast: Wohnungsbau und Integration", 40, None, vec![]),
+        (
+            "Konzeptpapier „Sprache im ländlichen Raum“",
+            30,
+            None,
+            paper_authors,
+        ),
+        ("Verschiedenes", 10, None, vec![]),
     ] {
         store
             .add_agenda_item(
@@ -481,6 +495,7 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
                     title: title.into(),
                     planned_minutes: Some(minutes),
                     approves_session_id: approves,
+                    responsible_contact_ids: responsible,
                     ..Default::default()
                 },
                 now,

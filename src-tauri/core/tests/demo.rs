@@ -71,7 +71,10 @@ async fn the_demo_network_is_complete_and_consistent() {
     assert!(sessions[0].upcoming && sessions[0].status == SessionStatus::Eingeladen);
     assert_eq!(sessions[0].minutes_status, None);
     assert!(sessions[0].participant_count > 44);
-    assert_eq!(store.list_agenda(sessions[0].id).await.unwrap().len(), 5);
+    let agenda = store.list_agenda(sessions[0].id).await.unwrap();
+    assert_eq!(agenda.len(), 5);
+    // The paper's TOP names the two officers responsible for it.
+    assert_eq!(agenda[3].responsible.len(), 2, "{:?}", agenda[3]);
     for past in &sessions[1..] {
         assert!(!past.upcoming);
         assert_eq!(past.status, SessionStatus::Durchgefuehrt);

@@ -1216,3 +1216,131 @@ async fn names_follow_the_contact_until_the_session_took_place() {
         .unwrap();
     assert_eq!(anna.organisation, None, "she left the Landratsamt in that update");
 }
+
+/// What the window's pickers send (issue 10): several responsible people per TOP, in the order
+/// chosen; a task owned by an organisation alone; the Protokollführung as a contact, whose name
+/// stays as it was on the day when the contact is renamed later.
+#[tokio::test(flavor = "multi_thread")]
+async fn people_chosen_for_tops_tasks_and_minutes_keep_their_order_and_names() {
+    let store = Store::open_in_memory().await.unwrap();
+    let p = people(&store).await;
+    let now = at(2026, 11, 1);
+    let s = store
+        .create_session(session("Treffen", "24.11.2026"), now)
+        .await
+        .unwrap();
+    let item = store
+        .add_agenda_item(
+            s.id,
+            AgendaItemInput {
+                responsible_contact_ids: vec![p.ministry_person, p.anna, p.jonas],
+                ..top("Bericht", 20)
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let names: Vec<&str> = item.responsible.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Leyla Öztürk", "Anna Müller", "Jonas Weiß"]);
+    // The form sends the list again without Anna: she is gone, the order of the others stays.
+    let item = store
+        .update_agenda_item(
+            item.id,
+            AgendaItemInput {
+                responsible_contact_ids: vec![p.ministry_person, p.jonas],
+                expected_version: Some(item.version),
+                ..top("Bericht", 20)
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let ids: Vec<i64> = item.responsible.iter().map(|r| r.contact_id).collect();
+    assert_eq!(ids, [p.ministry_person, p.jonas]);
+
+    // A task of the organisation itself, and one of the ministry's person.
+    let org_task = store
+        .add_action_item(
+            s.id,
+            ActionItemInput {
+                agenda_item_id: Some(item.id),
+                what: "Zahlen liefern".into(),
+                owner_organisation_id: Some(p.tuebingen),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(org_task.owner_name.as_deref(), Some("Landratsamt Tübingen"));
+    assert_eq!(org_task.owner_contact_id, None);
+    store
+        .add_action_item(
+            s.id,
+            ActionItemInput {
+                agenda_item_id: Some(item.id),
+                what: "Einladung verschicken".into(),
+                owner_contact_id: Some(p.ministry_person),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let of_org = store
+        .list_action_items(
+            &ActionItemFilter {
+                owner_organisation_id: Some(p.tuebingen),
+                ..Default::default()
+            },
+            day(2026, 11, 1),
+        )
+        .await
+        .unwrap();
+    let whats: Vec<&str> = of_org.iter().map(|a| a.what.as_str()).collect();
+    assert_eq!(whats, ["Zahlen liefern"]);
+
+    // Protokollführung picked as a contact: the name of the day is stored …
+    let minutes = store
+        .update_minutes(
+            s.id,
+            MinutesInput {
+                minute_taker_contact_id: Some(p.anna),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(minutes.minute_taker_name.as_deref(), Some("Anna Müller"));
+    // … and kept when she is renamed later and the form saves the same choice again.
+    store
+        .update_contact(
+            p.anna,
+            ContactInput {
+                first_name: Some("Anna".into()),
+                last_name: "Schmidt".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let minutes = store
+        .update_minutes(
+            s.id,
+            MinutesInput {
+                minute_taker_contact_id: Some(p.anna),
+                minute_taker_name: Some("Anna Müller".into()),
+                expected_version: Some(minutes.version),
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(minutes.minute_taker_name.as_deref(), Some("Anna Müller"));
+    let view = store.get_minutes(s.id).await.unwrap();
+    let stored = view.minutes.unwrap();
+    assert_eq!(stored.minute_taker_contact_id, Some(p.anna));
+    assert_eq!(stored.minute_taker_name.as_deref(), Some("Anna Müller"));
+}

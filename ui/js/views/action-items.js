@@ -1,38 +1,42 @@
 // Screen "Aufgaben" (Aufgabenübersicht, Beschlusskontrolle): the action items of all minutes,
-// open ones by due date first (overdue on top), then done ones; narrowed by session, person and
-// "nur überfällige"; "Erledigt" marks one done from here (following up is not editing the minutes,
-// so this works on approved minutes too).
+// open ones by due date first (overdue on top), then done ones; narrowed by session, person,
+// organisation (its own tasks and its people's) and "nur überfällige"; "Erledigt" marks one done
+// from here (following up is not editing the minutes, so this works on approved minutes too).
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
 import { formatDate } from '../format.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
+import { picker } from '../picker.js';
 
 export const title = 'Aufgaben';
 
-const state = { session_id: '', owner_contact_id: '', status: 'offen', overdue_only: false };
+/** The filters; kept while the app runs, so coming back from a session's minutes keeps them. */
+const state = { session: null, person: null, organisation: null, status: 'offen', overdue_only: false };
 
 export async function render(container) {
-  const [sessions, contacts] = await Promise.all([
-    call('list_sessions', { filter: {} }),
-    call('list_contacts', { filter: {} }),
-  ]);
-  const select = (id, label, key, options, all = 'Alle') => {
-    const input = el('select', { class: 'kern-form-input__select', id, onChange: (e) => { state[key] = e.target.value; refresh(); } },
-      el('option', { value: '' }, all),
-      options.map(([v, t]) => el('option', { value: v }, t)));
-    input.value = String(state[key]);
-    return el('div', { class: 'kern-form-input' },
-      el('label', { class: 'kern-label', for: id }, label),
-      el('div', { class: 'kern-form-input__select-wrapper' }, input));
+  // Session, person and organisation are found by typing (pickers over the search index), so the
+  // screen does not load every session and contact into selects.
+  const filterPicker = (key, name, label, kind) => {
+    const p = picker({ name, label, kinds: [kind], compact: true, optional: false, hint: 'Tippen, mit ↓ wählen, Enter übernimmt.',
+      onChange: (chosen) => { state[key] = chosen[0] || null; refresh(); } });
+    if (state[key]) p.set([state[key]]);
+    return p;
   };
+  const status = el('select', { class: 'kern-form-input__select', id: 'aufgaben-status',
+    onChange: (e) => { state.status = e.target.value; refresh(); } },
+  [['', 'alle'], ['offen', 'offen'], ['erledigt', 'erledigt']].map(([v, t]) => el('option', { value: v }, t)));
+  status.value = state.status;
   replaceChildren(container,
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, title),
-    el('div', { class: 'filters' },
-      select('aufgaben-status', 'Status', 'status', [['offen', 'offen'], ['erledigt', 'erledigt']], 'alle'),
-      select('aufgaben-sitzung', 'Sitzung', 'session_id', sessions.map((s) => [s.id, `${s.title} (${formatDate(s.date)})`])),
-      select('aufgaben-person', 'Zuständig', 'owner_contact_id',
-        contacts.map((c) => [c.id, [c.first_name, c.last_name].filter(Boolean).join(' ')]))),
+    el('p', { class: 'kern-body' }, 'Alle Aufgaben aus den Protokollen (Beschlusskontrolle). „Erledigt“ hakt eine Aufgabe ab, auch wenn ihr Protokoll schon freigegeben ist.'),
+    el('div', { class: 'filters', id: 'aufgaben-filter' },
+      el('div', { class: 'kern-form-input' },
+        el('label', { class: 'kern-label', for: 'aufgaben-status' }, 'Status'),
+        el('div', { class: 'kern-form-input__select-wrapper' }, status)),
+      filterPicker('person', 'aufgaben-person', 'Zuständige Person', 'contact'),
+      filterPicker('organisation', 'aufgaben-organisation', 'Organisation', 'organisation'),
+      filterPicker('session', 'aufgaben-sitzung', 'Sitzung', 'session')),
     el('div', { class: 'kern-form-check' },
       el('input', { class: 'kern-form-check__checkbox', type: 'checkbox', id: 'aufgaben-ueberfaellig', checked: state.overdue_only,
         onChange: (e) => { state.overdue_only = e.target.checked; refresh(); } }),
@@ -42,13 +46,18 @@ export async function render(container) {
   await refresh();
 }
 
+/** Counts refreshes, so an answer overtaken by a later filter change is dropped. */
+let requestNumber = 0;
+
 async function refresh(focusId) {
-  const num = (v) => (v === '' ? null : Number(v));
+  const mine = ++requestNumber;
   try {
     const rows = await call('list_action_items', { filter: {
-      session_id: num(state.session_id), owner_contact_id: num(state.owner_contact_id),
+      session_id: state.session?.id ?? null, owner_contact_id: state.person?.id ?? null,
+      owner_organisation_id: state.organisation?.id ?? null,
       status: state.status === '' ? null : state.status, overdue_only: state.overdue_only,
     } });
+    if (mine !== requestNumber) return;
     const overdue = rows.filter((r) => r.overdue).length;
     replaceChildren(document.getElementById('aufgaben-anzahl'),
       `${rows.length === 1 ? '1 Aufgabe' : `${rows.length} Aufgaben`}${overdue ? `, davon ${overdue} überfällig` : ''}`);

@@ -7,6 +7,7 @@ import { call } from '../api.js';
 import { el, replaceChildren, setHidden } from '../dom.js';
 import { clearFieldErrors, showFieldErrors, textArea, textField } from '../form.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
+import { picker } from '../picker.js';
 
 const MOVES = [
   ['up', 'Nach oben', (n) => `TOP ${n} nach oben verschieben`],
@@ -17,11 +18,7 @@ const MOVES = [
 
 export async function renderAgenda(section, session) {
   const locked = session.minutes_status === 'freigegeben';
-  const [loaded, contacts] = await Promise.all([
-    call('list_agenda', { session: session.id }),
-    call('list_contacts', { filter: {} }),
-  ]);
-  let items = loaded;
+  let items = await call('list_agenda', { session: session.id });
   /** The TOP being edited in the form, or null while the form adds a new one. */
   let editing = null;
 
@@ -33,10 +30,8 @@ export async function renderAgenda(section, session) {
   f.minutes.input.setAttribute('inputmode', 'numeric');
   f.minutes.input.dataset.label = 'Geplante Minuten';
   const parentSelect = el('select', { class: 'kern-form-input__select', id: 'top-unter', 'data-label': 'Unterpunkt von' });
-  const responsibleSelect = el('select', { class: 'kern-form-input__select', id: 'top-verantwortlich', 'data-label': 'Verantwortlich' },
-    el('option', { value: '' }, 'niemand'),
-    contacts.map((c) => el('option', { value: c.id },
-      [[c.title, c.first_name, c.last_name].filter(Boolean).join(' '), c.organisation_name].filter(Boolean).join(', '))));
+  // Several people may be responsible for a TOP; found by typing, not from a list of every contact.
+  const responsible = picker({ name: 'top-verantwortlich', label: 'Verantwortlich', multiple: true });
   const legend = el('legend', { class: 'kern-label kern-label--large' }, 'TOP hinzufügen');
   const submitLabel = el('span', { class: 'kern-label' }, 'TOP hinzufügen');
   const cancelEdit = el('button', { type: 'button', class: 'kern-btn kern-btn--secondary is-hidden', id: 'top-bearbeiten-abbrechen',
@@ -46,10 +41,8 @@ export async function renderAgenda(section, session) {
       el('div', { class: 'form-grid' }, f.title, f.minutes,
         el('div', { class: 'kern-form-input', id: 'top-unter-feld' },
           el('label', { class: 'kern-label', for: 'top-unter' }, 'Einordnen'),
-          el('div', { class: 'kern-form-input__select-wrapper' }, parentSelect)),
-        el('div', { class: 'kern-form-input' },
-          el('label', { class: 'kern-label', for: 'top-verantwortlich' }, 'Verantwortlich', el('span', { class: 'kern-label__optional' }, ' – optional')),
-          el('div', { class: 'kern-form-input__select-wrapper' }, responsibleSelect))),
+          el('div', { class: 'kern-form-input__select-wrapper' }, parentSelect))),
+      responsible,
       f.description,
       el('div', { class: 'form-actions' },
         el('button', { type: 'submit', class: 'kern-btn kern-btn--primary', id: 'top-hinzufuegen' }, submitLabel),
@@ -80,7 +73,7 @@ export async function renderAgenda(section, session) {
     replaceChildren(list, el('table', { class: 'kern-table agenda-table', id: 'tagesordnung-tabelle' },
       el('caption', { class: 'kern-sr-only' }, 'Tagesordnung'),
       el('thead', {}, el('tr', {},
-        ['TOP', 'Uhrzeit', 'Titel', 'Minuten', locked ? null : 'Verschieben'].filter(Boolean)
+        ['TOP', 'Uhrzeit', 'Titel', 'Minuten', locked ? null : 'Ändern'].filter(Boolean)
           .map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', { id: 'tagesordnung-zeilen' }, items.map((item, index) => row(item, index)))));
     if (focus) {
@@ -166,7 +159,7 @@ export async function renderAgenda(section, session) {
     f.title.input.value = item.title;
     f.minutes.input.value = item.planned_minutes ?? '';
     f.description.input.value = item.description ?? '';
-    responsibleSelect.value = item.responsible.length ? String(item.responsible[0].contact_id) : '';
+    responsible.set(item.responsible.map((r) => ({ kind: 'contact', id: r.contact_id, label: r.name })));
     replaceChildren(legend, `TOP ${item.number} bearbeiten`);
     replaceChildren(submitLabel, 'Änderungen speichern');
     setHidden(document.getElementById('top-unter-feld'), true);
@@ -180,7 +173,7 @@ export async function renderAgenda(section, session) {
     f.title.input.value = '';
     f.minutes.input.value = '';
     f.description.input.value = '';
-    responsibleSelect.value = '';
+    responsible.clear();
     replaceChildren(legend, 'TOP hinzufügen');
     replaceChildren(submitLabel, 'TOP hinzufügen');
     setHidden(document.getElementById('top-unter-feld'), false);
@@ -202,7 +195,7 @@ export async function renderAgenda(section, session) {
       description: f.description.input.value.trim() === '' ? null : f.description.input.value,
       planned_minutes: minutesText === '' ? null : Number(minutesText),
       parent_id: parentSelect.value === '' ? null : Number(parentSelect.value),
-      responsible_contact_ids: responsibleSelect.value === '' ? [] : [Number(responsibleSelect.value)],
+      responsible_contact_ids: responsible.value().map((c) => c.id),
     };
     if (editing) {
       input.expected_version = editing.version;
@@ -226,7 +219,7 @@ export async function renderAgenda(section, session) {
       f.title.input.value = '';
       f.minutes.input.value = '';
       f.description.input.value = '';
-      responsibleSelect.value = '';
+      responsible.clear();
       draw();
       const shown = items.find((i) => i.id === added.id) || added;
       showSuccess(`TOP ${shown.number} „${shown.title}“ wurde hinzugefügt.`);

@@ -4,9 +4,10 @@
 // Space to tick; each change is saved at once). Names stay as they were on the day (core).
 
 import { call } from '../api.js';
-import { el, replaceChildren } from '../dom.js';
+import { el, replaceChildren, setHidden } from '../dom.js';
 import { organisationKinds } from '../labels.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
+import { picker } from '../picker.js';
 
 const STATUSES = [
   ['eingeladen', 'eingeladen'], ['zugesagt', 'zugesagt'], ['abgesagt', 'abgesagt'],
@@ -24,9 +25,8 @@ const SET_KINDS = [
 
 export async function renderParticipants(section, session) {
   const locked = session.minutes_status === 'freigegeben';
-  const [participants, contacts, groups, regions, districts] = await Promise.all([
+  const [participants, groups, regions, districts] = await Promise.all([
     call('list_participants', { session: session.id }),
-    call('list_contacts', { filter: {} }),
     call('list_groups'),
     call('list_regions'),
     call('list_districts', { filter: { region_code: null } }),
@@ -36,7 +36,6 @@ export async function renderParticipants(section, session) {
   const before = new Map();
 
   const options = {
-    contacts: contacts.map((c) => [c.id, [[c.title, c.first_name, c.last_name].filter(Boolean).join(' '), c.organisation_name].filter(Boolean).join(', ')]),
     group: groups.map((g) => [g, g]),
     region: regions.map((r) => [r.code, r.name]),
     district: districts.map((d) => [d.ags, d.name]),
@@ -46,6 +45,8 @@ export async function renderParticipants(section, session) {
   const kindSelect = el('select', { class: 'kern-form-input__select', id: 'teilnehmende-art', onChange: fillValues },
     SET_KINDS.map(([v, t]) => el('option', { value: v }, t)));
   const valueSelect = el('select', { class: 'kern-form-input__select', id: 'teilnehmende-wert' });
+  // Single people are found by typing (a select of every contact is slow with thousands).
+  const people = picker({ name: 'teilnehmende-personen', label: 'Personen', multiple: true, optional: false });
   const valueLabel = el('label', { class: 'kern-label', for: 'teilnehmende-wert' }, 'Person');
   const valueField = el('div', { class: 'kern-form-input', id: 'teilnehmende-wert-feld' }, valueLabel,
     el('div', { class: 'kern-form-input__select-wrapper' }, valueSelect));
@@ -57,6 +58,7 @@ export async function renderParticipants(section, session) {
           el('label', { class: 'kern-label', for: 'teilnehmende-art' }, 'Wen hinzufügen?'),
           el('div', { class: 'kern-form-input__select-wrapper' }, kindSelect)),
         valueField),
+      people,
       el('div', { class: 'form-actions' },
         el('button', { type: 'submit', class: 'kern-btn kern-btn--primary', id: 'teilnehmende-hinzufuegen' },
           el('span', { class: 'kern-label' }, 'Hinzufügen')))));
@@ -72,26 +74,28 @@ export async function renderParticipants(section, session) {
   function fillValues() {
     const kind = kindSelect.value;
     const labels = { contacts: 'Person', group: 'Gruppe', region: 'Regierungsbezirk', district: 'Stadt-/Landkreis', organisation_kind: 'Organisationsart' };
-    valueField.hidden = kind === 'all_districts';
-    valueField.style.display = kind === 'all_districts' ? 'none' : '';
+    setHidden(valueField, kind === 'all_districts' || kind === 'contacts');
+    setHidden(people, kind !== 'contacts');
     replaceChildren(valueLabel, labels[kind] || '');
-    replaceChildren(valueSelect, options[kind].map(([v, t]) => el('option', { value: v }, t)));
+    replaceChildren(valueSelect, (options[kind] || []).map(([v, t]) => el('option', { value: v }, t)));
   }
 
   async function add() {
     clearNotices();
     const kind = kindSelect.value;
-    if (kind !== 'all_districts' && valueSelect.value === '') {
+    const chosen = people.value().map((c) => c.id);
+    if (kind === 'contacts' ? chosen.length === 0 : (kind !== 'all_districts' && valueSelect.value === '')) {
       showError({ code: 'Validation', message: 'Bitte wählen Sie aus, wen Sie hinzufügen möchten.' });
-      valueSelect.focus();
+      (kind === 'contacts' ? people.input : valueSelect).focus();
       return;
     }
     const set = kind === 'all_districts' ? { set: 'all_districts' }
-      : kind === 'contacts' ? { set: 'contacts', value: [Number(valueSelect.value)] }
+      : kind === 'contacts' ? { set: 'contacts', value: chosen }
         : { set: kind, value: valueSelect.value };
     try {
       const added = await call('add_participants', { session: session.id, set });
       list = await call('list_participants', { session: session.id });
+      people.clear();
       draw();
       const who = added.added === 1 ? '1 Person wurde' : `${added.added} Personen wurden`;
       const already = added.already > 0 ? ` ${added.already} ${added.already === 1 ? 'stand' : 'standen'} schon auf der Liste.` : '';
