@@ -7,6 +7,7 @@
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
 mod agenda;
+mod audit;
 mod contact_details;
 mod contact_insert;
 mod contacts;
@@ -16,6 +17,7 @@ mod info;
 mod minutes;
 mod organisations;
 mod participants;
+mod privacy;
 mod reminders;
 mod search;
 mod session_index;
@@ -92,6 +94,9 @@ impl Store {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT)
+            // Deleted content is overwritten with zeros, not just unlinked: an erased person's
+            // name (Art. 17 DSGVO) must not linger in free pages (see store/privacy.rs).
+            .pragma("secure_delete", "ON")
             .optimize_on_close(true, None);
         let pool = SqlitePoolOptions::new()
             .max_connections(MAX_CONNECTIONS)
@@ -113,6 +118,7 @@ impl Store {
         check_sqlite_library().await?;
         let options = SqliteConnectOptions::from_str("sqlite::memory:")
             .map_err(Error::from)?
+            .pragma("secure_delete", "ON")
             .foreign_keys(true);
         // One connection only: every in-memory connection would otherwise be its own database.
         let pool = SqlitePoolOptions::new()
