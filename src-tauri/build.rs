@@ -64,6 +64,13 @@ const APP_COMMANDS: &[&str] = &[
     "list_action_items",
     "pending_reminders",
     "acknowledge_reminders",
+    "list_audit",
+    "contacts_without_basis",
+    "retention_candidates",
+    "keep_contact",
+    "subject_access",
+    "export_subject_access",
+    "erase_contact",
 ];
 
 fn main() {

@@ -197,6 +197,17 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 render::ics(&found, &file)
             })
         }
+        CliCommand::Auskunft { contact, file, json } => {
+            let id = store.find_contact(&contact).await?;
+            let saved =
+                netzwerkmappe_core::privacy::save_subject_access(store, id, &file, chrono::Utc::now())
+                    .await?;
+            Report::from(if json {
+                to_json(&serde_json::json!({ "kontakt": id, "json": saved.json, "text": saved.text }))?
+            } else {
+                render::subject_access(id, &saved)
+            })
+        }
     })
 }
 

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod mail;
 pub mod minutes;
 pub mod organisations;
+pub mod privacy;
 pub mod reminders;
 pub mod sessions;
 pub mod settings;
@@ -81,6 +82,13 @@ macro_rules! all_commands {
             $crate::commands::minutes::list_action_items,
             $crate::commands::reminders::pending_reminders,
             $crate::commands::reminders::acknowledge_reminders,
+            $crate::commands::privacy::list_audit,
+            $crate::commands::privacy::contacts_without_basis,
+            $crate::commands::privacy::retention_candidates,
+            $crate::commands::privacy::keep_contact,
+            $crate::commands::privacy::subject_access,
+            $crate::commands::privacy::export_subject_access,
+            $crate::commands::privacy::erase_contact,
         ]
     };
 }

@@ -16,6 +16,8 @@ import * as sessions from './views/sessions.js';
 import * as sessionForm from './views/session-form.js';
 import * as actionItems from './views/action-items.js';
 import * as settings from './views/settings.js';
+import * as privacy from './views/privacy.js';
+import * as audit from './views/audit.js';
 import { call } from './api.js';
 import { startReminders } from './reminders.js';
 import { el, replaceChildren } from './dom.js';
@@ -42,6 +44,8 @@ const ROUTES = {
   kreise: { list: districts },
   info: { list: info },
   einstellungen: { list: settings },
+  datenschutz: { list: privacy, detail: privacy },
+  aenderungsprotokoll: { list: audit },
 };
 const DEFAULT_ROUTE = 'kontakte';
 let firstRender = true;

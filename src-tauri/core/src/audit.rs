@@ -274,9 +274,9 @@ pub struct AuditEntry {
 #[serde(default)]
 pub struct AuditFilter {
     pub action: Option<AuditAction>,
-    /// First and last day (Stuttgart's calendar), inclusive.
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
+    /// First and last day (Stuttgart's calendar), inclusive, as typed ("01.03.2026") or ISO.
+    pub from: Option<String>,
+    pub to: Option<String>,
     /// Words that must all occur in summary or user (folded: "muller" finds "Müller").
     pub text: Option<String>,
     pub before_id: Option<i64>,
@@ -298,6 +298,28 @@ pub const DEFAULT_PAGE: u32 = 200;
 pub const MAX_PAGE: u32 = 1000;
 
 impl AuditFilter {
+    /// The period as days; a wrong date names its field ("Von", "Bis").
+    pub fn period(&self) -> crate::Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+        let day = |field: &str, text: &Option<String>| {
+            text.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| crate::berlin::parse_date(field, t))
+                .transpose()
+        };
+        let from = day("Von", &self.from)?;
+        let to = day("Bis", &self.to)?;
+        if let (Some(f), Some(t)) = (from, to)
+            && t < f
+        {
+            return Err(crate::Error::validation(
+                "Bis",
+                "Das Ende des Zeitraums liegt vor seinem Anfang.",
+            ));
+        }
+        Ok((from, to))
+    }
+
     pub fn page_size(&self) -> u32 {
         self.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE)
     }

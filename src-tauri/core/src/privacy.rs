@@ -477,6 +477,53 @@ pub fn subject_access_text(a: &SubjectAccess) -> String {
     out
 }
 
+/// Where an Auskunft was saved: the JSON file and the readable text beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SavedAccess {
+    pub json: String,
+    pub text: String,
+}
+
+/// The suggested file name ("Auskunft_Kontakt-12_2026-11-27.json"): the number, not the name,
+/// so a file list or a mail attachment does not spell the person out.
+pub fn subject_access_file_name(id: i64, on: NaiveDate) -> String {
+    format!("Auskunft_Kontakt-{id}_{}.json", on.format("%Y-%m-%d"))
+}
+
+/// Art. 15 export: the JSON at `target` and the readable text beside it (same name, `.txt`),
+/// neither overwriting an existing file; then records in the Änderungsprotokoll that it was
+/// given. Shared by the window (after "Speichern unter") and the CLI (`auskunft`).
+pub async fn save_subject_access(
+    store: &crate::Store,
+    id: i64,
+    target: &std::path::Path,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::Result<SavedAccess> {
+    use crate::export::write_new_file_at;
+    let access = store.subject_access(id, now).await?;
+    let json = serde_json::to_vec_pretty(&access).map_err(|e| crate::Error::Validation {
+        field: "Auskunft".into(),
+        message: format!("Die Auskunft konnte nicht als JSON geschrieben werden ({e})."),
+    })?;
+    let text_target = target.with_extension("txt");
+    if text_target.exists() {
+        return Err(crate::Error::validation(
+            "Datei",
+            format!(
+                "„{}“ gibt es schon. Netzwerkmappe überschreibt keine Dateien: bitte wählen Sie einen anderen Namen.",
+                text_target.display()
+            ),
+        ));
+    }
+    write_new_file_at(target, &json)?;
+    write_new_file_at(&text_target, subject_access_text(&access).as_bytes())?;
+    store.record_subject_access(id, now).await?;
+    Ok(SavedAccess {
+        json: target.display().to_string(),
+        text: text_target.display().to_string(),
+    })
+}
+
 /// "2026-11-24" → "24.11.2026"; anything else as it is.
 fn german_date(iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")

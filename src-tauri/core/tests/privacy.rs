@@ -465,14 +465,14 @@ async fn audit_records_approval_addendum_deletions_and_imports_with_who() {
     assert_eq!(store.list_audit(&by_text("kaya import")).await.unwrap().total, 1);
     assert_eq!(store.list_audit(&by_text("50%")).await.unwrap().total, 0);
     let march = AuditFilter {
-        from: Some(day(2026, 3, 1)),
-        to: Some(day(2026, 3, 31)),
+        from: Some("01.03.2026".into()),
+        to: Some("2026-03-31".into()),
         ..AuditFilter::default()
     };
     assert_eq!(store.list_audit(&march).await.unwrap().total, 1);
     let backwards = AuditFilter {
-        from: Some(day(2026, 4, 1)),
-        to: Some(day(2026, 3, 1)),
+        from: Some("01.04.2026".into()),
+        to: Some("01.03.2026".into()),
         ..AuditFilter::default()
     };
     let err = store.list_audit(&backwards).await.unwrap_err();

@@ -59,23 +59,15 @@ impl Store {
     /// One page of the Änderungsprotokoll, newest first (by entry id: the order things were
     /// recorded, whatever the PC's clock did), with the total matching the filter.
     pub async fn list_audit(&self, filter: &AuditFilter) -> Result<AuditPage> {
-        let from = filter.from.map(|d| day_start("Von", d)).transpose()?;
-        let to = filter
-            .to
+        let (from, to) = filter.period()?;
+        let from = from.map(|d| day_start("Von", d)).transpose()?;
+        let to = to
             .map(|d| {
                 d.checked_add_days(Days::new(1))
                     .ok_or_else(|| Error::validation("Bis", "Bitte ein gültiges Datum eingeben."))
                     .and_then(|next| day_start("Bis", next))
             })
             .transpose()?;
-        if let (Some(f), Some(t)) = (&from, &to)
-            && f >= t
-        {
-            return Err(Error::validation(
-                "Bis",
-                "Das Ende des Zeitraums liegt vor seinem Anfang.",
-            ));
-        }
         let patterns = filter.like_patterns();
         let conditions = |q: &mut QueryBuilder<Sqlite>, with_page: bool| {
             q.push(" WHERE 1 = 1");

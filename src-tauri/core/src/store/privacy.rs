@@ -346,6 +346,33 @@ impl Store {
         })
     }
 
+    /// The contact a person means on the command line: its number, or a name the search finds
+    /// exactly one contact for.
+    pub async fn find_contact(&self, reference: &str) -> Result<i64> {
+        let reference = reference.trim();
+        if let Ok(id) = reference.trim_start_matches("Nr.").trim().parse::<i64>() {
+            return self.get_contact(id).await.map(|c| c.id);
+        }
+        let filter = crate::contact::ContactFilter {
+            query: Some(reference.to_owned()),
+            ..Default::default()
+        };
+        let found = self.list_contacts(&filter).await?;
+        match found.as_slice() {
+            [one] => Ok(one.id),
+            [] => Err(Error::NotFound {
+                what: format!("Ein Kontakt „{reference}“"),
+            }),
+            many => Err(Error::validation(
+                "Kontakt",
+                format!(
+                    "„{reference}“ passt auf {}. Bitte geben Sie die Nummer des Kontakts an.",
+                    crate::format::count(many.len(), crate::format::Noun::Kontakt)
+                ),
+            )),
+        }
+    }
+
     /// Records in the Änderungsprotokoll that an Auskunft was given (by contact number only).
     pub async fn record_subject_access(&self, id: i64, now: DateTime<Utc>) -> Result<()> {
         let event = AuditEvent::new(
