@@ -130,3 +130,68 @@ async fn erase_a_person_who_attended_and_see_the_minutes_and_the_audit_trail() {
     assert!(!row.contains(&name));
     app.quit().await;
 }
+
+/// Not a test: the Datenschutz screens on the demo network for `make screenshots` (PNG files in
+/// `$SCREENSHOT_DIR`, default target/screenshots).
+#[tokio::test]
+#[ignore = "run by `make screenshots`"]
+async fn screenshots_privacy() {
+    use crate::screenshots::save;
+    let app = App::start_with(demo_with_cli).await;
+    app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
+    // Two contacts without a legal basis, as an import leaves them.
+    for (first, last) in [("Jana", "Krüger"), ("Mehmet", "Aydın")] {
+        invoke(
+            &app,
+            "create_contact",
+            &format!("{{input: {{first_name: '{first}', last_name: '{last}', emails: [], phones: [], groups: []}}}}"),
+        )
+        .await;
+    }
+    app.goto("datenschutz").await;
+    save(&app, "datenschutz-uebersicht").await;
+
+    let sessions = invoke(&app, "list_sessions", "{filter: {}}").await;
+    let session_id = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["minutes_status"] == "freigegeben")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let participants = invoke(&app, "list_participants", &format!("{{session: {session_id}}}")).await;
+    let contact_id = participants[0]["contact_id"].as_i64().unwrap();
+    app.script(&format!("location.hash = '#/datenschutz/{contact_id}'"))
+        .await;
+    app.until("person page", "document.getElementById('person-anonymisieren')")
+        .await;
+    save(&app, "datenschutz-person").await;
+    app.press("#person-anonymisieren").await;
+    app.wait_for("dialog[open] #anonymisieren-ja").await;
+    save(&app, "datenschutz-bestaetigung").await;
+    app.wait_for("dialog[open] input[type=checkbox]")
+        .await
+        .send_keys(SPACE)
+        .await
+        .unwrap();
+    app.press("#anonymisieren-ja").await;
+    app.until(
+        "erased",
+        "location.hash === '#/datenschutz' && document.querySelector('#meldungen .kern-alert--success')",
+    )
+    .await;
+    save(&app, "datenschutz-geloescht").await;
+    app.script(&format!("location.hash = '#/sitzungen/{session_id}'"))
+        .await;
+    app.until("participants", "document.querySelector('#teilnehmende tbody tr')")
+        .await;
+    app.script("document.getElementById('teilnehmende').scrollIntoView()")
+        .await;
+    save(&app, "datenschutz-sitzung-anonymisiert").await;
+    app.goto("aenderungsprotokoll").await;
+    app.until("audit rows", "document.querySelector('#protokoll-zeilen tr')")
+        .await;
+    save(&app, "aenderungsprotokoll").await;
+    app.quit().await;
+}

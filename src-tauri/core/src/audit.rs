@@ -347,13 +347,13 @@ pub fn folded_text(user: &str, summary: &str) -> String {
 }
 
 /// Who made a change: the name set in Einstellungen, else the operating system's user name
-/// (`USER` on Linux/macOS, `USERNAME` on Windows), else "unbekannt". An office PC's login is the
+/// (`USER` or `LOGNAME` on Linux/macOS, `USERNAME` on Windows), else "unbekannt". An office PC's login is the
 /// person at the desk; the setting covers shared logins.
 pub fn who(setting: Option<&str>, env: impl Fn(&str) -> Option<String>) -> String {
     if let Some(name) = setting.map(str::trim).filter(|s| !s.is_empty()) {
         return name.to_owned();
     }
-    ["USER", "USERNAME"]
+    ["USER", "LOGNAME", "USERNAME"]
         .into_iter()
         .find_map(|key| env(key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()))
         .unwrap_or_else(|| "unbekannt".to_owned())

@@ -18,7 +18,7 @@ const state = { action: '', from: '', to: '', text: '' };
 export async function render(container) {
   const from = textField({ name: 'protokoll-von', label: 'Von', value: state.from, hint: 'TT.MM.JJJJ' });
   const to = textField({ name: 'protokoll-bis', label: 'Bis', value: state.to, hint: 'TT.MM.JJJJ' });
-  const text = textField({ name: 'protokoll-suche', label: 'Suche in Beschreibung und Name', value: state.text });
+  const text = textField({ name: 'protokoll-suche', label: 'Suchtext', value: state.text });
   const kind = filterSelect({
     id: 'protokoll-art', label: 'Art', options: auditActions(), value: state.action, allLabel: 'Alle Arten',
     onChange: (value) => { state.action = value; load(); },
