@@ -243,6 +243,32 @@ pub fn import(
     )
 }
 
+/// For the backup feature: a backup was written (`Store::record_audit(&backup(…), now)`).
+pub fn backup(target: &str, automatic: bool) -> AuditEvent {
+    let how = if automatic {
+        "Automatische Sicherung"
+    } else {
+        "Sicherung"
+    };
+    AuditEvent::new(
+        AuditAction::Backup,
+        AuditRecord::DataFile,
+        None,
+        format!("{how} geschrieben: {target}"),
+    )
+}
+
+/// For the backup feature: a backup was restored; record it on the restored store, so the entry
+/// is in the data that is now current.
+pub fn restore(source: &str, kept_aside: &str) -> AuditEvent {
+    AuditEvent::new(
+        AuditAction::Restore,
+        AuditRecord::DataFile,
+        None,
+        format!("Sicherung „{source}“ wiederhergestellt; die vorherige Datei liegt unter „{kept_aside}“."),
+    )
+}
+
 /// A paper's status change, for the papers feature: `Store::record_paper_status` inside its
 /// transaction.
 pub fn paper_status(paper_id: i64, title: &str, from: &str, to: &str) -> AuditEvent {

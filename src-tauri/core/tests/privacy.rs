@@ -297,6 +297,38 @@ async fn erasure_keeps_the_minutes_and_leaves_the_name_in_no_byte_of_the_files()
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn erasing_the_approver_rewrites_the_approval_and_older_audit_entries() {
+    let store = Store::open_in_memory().await.unwrap();
+    let w = world(&store).await;
+    let before = store.list_audit(&AuditFilter::default()).await.unwrap();
+    assert!(before.entries[0].summary.contains("Leyla Öztürk"));
+    store.erase_contact(w.other, at(2026, 11, 27)).await.unwrap();
+    let minutes = store.get_minutes(w.session).await.unwrap().minutes.unwrap();
+    assert_eq!(minutes.approved_by.as_deref(), Some(ANONYMISED));
+    assert_eq!(minutes.minute_taker_name.as_deref(), Some(ANONYMISED));
+    let agenda = store.list_agenda(w.session).await.unwrap();
+    assert_eq!(
+        agenda[0].discussion.as_deref(),
+        Some("Herr Dr. Zanderbeck berichtet über die Kurse. anonymisierte Person ergänzt.")
+    );
+    let after = store.list_audit(&AuditFilter::default()).await.unwrap();
+    assert!(
+        after.entries.iter().all(|e| !e.summary.contains("Öztürk")),
+        "{:?}",
+        after.entries
+    );
+    let by_name = AuditFilter {
+        text: Some("ozturk".into()),
+        ..AuditFilter::default()
+    };
+    assert_eq!(
+        store.list_audit(&by_name).await.unwrap().total,
+        0,
+        "folded copy rewritten too"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_contact_nothing_points_at_is_deleted_outright() {
     let store = Store::open_in_memory().await.unwrap();
     let now = at(2026, 3, 1);
