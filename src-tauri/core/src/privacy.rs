@@ -228,10 +228,12 @@ pub struct ErasureReport {
 /// kept, or a session it took part in, presented at or owns a task of) lies `years` or more
 /// before `today`.
 pub fn retention_due(last_activity: NaiveDate, today: NaiveDate, years: u32) -> bool {
-    match today.checked_sub_months(Months::new(years.saturating_mul(12))) {
-        Some(limit) => last_activity <= limit,
-        None => false,
-    }
+    retention_limit(today, years).is_some_and(|limit| last_activity <= limit)
+}
+
+/// The latest last-activity day that is due: `years` before `today` (29 February → 28 February).
+pub fn retention_limit(today: NaiveDate, years: u32) -> Option<NaiveDate> {
+    today.checked_sub_months(Months::new(years.saturating_mul(12)))
 }
 
 /// A contact offered in the retention review.

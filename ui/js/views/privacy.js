@@ -15,6 +15,10 @@ import { clearNotices, flash, showError, showPendingFlash, showSuccess } from '.
 
 export const title = 'Datenschutz';
 
+// After an import of thousands of contacts without a legal basis, the lists show the first rows
+// only (the count says how many there are): enough to work through, quick to draw.
+const SHOWN = 500;
+
 export async function render(container, params = []) {
   if (params.length > 0) return renderPerson(container, Number(params[0]));
   const [without, retention, settings] = await Promise.all([
@@ -29,9 +33,10 @@ export async function render(container, params = []) {
     el('h2', { class: 'kern-heading-medium', id: 'ohne-grundlage' }, 'Kontakte ohne erfasste Rechtsgrundlage'),
     el('p', { class: 'kern-body status', role: 'status', id: 'ohne-grundlage-anzahl' }, without.length === 0
       ? 'Für alle Kontakte ist eine Rechtsgrundlage erfasst.'
-      : `${formatCount(without.length, 'kontakt')} ohne Rechtsgrundlage. Bitte im Kontakt unter „Einwilligung (DSGVO)“ ergänzen.`),
+      : `${formatCount(without.length, 'kontakt')} ohne Rechtsgrundlage${without.length > SHOWN ? ` (die ersten ${formatNumber(SHOWN)} sind aufgeführt)` : ''}. `
+        + 'Bitte im Kontakt unter „Einwilligung (DSGVO)“ ergänzen.'),
     without.length === 0 ? null : el('ul', { class: 'kern-list', id: 'ohne-grundlage-liste' },
-      without.map((c) => el('li', {},
+      without.slice(0, SHOWN).map((c) => el('li', {},
         el('a', { class: 'row-link', href: `#/kontakte/${c.id}` }, c.name),
         c.organisation ? ` – ${c.organisation}` : ''))),
     el('h2', { class: 'kern-heading-medium', id: 'aufbewahrung' }, 'Aufbewahrung prüfen'),
@@ -40,11 +45,11 @@ export async function render(container, params = []) {
       + '(keine Sitzung, kein TOP, keine Aufgabe, keine Änderung). Die Frist stellen Sie in den Einstellungen ein.'),
     el('p', { class: 'kern-body status', role: 'status', id: 'aufbewahrung-anzahl' }, retention.length === 0
       ? 'Keine Kontakte zu prüfen.'
-      : `${formatCount(retention.length, 'kontakt')} zu prüfen.`),
+      : `${formatCount(retention.length, 'kontakt')} zu prüfen${retention.length > SHOWN ? `, die ${formatNumber(SHOWN)} am längsten unbeteiligten sind aufgeführt` : ''}.`),
     retention.length === 0 ? null : el('table', { class: 'kern-table participant-table', id: 'aufbewahrung-tabelle' },
       el('caption', { class: 'kern-sr-only' }, 'Kontakte zur Prüfung der Aufbewahrung'),
       el('thead', {}, el('tr', {}, ['Person', 'Organisation', 'Zuletzt beteiligt', 'Aktion'].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, retention.map(retentionRow))));
+      el('tbody', {}, retention.slice(0, SHOWN).map(retentionRow))));
 }
 
 function retentionRow(c) {

@@ -22,6 +22,7 @@ use crate::privacy::{
     ANONYMISED, AccessActionItem, AccessAgendaItem, AccessAuditEntry, AccessMention, AccessOrganisation,
     AccessParticipation, AccessSessionRef, ContactWithoutBasis, ErasureReport, NameMatcher, PersonName,
     RetentionCandidate, SubjectAccess, backup_notice, erasure_addendum_text, erasure_summary, retention_due,
+    retention_limit,
 };
 use crate::search::{SearchKind, sort_key};
 use crate::{Error, Result, Store};
@@ -581,6 +582,11 @@ impl Store {
     ) -> Result<Vec<RetentionCandidate>> {
         // The latest of: created/changed, kept in a review, and the date of every session the
         // person is linked to (attendance, TOP, task, Protokollführung).
+        let Some(limit) = retention_limit(today, years) else {
+            return Ok(Vec::new());
+        };
+        // Linked dates are aggregated once per contact and joined (a correlated subquery per
+        // contact would read every participation again for each of tens of thousands of contacts).
         let rows: Vec<(i64, String, Option<String>, String, bool)> = sqlx::query_as(
             "WITH linked (contact_id, date) AS (
                  SELECT p.contact_id, s.date FROM session_participants p JOIN sessions s ON s.id = p.session_id
@@ -589,16 +595,22 @@ impl Store {
                  UNION ALL SELECT t.owner_contact_id, s.date FROM action_items t JOIN sessions s ON s.id = t.session_id
                      WHERE t.owner_contact_id IS NOT NULL
                  UNION ALL SELECT m.minute_taker_contact_id, s.date FROM minutes m JOIN sessions s ON s.id = m.session_id
-                     WHERE m.minute_taker_contact_id IS NOT NULL)
-             SELECT c.id,
-                    trim(COALESCE(c.title || ' ', '') || COALESCE(c.first_name || ' ', '') || c.last_name),
-                    o.name,
-                    max(substr(c.updated_at, 1, 10), COALESCE(substr(c.retention_kept_at, 1, 10), ''),
-                        COALESCE((SELECT max(date) FROM linked l WHERE l.contact_id = c.id), '')),
-                    EXISTS (SELECT 1 FROM linked l WHERE l.contact_id = c.id)
-             FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
-             WHERE c.anonymised_at IS NULL",
+                     WHERE m.minute_taker_contact_id IS NOT NULL),
+             last_linked (contact_id, date) AS (
+                 SELECT contact_id, max(date) FROM linked GROUP BY contact_id),
+             activity AS (
+                 SELECT c.id, trim(COALESCE(c.title || ' ', '') || COALESCE(c.first_name || ' ', '') || c.last_name) AS name,
+                        o.name AS organisation,
+                        max(substr(c.updated_at, 1, 10), COALESCE(substr(c.retention_kept_at, 1, 10), ''),
+                            COALESCE(l.date, '')) AS last,
+                        l.contact_id IS NOT NULL AS involved
+                 FROM contacts c
+                 LEFT JOIN organisations o ON o.id = c.organisation_id
+                 LEFT JOIN last_linked l ON l.contact_id = c.id
+                 WHERE c.anonymised_at IS NULL)
+             SELECT id, name, organisation, last, involved FROM activity WHERE last <= ?1",
         )
+        .bind(iso_date(limit))
         .fetch_all(&self.pool)
         .await?;
         let mut out: Vec<RetentionCandidate> = rows
