@@ -320,11 +320,13 @@ pub struct AccessActionItem {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AccessMention {
-    /// "Diskussion", "Beschluss", "Aufgabe", "Nachtrag", "Tagesordnungspunkt", "Protokollführung".
+    /// "Diskussion", "Beschluss", "Aufgabe", "Nachtrag", "Tagesordnungspunkt", "Protokollführung",
+    /// "Notiz zu einem Kontakt", "Notiz zu einer Organisation".
     pub place: String,
-    pub session_id: i64,
-    pub session_title: String,
-    pub date: String,
+    /// The session the text belongs to; `None` for notes on contacts and organisations.
+    pub session_id: Option<i64>,
+    pub session_title: Option<String>,
+    pub date: Option<String>,
     pub text: String,
 }
 
@@ -448,14 +450,11 @@ pub fn subject_access_text(a: &SubjectAccess) -> String {
         "Erwähnungen in Protokollen",
         a.mentions
             .iter()
-            .map(|m| {
-                format!(
-                    "{} {} – {}: {}",
-                    german_date(&m.date),
-                    m.session_title,
-                    m.place,
-                    m.text
-                )
+            .map(|m| match (&m.date, &m.session_title) {
+                (Some(date), Some(title)) => {
+                    format!("{} {title} – {}: {}", german_date(date), m.place, m.text)
+                }
+                _ => format!("{}: {}", m.place, m.text),
             })
             .collect(),
     );

@@ -77,6 +77,7 @@ async fn world(store: &Store) -> World {
                 first_name: Some("Leyla".into()),
                 last_name: "Öztürk".into(),
                 organisation_id: Some(org),
+                notes: Some("Vertritt Herrn Dr. Zanderbeck bei Terminen.".into()),
                 ..Default::default()
             },
             now,
@@ -253,6 +254,10 @@ async fn erasure_keeps_the_minutes_and_leaves_the_name_in_no_byte_of_the_files()
     // Gone from the list and the search; the other person stays.
     let list = store.list_contacts(&ContactFilter::default()).await.unwrap();
     assert_eq!(list.iter().map(|c| c.id).collect::<Vec<_>>(), vec![w.other]);
+    assert_eq!(
+        store.get_contact(w.other).await.unwrap().notes.as_deref(),
+        Some("Vertritt anonymisierte Person bei Terminen.")
+    );
     let found = store.search_all("zanderbeck", 10).await.unwrap();
     assert_eq!(found.hits().count(), 0);
     assert!(store.search_all("oztürk", 10).await.unwrap().hits().count() >= 1);
@@ -400,6 +405,7 @@ async fn auskunft_finds_the_person_everywhere_and_reads_as_german_text() {
     assert!(places.contains(&"Diskussion"), "{places:?}");
     assert!(places.contains(&"Beschluss"), "{places:?}");
     assert!(places.contains(&"Aufgabe"), "{places:?}");
+    assert!(places.contains(&"Notiz zu einem Kontakt"), "{places:?}");
     assert!(a.papers.is_empty());
     let json = serde_json::to_value(&a).unwrap();
     assert_eq!(

@@ -28,99 +28,114 @@ use crate::search::{SearchKind, sort_key};
 use crate::{Error, Result, Store};
 
 /// A free-text column that may name people: where it is shown (German), its table and column,
-/// the column holding the session id, and whether the table counts versions (a form still
+/// the column holding the session id (none for notes on contacts and organisations), and whether the table counts versions (a form still
 /// showing the old text must then reload instead of writing the name back).
 struct TextPlace {
     place: &'static str,
     table: &'static str,
     column: &'static str,
-    session: &'static str,
+    session: Option<&'static str>,
     versioned: bool,
 }
 
-const TEXT_PLACES: [TextPlace; 12] = [
+const TEXT_PLACES: [TextPlace; 14] = [
+    // Another person's note ("Vertretung für Frau Wagner") or an organisation's names them too.
+    TextPlace {
+        place: "Notiz zu einem Kontakt",
+        table: "contacts",
+        column: "notes",
+        session: None,
+        versioned: true,
+    },
+    TextPlace {
+        place: "Notiz zu einer Organisation",
+        table: "organisations",
+        column: "notes",
+        session: None,
+        versioned: true,
+    },
     TextPlace {
         place: "Sitzung",
         table: "sessions",
         column: "title",
-        session: "id",
+        session: Some("id"),
         versioned: true,
     },
     TextPlace {
         place: "Sitzungsnotiz",
         table: "sessions",
         column: "notes",
-        session: "id",
+        session: Some("id"),
         versioned: true,
     },
     TextPlace {
         place: "Tagesordnungspunkt",
         table: "agenda_items",
         column: "title",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: true,
     },
     TextPlace {
         place: "Tagesordnungspunkt",
         table: "agenda_items",
         column: "description",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: true,
     },
     TextPlace {
         place: "Diskussion",
         table: "agenda_items",
         column: "discussion",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: true,
     },
     TextPlace {
         place: "Beschluss",
         table: "decisions",
         column: "text",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: true,
     },
     TextPlace {
         place: "Aufgabe",
         table: "action_items",
         column: "what",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: true,
     },
     TextPlace {
         place: "Aufgabe (verantwortlich)",
         table: "action_items",
         column: "owner_name",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: true,
     },
     TextPlace {
         place: "Protokollführung",
         table: "minutes",
         column: "minute_taker_name",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: true,
     },
     TextPlace {
         place: "Freigabe",
         table: "minutes",
         column: "approved_by",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: true,
     },
     TextPlace {
         place: "Nachtrag",
         table: "minutes_addenda",
         column: "reason",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: false,
     },
     TextPlace {
         place: "Nachtrag",
         table: "minutes_addenda",
         column: "text",
-        session: "session_id",
+        session: Some("session_id"),
         versioned: false,
     },
 ];
@@ -129,7 +144,7 @@ const TEXT_PLACES: [TextPlace; 12] = [
 struct Found {
     place: &'static TextPlace,
     id: i64,
-    session_id: i64,
+    session_id: Option<i64>,
     text: String,
 }
 
@@ -188,11 +203,11 @@ async fn find_mentions(conn: &mut SqliteConnection, matcher: &NameMatcher) -> Re
     for place in &TEXT_PLACES {
         let sql = format!(
             "SELECT id, {session}, {column} FROM {table} WHERE {column} IS NOT NULL",
-            session = place.session,
+            session = place.session.unwrap_or("NULL"),
             column = place.column,
             table = place.table
         );
-        let rows: Vec<(i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<(i64, Option<i64>, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .fetch_all(&mut *conn)
             .await?;
         found.extend(
@@ -305,11 +320,16 @@ impl Store {
         .await?;
         let mut mentions = Vec::new();
         for f in find_mentions(&mut conn, &matcher).await? {
-            let (title, date): (String, String) =
+            // The person's own notes are part of the contact data above.
+            if f.place.table == "contacts" && f.id == id {
+                continue;
+            }
+            let session: Option<(String, String)> =
                 sqlx::query_as("SELECT title, date FROM sessions WHERE id = ?1")
                     .bind(f.session_id)
-                    .fetch_one(&mut *conn)
+                    .fetch_optional(&mut *conn)
                     .await?;
+            let (title, date) = session.map_or((None, None), |(t, d)| (Some(t), Some(d)));
             mentions.push(AccessMention {
                 place: f.place.place.to_owned(),
                 session_id: f.session_id,
@@ -423,7 +443,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             texts_replaced += 1;
-            sessions.insert(f.session_id);
+            sessions.extend(f.session_id);
         }
         texts_replaced += erase_from_papers(&mut tx, id, &matcher).await?;
 
