@@ -220,6 +220,9 @@ pub struct ErasureReport {
     pub sessions_affected: usize,
     /// Approved minutes that got the Art. 17 Nachtrag.
     pub addenda_added: usize,
+    /// Whether the write-ahead log could be emptied and the file rebuilt at once (false only when
+    /// another reader held an old snapshot for seconds; the log is emptied when the app closes).
+    pub file_scrubbed: bool,
     /// German sentence about older backups.
     pub backup_notice: String,
 }

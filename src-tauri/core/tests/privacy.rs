@@ -220,6 +220,7 @@ async fn erasure_keeps_the_minutes_and_leaves_the_name_in_no_byte_of_the_files()
     assert_eq!(report.addenda_added, 1);
     assert!(report.texts_replaced >= 3, "{report:?}");
     assert!(report.backup_notice.contains("bis zu 5 Wochen"));
+    assert!(report.file_scrubbed);
 
     // The minutes keep their structure with "anonymisierte Person".
     let participants = store.list_participants(w.session).await.unwrap();

@@ -117,7 +117,9 @@ async function confirmErase(id, name, back) {
     const done = report.kept_as_placeholder
       ? `Die Daten der Person wurden gelöscht. In ${sessions} steht jetzt „anonymisierte Person“.`
       : 'Der Kontakt wurde mit allen Angaben gelöscht.';
-    flash(`${done} ${report.backup_notice}`);
+    const rest = report.file_scrubbed ? ''
+      : ' Reste in der Datendatei werden beim Beenden von Netzwerkmappe entfernt; bitte schließen Sie das Programm einmal.';
+    flash(`${done}${rest} ${report.backup_notice}`);
     if (window.location.hash === back) await rerender();
     else window.location.hash = back;
   } catch (error) {

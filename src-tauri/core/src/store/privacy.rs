@@ -555,9 +555,10 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        self.scrub_file().await?;
+        let file_scrubbed = self.scrub_file().await?;
         Ok(ErasureReport {
             contact_id: id,
+            file_scrubbed,
             kept_as_placeholder,
             texts_replaced,
             sessions_affected: affected.len(),
@@ -569,16 +570,29 @@ impl Store {
     /// Leaves no old copy of erased data in the file: checkpoint the write-ahead log into the
     /// main file and empty it, rebuild the file without free pages (`VACUUM`; `secure_delete`
     /// zeroed what was freed before), and empty the log VACUUM wrote through.
-    async fn scrub_file(&self) -> Result<()> {
+    ///
+    /// A checkpoint cannot empty the log while another connection (a screen's read, the reminder
+    /// check) still reads an older snapshot; it then reports busy. That is retried for up to two
+    /// seconds, then reported as not scrubbed (the data is erased either way; the log is emptied
+    /// at the latest when the app closes its connections).
+    async fn scrub_file(&self) -> Result<bool> {
         let mut conn = self.pool.acquire().await?;
-        for sql in [
-            "PRAGMA wal_checkpoint(TRUNCATE)",
-            "VACUUM",
-            "PRAGMA wal_checkpoint(TRUNCATE)",
-        ] {
-            sqlx::query(sql).execute(&mut *conn).await?;
-        }
-        Ok(())
+        let checkpoint = async |conn: &mut sqlx::SqliteConnection| -> Result<bool> {
+            for _ in 0..20 {
+                let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .fetch_one(&mut *conn)
+                    .await?;
+                if busy == 0 {
+                    return Ok(true);
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Ok(false)
+        };
+        let first = checkpoint(&mut conn).await?;
+        sqlx::query("VACUUM").execute(&mut *conn).await?;
+        let second = checkpoint(&mut conn).await?;
+        Ok(first && second)
     }
 
     /// Contacts without a recorded legal basis, in German order, for review.
