@@ -57,6 +57,16 @@ async fn erase_a_person_who_attended_and_see_the_minutes_and_the_audit_trail() {
     let contact_id = person["contact_id"].as_i64().unwrap();
     let name = person["name"].as_str().unwrap().to_owned();
 
+    // Who the Änderungsprotokoll names: set in Einstellungen.
+    app.goto("einstellungen").await;
+    let field = app.wait_for("input[name='name-protokoll']").await;
+    field.send_keys("Frau Kaya (LRA Tübingen)\u{E007}").await.unwrap();
+    app.until(
+        "settings saved",
+        "document.getElementById('meldungen').textContent.includes('gespeichert')",
+    )
+    .await;
+
     // From the contact form to its Datenschutz page.
     app.script(&format!("location.hash = '#/kontakte/{contact_id}'"))
         .await;
@@ -128,6 +138,7 @@ async fn erase_a_person_who_attended_and_see_the_minutes_and_the_audit_trail() {
     let row = app.text("#protokoll-zeilen tr").await;
     assert!(row.contains(&format!("Kontakt Nr. {contact_id}")), "{row}");
     assert!(!row.contains(&name));
+    assert!(row.contains("Frau Kaya (LRA Tübingen)"), "{row}");
     app.quit().await;
 }
 
