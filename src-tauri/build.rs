@@ -71,6 +71,13 @@ const APP_COMMANDS: &[&str] = &[
     "restore_backup",
     "restore_from_file",
     "recover_data_file",
+    "list_audit",
+    "contacts_without_basis",
+    "retention_candidates",
+    "keep_contact",
+    "subject_access",
+    "export_subject_access",
+    "erase_contact",
 ];
 
 fn main() {

@@ -153,6 +153,39 @@ pub async fn pick_backup_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf>
     rx.await.ok().flatten()
 }
 
+/// Asks where to save an Auskunft (Art. 15): the JSON file; the readable text goes beside it.
+/// `None` when the person cancels; a name without extension gets `.json`.
+pub async fn pick_subject_access_target<R: Runtime>(
+    app: &AppHandle<R>,
+    folder: Option<PathBuf>,
+    file_name: &str,
+) -> Option<PathBuf> {
+    let picked = match test_answer() {
+        Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
+        None => {
+            let (tx, rx) = oneshot::channel();
+            let mut dialog = builder(app)
+                .set_title("Auskunft speichern unter")
+                .set_file_name(file_name)
+                .add_filter("Auskunft (JSON, dazu eine Textdatei)", &["json"]);
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog.save_file(move |picked| {
+                let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+            });
+            rx.await.ok().flatten()
+        }
+    };
+    picked.map(|p| {
+        if p.extension().is_some() {
+            p
+        } else {
+            p.with_extension("json")
+        }
+    })
+}
+
 fn with_extension(path: PathBuf, format: ExportFormat) -> PathBuf {
     if path.extension().is_some() {
         path

@@ -158,6 +158,19 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Speichert alles, was über eine Person gespeichert ist (Auskunft nach Art. 15 DSGVO), als JSON und Text
+    #[command(override_usage = "netzwerkmappe auskunft <KONTAKT> <DATEI.json> [--json] [--daten <ORDNER>]")]
+    Auskunft {
+        /// Die Nummer des Kontakts oder ein Name, der genau einen Kontakt findet
+        #[arg(value_name = "KONTAKT")]
+        contact: String,
+        /// Die neue JSON-Datei; daneben entsteht die lesbare Fassung (.txt). Nichts wird überschrieben.
+        #[arg(value_name = "DATEI.json", value_parser = parse_json_target)]
+        file: PathBuf,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl CliCommand {
@@ -173,7 +186,8 @@ impl CliCommand {
             | CliCommand::Aufgaben { json, .. }
             | CliCommand::Ics { json, .. }
             | CliCommand::Sichern { json, .. }
-            | CliCommand::Pruefen { json } => *json,
+            | CliCommand::Pruefen { json }
+            | CliCommand::Auskunft { json, .. } => *json,
         }
     }
 }
@@ -193,6 +207,15 @@ fn parse_export_target(value: &str) -> Result<ExportTarget, String> {
             "die Endung bestimmt das Format: .csv (Excel), .vcf (vCard) oder .zip (eine vCard je Kontakt)"
                 .to_owned(),
         ),
+    }
+}
+
+/// The machine-readable Auskunft is JSON; the readable text goes beside it with `.txt`.
+fn parse_json_target(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("json") => Ok(path),
+        _ => Err("die Auskunft wird als .json gespeichert (daneben eine .txt-Datei)".to_owned()),
     }
 }
 

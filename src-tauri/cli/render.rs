@@ -277,6 +277,14 @@ pub fn ics(session: &Session, file: &Path) -> String {
     )
 }
 
+/// `auskunft`: where the two files went.
+pub fn subject_access(id: i64, saved: &netzwerkmappe_core::privacy::SavedAccess) -> String {
+    format!(
+        "Auskunft für Kontakt Nr. {id} gespeichert:\n  {} (maschinenlesbar)\n  {} (lesbar)\n",
+        saved.json, saved.text
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,7 +199,7 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
         }
         CliCommand::Sichern { file, json } => {
             let made = netzwerkmappe_core::backup::write_backup(store, &file).await?;
-            // AUDIT(privacy): record AuditAction::Backup here too (see commands/backup.rs).
+            netzwerkmappe_core::backup::note_backup(store, &made, false, chrono::Utc::now()).await?;
             Report::from(if json {
                 to_json(&made)?
             } else {
@@ -227,6 +227,17 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
             };
             let failure = (!check.ok).then(|| check.into_error(path));
             Report { output, failure }
+        }
+        CliCommand::Auskunft { contact, file, json } => {
+            let id = store.find_contact(&contact).await?;
+            let saved =
+                netzwerkmappe_core::privacy::save_subject_access(store, id, &file, chrono::Utc::now())
+                    .await?;
+            Report::from(if json {
+                to_json(&serde_json::json!({ "kontakt": id, "json": saved.json, "text": saved.text }))?
+            } else {
+                render::subject_access(id, &saved)
+            })
         }
     })
 }

@@ -83,10 +83,11 @@ pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> CommandRe
     let name = backup::backup_file_name(Local::now().date_naive());
     let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
     match dialog::pick_backup_target(&app, folder, &name).await {
-        // AUDIT(privacy): after the write, `store.record_audit(&AuditEvent::new(AuditAction::Backup,
-        // AuditRecord::DataFile, None, format!("Sicherung nach „{}“", made.path)), now)` (best
-        // effort: a read-only data file can still be backed up).
-        Some(target) => Ok(Some(backup::write_backup(&store, &target).await?)),
+        Some(target) => {
+            let made = backup::write_backup(&store, &target).await?;
+            backup::note_backup(&store, &made, false, chrono::Utc::now()).await?;
+            Ok(Some(made))
+        }
         None => Ok(None),
     }
 }
@@ -148,10 +149,7 @@ async fn restore(state: &AppState, candidate: &std::path::Path) -> CommandResult
     let aside = state
         .reopen_after(|data_file| backup::put_in_place(&prepared, data_file, why, now))
         .await?;
-    // AUDIT(privacy): once `core::audit` (branch privacy) is merged, record it in the restored
-    // file: `state.store().await?.record_audit(&AuditEvent::new(AuditAction::Restore,
-    // AuditRecord::DataFile, None, format!("Sicherung „{}“ wiederhergestellt", candidate.display())),
-    // now).await?;`
+    backup::note_restore(&*state.store().await?, candidate, aside.as_deref(), now).await?;
     Ok(RestoreOutcome {
         facts,
         set_aside: aside.map(|p| p.display().to_string()),

@@ -13,6 +13,7 @@ pub mod labels;
 pub mod mail;
 pub mod minutes;
 pub mod organisations;
+pub mod privacy;
 pub mod reminders;
 pub mod sessions;
 pub mod settings;
@@ -89,6 +90,13 @@ macro_rules! all_commands {
             $crate::commands::backup::restore_backup,
             $crate::commands::backup::restore_from_file,
             $crate::commands::backup::recover_data_file,
+            $crate::commands::privacy::list_audit,
+            $crate::commands::privacy::contacts_without_basis,
+            $crate::commands::privacy::retention_candidates,
+            $crate::commands::privacy::keep_contact,
+            $crate::commands::privacy::subject_access,
+            $crate::commands::privacy::export_subject_access,
+            $crate::commands::privacy::erase_contact,
         ]
     };
 }

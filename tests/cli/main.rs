@@ -489,3 +489,40 @@ fn ics_writes_the_next_session_and_never_overwrites() {
 }
 
 mod backup;
+
+#[test]
+fn auskunft_writes_json_and_text_for_one_contact_and_asks_for_the_number_when_ambiguous() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("daten");
+    assert!(netzwerkmappe(&data, &["demo"]).status.success());
+    let file = dir.path().join("auskunft.json");
+    let out = netzwerkmappe(&data, &["auskunft", "1", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Auskunft für Kontakt Nr. 1 gespeichert:"),
+        "{}",
+        stdout(&out)
+    );
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(json["contact"]["id"], 1);
+    assert!(json["sessions"].is_array());
+    let text = std::fs::read_to_string(dir.path().join("auskunft.txt")).unwrap();
+    assert!(text.starts_with("Auskunft nach Art. 15 DSGVO\n"), "{text}");
+    // Never overwritten.
+    let again = netzwerkmappe(&data, &["auskunft", "1", file.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("gibt es schon"), "{}", stderr(&again));
+    // A name two contacts share asks for the number.
+    let ambiguous = netzwerkmappe(
+        &data,
+        &["auskunft", "Aydın", dir.path().join("a.json").to_str().unwrap()],
+    );
+    assert_eq!(ambiguous.status.code(), Some(1));
+    assert!(
+        stderr(&ambiguous).contains("Bitte geben Sie die Nummer des Kontakts an"),
+        "{}",
+        stderr(&ambiguous)
+    );
+    let wrong = netzwerkmappe(&data, &["auskunft", "1", "auskunft.txt"]);
+    assert_eq!(wrong.status.code(), Some(2));
+}

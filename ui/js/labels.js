@@ -32,6 +32,9 @@ const lookup = (list, code) => (list.find((l) => l.value === code) || { label: '
 export const organisationKinds = () => pairs(current().organisation_kinds);
 export const emailKinds = () => pairs(current().email_kinds);
 export const phoneKinds = () => pairs(current().phone_kinds);
+export const auditActions = () => pairs(current().audit_actions);
+/** How long older backups still hold erased data (the core's one constant). */
+export const privacyBackupNotice = () => current().privacy_backup_notice;
 
 export const organisationKindLabel = (kind) => lookup(current().organisation_kinds, kind);
 export const districtKindLabel = (kind) => lookup(current().district_kinds, kind);

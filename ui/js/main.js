@@ -17,6 +17,8 @@ import * as sessionForm from './views/session-form.js';
 import * as actionItems from './views/action-items.js';
 import * as settings from './views/settings.js';
 import * as backup from './views/backup.js';
+import * as privacy from './views/privacy.js';
+import * as audit from './views/audit.js';
 import { call } from './api.js';
 import { startReminders } from './reminders.js';
 import { el, replaceChildren } from './dom.js';
@@ -44,6 +46,8 @@ const ROUTES = {
   info: { list: info },
   einstellungen: { list: settings },
   datensicherung: { list: backup, detail: backup },
+  datenschutz: { list: privacy, detail: privacy },
+  aenderungsprotokoll: { list: audit },
 };
 const DEFAULT_ROUTE = 'kontakte';
 let firstRender = true;

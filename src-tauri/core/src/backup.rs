@@ -26,6 +26,9 @@ pub const BACKUP_DIR_NAME: &str = "Sicherungen";
 pub const KEEP_DAILY: usize = 7;
 /// … and, older than those, the newest one of each of this many weeks.
 pub const KEEP_WEEKLY: usize = 4;
+/// How many weeks the oldest automatic backup may be old (a week of dailies, then the weeklies):
+/// erased data can still be in a backup that long (the DSGVO notice reads this).
+pub const BACKUP_RETENTION_WEEKS: usize = KEEP_WEEKLY + 1;
 /// Start of every backup's file name; the date follows (`…_2026-11-27.sqlite`).
 const BACKUP_PREFIX: &str = "Netzwerkmappe_Sicherung_";
 const BACKUP_EXTENSION: &str = "sqlite";
@@ -195,7 +198,7 @@ pub fn retention_note() -> String {
          noch bis zu etwa {} Wochen in diesen Sicherungen enthalten. Selbst gespeicherte Sicherungen \
          („Jetzt sichern“) und die vor einer Wiederherstellung beiseitegelegten Dateien bleiben, bis Sie \
          sie löschen.",
-        KEEP_WEEKLY + 1
+        BACKUP_RETENTION_WEEKS
     )
 }
 
@@ -373,7 +376,40 @@ pub async fn automatic_backup(store: &Store, now: DateTime<Utc>) -> Result<Optio
     })?;
     let made = write_backup(store, &target).await?;
     prune(&dir)?;
+    note_backup(store, &made, true, now).await?;
     Ok(Some(made))
+}
+
+/// Notes a backup in the Änderungsprotokoll. A read-only data file can still be backed up; it
+/// just cannot note that it was.
+pub async fn note_backup(
+    store: &Store,
+    made: &BackupMade,
+    automatic: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if store.is_read_only() {
+        return Ok(());
+    }
+    store
+        .record_audit(&crate::audit::backup(&made.path, automatic), now)
+        .await?;
+    Ok(())
+}
+
+/// Notes a restore in the restored file's Änderungsprotokoll (the file now in use), so the
+/// restore stays visible in the data it brought back.
+pub async fn note_restore(
+    store: &Store,
+    source: &Path,
+    kept_aside: Option<&Path>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let aside = kept_aside.map(|p| p.display().to_string()).unwrap_or_default();
+    store
+        .record_audit(&crate::audit::restore(&source.display().to_string(), &aside), now)
+        .await?;
+    Ok(())
 }
 
 /// Deletes the automatic backups the rotation rule does not keep. Only files named like an

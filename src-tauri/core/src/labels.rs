@@ -33,6 +33,10 @@ pub struct UiLabels {
     pub encodings: Vec<Label>,
     pub email_kinds: Vec<Label>,
     pub phone_kinds: Vec<Label>,
+    /// The Änderungsprotokoll's kinds of entry, in the filter's order.
+    pub audit_actions: Vec<Label>,
+    /// After an erasure: how long older backups still hold the data (`privacy::backup_notice`).
+    pub privacy_backup_notice: String,
     /// Keyed by the noun's code ("kontakt", "organisation", …), for `count()` in ui/js/format.js.
     pub nouns: BTreeMap<String, NounForms>,
 }
@@ -115,6 +119,14 @@ impl UiLabels {
                 .collect(),
             email_kinds: pairs(&EMAIL_KIND_LABELS),
             phone_kinds: pairs(&PHONE_KIND_LABELS),
+            privacy_backup_notice: crate::privacy::backup_notice(),
+            audit_actions: crate::audit::AuditAction::ALL
+                .iter()
+                .map(|a| Label {
+                    value: a.code().to_owned(),
+                    label: a.label().to_owned(),
+                })
+                .collect(),
             nouns: Noun::ALL
                 .iter()
                 .map(|n| {

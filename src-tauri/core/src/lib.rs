@@ -2,6 +2,7 @@
 //! command line share. Nothing in here knows about Tauri; both front-ends call these functions.
 
 pub mod agenda;
+pub mod audit;
 pub mod backup;
 pub mod berlin;
 pub mod contact;
@@ -25,6 +26,7 @@ pub mod minutes;
 pub mod organisation;
 pub mod participant;
 pub mod paths;
+pub mod privacy;
 pub mod reminder;
 pub mod search;
 pub mod session;

@@ -14,6 +14,9 @@ pub const MAIL_BATCH_SIZE_RANGE: (u32, u32) = (1, 500);
 pub const DEFAULT_REMINDER_DAYS: u32 = 7;
 /// Fewest and most days ahead the user may choose (the rule caps at `reminder::MAX_DAYS_AHEAD`).
 pub const REMINDER_DAYS_RANGE: (u32, u32) = (1, 60);
+/// Contacts without any involvement for this many years are offered for review (privacy.rs says why 3).
+pub const DEFAULT_RETENTION_YEARS: u32 = crate::privacy::DEFAULT_RETENTION_YEARS;
+pub const RETENTION_YEARS_RANGE: (u32, u32) = (1, 30);
 
 /// Every setting with its current value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +28,16 @@ pub struct Settings {
     pub reminders_enabled: bool,
     /// Sessions and tasks due within this many days are reminded of.
     pub reminder_days: u32,
+    /// The name the Änderungsprotokoll records; empty means the operating system's user name.
+    #[serde(default)]
+    pub user_name: String,
+    /// Aufbewahrung: contacts not involved in anything for this many years are listed for review.
+    #[serde(default = "default_retention_years")]
+    pub retention_years: u32,
+}
+
+fn default_retention_years() -> u32 {
+    DEFAULT_RETENTION_YEARS
 }
 
 impl Default for Settings {
@@ -33,6 +46,8 @@ impl Default for Settings {
             mail_batch_size: DEFAULT_MAIL_BATCH_SIZE,
             reminders_enabled: true,
             reminder_days: DEFAULT_REMINDER_DAYS,
+            user_name: String::new(),
+            retention_years: DEFAULT_RETENTION_YEARS,
         }
     }
 }
@@ -41,6 +56,8 @@ impl Default for Settings {
 pub(crate) const KEY_MAIL_BATCH_SIZE: &str = "mail_batch_size";
 pub(crate) const KEY_REMINDERS_ENABLED: &str = "reminders_enabled";
 pub(crate) const KEY_REMINDER_DAYS: &str = "reminder_days";
+pub(crate) const KEY_USER_NAME: &str = "user_name";
+pub(crate) const KEY_RETENTION_YEARS: &str = "retention_years";
 
 impl Settings {
     /// Builds the settings from stored `(key, value)` rows; unknown keys and unreadable values
@@ -69,6 +86,14 @@ impl Settings {
                         settings.reminder_days = n;
                     }
                 }
+                KEY_USER_NAME => settings.user_name = value.to_owned(),
+                KEY_RETENTION_YEARS => {
+                    if let Ok(n) = value.parse::<u32>()
+                        && in_range(RETENTION_YEARS_RANGE, n)
+                    {
+                        settings.retention_years = n;
+                    }
+                }
                 _ => {}
             }
         }
@@ -81,6 +106,8 @@ impl Settings {
             (KEY_MAIL_BATCH_SIZE, self.mail_batch_size.to_string()),
             (KEY_REMINDERS_ENABLED, self.reminders_enabled.to_string()),
             (KEY_REMINDER_DAYS, self.reminder_days.to_string()),
+            (KEY_USER_NAME, self.user_name.trim().to_owned()),
+            (KEY_RETENTION_YEARS, self.retention_years.to_string()),
         ]
     }
 
@@ -98,6 +125,19 @@ impl Settings {
             return Err(Error::validation(
                 REMINDER_DAYS_LABEL,
                 format!("Bitte eine Zahl von {min} bis {max} eingeben."),
+            ));
+        }
+        if !in_range(RETENTION_YEARS_RANGE, self.retention_years) {
+            let (min, max) = RETENTION_YEARS_RANGE;
+            return Err(Error::validation(
+                "Aufbewahrung prüfen nach … Jahren",
+                format!("Bitte eine Zahl von {min} bis {max} eingeben."),
+            ));
+        }
+        if self.user_name.chars().count() > crate::limits::NAME {
+            return Err(Error::validation(
+                "Name im Änderungsprotokoll",
+                format!("Bitte höchstens {} Zeichen eingeben.", crate::limits::NAME),
             ));
         }
         Ok(self)
@@ -122,6 +162,8 @@ mod tests {
             mail_batch_size: 20,
             reminders_enabled: false,
             reminder_days: 14,
+            user_name: "Frau Kaya".into(),
+            retention_years: 5,
         };
         let rows: Vec<(String, String)> = chosen
             .to_rows()

@@ -77,7 +77,9 @@ export async function render(container, params) {
     el('div', { class: 'form-actions' },
       button({ label: 'Speichern', variant: 'primary', id: 'kontakt-speichern', type: 'submit' }),
       button({ label: 'Abbrechen', href: '#/kontakte' }),
-      contact ? button({ label: 'Löschen', variant: 'tertiary', id: 'kontakt-loeschen', onClick: confirmDelete }) : null));
+      contact ? button({ label: 'Löschen', variant: 'tertiary', id: 'kontakt-loeschen', onClick: confirmDelete }) : null,
+      // Auskunft (Art. 15) and erasure (Art. 17) live on the Datenschutz screen for this person.
+      contact ? button({ label: 'Datenschutz: Auskunft, Löschen', variant: 'tertiary', id: 'kontakt-datenschutz', href: `#/datenschutz/${contact.id}` }) : null));
 
   replaceChildren(container,
     el('p', { class: 'kern-body' }, el('a', { class: 'kern-link', href: '#/kontakte' }, '← Zurück zu den Kontakten')),

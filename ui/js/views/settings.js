@@ -1,5 +1,5 @@
 // Screen "Einstellungen": the office's settings (recipients per e-mail, reminders on/off and how
-// many days ahead).
+// many days ahead, the name the Änderungsprotokoll records, the retention review's years).
 // The core checks the values and names the field of every error; this screen only shows them at
 // the field, asks before unsaved changes are left behind and confirms a save.
 
@@ -15,6 +15,8 @@ export const title = 'Einstellungen';
 // The label is the field's name in the core's error (`settings.rs`), so errors land here.
 const BATCH_LABEL = 'Empfänger je E-Mail';
 const DAYS_LABEL = 'Erinnern … Tage vorher';
+const USER_LABEL = 'Name im Änderungsprotokoll';
+const RETENTION_LABEL = 'Aufbewahrung prüfen nach … Jahren';
 
 export async function render(container) {
   const settings = await call('get_settings');
@@ -43,6 +45,19 @@ export async function render(container) {
   days.input.setAttribute('step', '1');
   days.input.setAttribute('inputmode', 'numeric');
 
+  const user = textField({
+    name: 'name-protokoll', label: USER_LABEL, value: settings.user_name,
+    hint: 'Wird bei Freigaben, Löschungen, Importen und Sicherungen festgehalten. Leer: der Anmeldename am Computer.',
+  });
+  const retention = textField({
+    name: 'aufbewahrung-jahre', label: RETENTION_LABEL, type: 'number', required: true,
+    value: String(settings.retention_years),
+    hint: 'Kontakte, die so viele Jahre (1 bis 30) an nichts beteiligt waren, erscheinen unter „Datenschutz“ zur Prüfung.',
+  });
+  retention.input.setAttribute('min', '1');
+  retention.input.setAttribute('max', '30');
+  retention.input.setAttribute('inputmode', 'numeric');
+
   const form = el('form', {
     class: 'record-form', id: 'einstellungen-formular', novalidate: true,
     onSubmit: (e) => { e.preventDefault(); save(); }, onInput: clearSuccess,
@@ -52,6 +67,8 @@ export async function render(container) {
       enabled,
       el('label', { class: 'kern-label', for: 'erinnerungen-an' }, 'Erinnerungen an Sitzungen und Aufgaben anzeigen')),
     days,
+    user,
+    retention,
     el('div', { class: 'form-actions' },
       button({ label: 'Speichern', variant: 'primary', id: 'einstellungen-speichern', type: 'submit' })));
   replaceChildren(container,
@@ -69,9 +86,12 @@ export async function render(container) {
       mail_batch_size: whole(batch.input),
       reminders_enabled: enabled.checked,
       reminder_days: whole(days.input),
+      user_name: user.input.value.trim(),
+      retention_years: whole(retention.input),
     };
   }
-  const changes = trackChanges(() => [batch.input.value.trim(), enabled.checked, days.input.value.trim()].join('|'));
+  const changes = trackChanges(() => [batch.input.value.trim(), enabled.checked, days.input.value.trim(),
+    user.input.value.trim(), retention.input.value.trim()].join('|'));
   protectUnsaved(changes.isDirty);
 
   async function save() {
@@ -82,6 +102,8 @@ export async function render(container) {
       batch.input.value = String(saved.mail_batch_size);
       enabled.checked = saved.reminders_enabled;
       days.input.value = String(saved.reminder_days);
+      user.input.value = saved.user_name;
+      retention.input.value = String(saved.retention_years);
       changes.markSaved();
       showSuccess('Die Einstellungen wurden gespeichert.');
     } catch (error) {

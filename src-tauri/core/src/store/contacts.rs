@@ -67,7 +67,8 @@ impl Store {
              FROM contacts c
              LEFT JOIN organisations o ON o.id = c.organisation_id
              LEFT JOIN districts d ON d.ags = o.district_ags
-             WHERE 1 = 1",
+             -- Erased people (Art. 17) stay only as placeholders for old minutes, never in lists.
+             WHERE c.anonymised_at IS NULL",
         );
         if let Some(expression) = filter
             .query
@@ -301,5 +302,7 @@ async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> Result<()> {
             what: "Der Kontakt".into(),
         });
     }
-    remove_rows(conn, SearchKind::Contact, &[id]).await
+    remove_rows(conn, SearchKind::Contact, &[id]).await?;
+    super::audit::record_audit(conn, &crate::audit::contact_deleted(id), None).await?;
+    Ok(())
 }

@@ -106,6 +106,14 @@ impl Store {
             })
             .collect();
         summary.created = insert_contacts(&mut tx, &new, now).await?.len();
+        let event = crate::audit::import(
+            summary.created,
+            summary.updated,
+            summary.skipped,
+            summary.failed,
+            summary.organisations_created,
+        );
+        super::audit::record_audit(&mut tx, &event, Some(now)).await?;
         tx.commit().await?;
         Ok(summary)
     }

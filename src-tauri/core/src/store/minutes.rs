@@ -394,6 +394,9 @@ impl Store {
         .bind(timestamp(now))
         .fetch_one(&mut *tx)
         .await?;
+        let session = super::audit::session_words_of(&mut tx, session_id).await?;
+        let event = crate::audit::addendum(session_id, &session, &fields.reason);
+        super::audit::record_audit(&mut tx, &event, Some(now)).await?;
         index_session_tree(&mut tx, session_id).await?;
         tx.commit().await?;
         let mut conn = self.pool.acquire().await?;
@@ -509,6 +512,9 @@ async fn approve_in(
     now: DateTime<Utc>,
 ) -> Result<()> {
     check_approval(minutes_status(conn, session_id).await?, approved_by)?;
+    let session = super::audit::session_words_of(conn, session_id).await?;
+    let event = crate::audit::minutes_approved(session_id, &session, approved_by.trim());
+    super::audit::record_audit(conn, &event, Some(now)).await?;
     let ts = timestamp(now);
     sqlx::query(
         "UPDATE minutes SET status = 'freigegeben', approved_by = ?1, approved_at = ?2, updated_at = ?2,

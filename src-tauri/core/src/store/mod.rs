@@ -7,6 +7,7 @@
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
 mod agenda;
+mod audit;
 mod backup;
 mod contact_details;
 mod contact_insert;
@@ -17,6 +18,7 @@ mod info;
 mod minutes;
 mod organisations;
 mod participants;
+mod privacy;
 mod reminders;
 mod search;
 mod session_index;
@@ -140,7 +142,10 @@ impl Store {
         let options = SqliteConnectOptions::new()
             .filename(path)
             .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
+            .busy_timeout(BUSY_TIMEOUT)
+            // Deleted content is overwritten with zeros, not just unlinked: an erased person's
+            // name (Art. 17 DSGVO) must not linger in free pages (see store/privacy.rs).
+            .pragma("secure_delete", "ON");
         let options = if read_only {
             options.read_only(true)
         } else {
@@ -237,6 +242,7 @@ impl Store {
         check_sqlite_library().await?;
         let options = SqliteConnectOptions::from_str("sqlite::memory:")
             .map_err(Error::from)?
+            .pragma("secure_delete", "ON")
             .foreign_keys(true);
         // One connection only: every in-memory connection would otherwise be its own database.
         let pool = SqlitePoolOptions::new()

@@ -183,6 +183,15 @@ impl Store {
                 remove_rows(&mut tx, SearchKind::Contact, &members).await?;
             }
         }
+        let name: Option<String> = sqlx::query_scalar("SELECT name FROM organisations WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let contacts_deleted = if matches!(contacts, ContactsOnDelete::Delete) {
+            members.len()
+        } else {
+            0
+        };
         let deleted = sqlx::query("DELETE FROM organisations WHERE id = ?1")
             .bind(id)
             .execute(&mut *tx)
@@ -193,6 +202,9 @@ impl Store {
             });
         }
         remove_rows(&mut tx, SearchKind::Organisation, &[id]).await?;
+        let event =
+            crate::audit::organisation_deleted(id, name.as_deref().unwrap_or_default(), contacts_deleted);
+        super::audit::record_audit(&mut tx, &event, None).await?;
         // Its sessions keep going without a host (ON DELETE SET NULL); their text loses its name.
         super::session_index::index_sessions(&mut tx, &hosted).await?;
         tx.commit().await?;

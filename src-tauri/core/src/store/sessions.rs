@@ -88,6 +88,8 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let stored = load_session(&mut tx, id).await?;
         check_session_deletable(stored.minutes_status)?;
+        let words = super::audit::session_words_of(&mut tx, id).await?;
+        super::audit::record_audit(&mut tx, &crate::audit::session_deleted(id, &words), None).await?;
         remove_session_tree(&mut tx, id).await?;
         // Children that RESTRICT their TOP go first, so the cascade never meets them.
         for sql in [

@@ -1,0 +1,71 @@
+//! Commands for the Datenschutz and Änderungsprotokoll screens: the audit trail, contacts without
+//! a legal basis, the retention review, Auskunft (Art. 15) and erasure (Art. 17). Each calls one
+//! core function; the rules and texts are in `core/src/privacy.rs` and `core/src/audit.rs`.
+
+use chrono::Utc;
+use netzwerkmappe_core::audit::{AuditFilter, AuditPage};
+use netzwerkmappe_core::berlin::today;
+use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir};
+use netzwerkmappe_core::privacy::{
+    ContactWithoutBasis, ErasureReport, RetentionCandidate, SavedAccess, SubjectAccess, save_subject_access,
+    subject_access_file_name,
+};
+use tauri::{AppHandle, State};
+
+use super::CommandResult;
+use crate::dialog;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_audit(state: State<'_, AppState>, filter: AuditFilter) -> CommandResult<AuditPage> {
+    Ok(state.store().await?.list_audit(&filter).await?)
+}
+
+#[tauri::command]
+pub async fn contacts_without_basis(state: State<'_, AppState>) -> CommandResult<Vec<ContactWithoutBasis>> {
+    Ok(state.store().await?.contacts_without_basis().await?)
+}
+
+/// Contacts due for review after the years set in Einstellungen.
+#[tauri::command]
+pub async fn retention_candidates(state: State<'_, AppState>) -> CommandResult<Vec<RetentionCandidate>> {
+    let store = state.store().await?;
+    let years = store.settings().await?.retention_years;
+    Ok(store.retention_candidates(today(Utc::now()), years).await?)
+}
+
+#[tauri::command]
+pub async fn keep_contact(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(state.store().await?.keep_contact(id, Utc::now()).await?)
+}
+
+/// What the Auskunft would contain, for the screen.
+#[tauri::command]
+pub async fn subject_access(state: State<'_, AppState>, id: i64) -> CommandResult<SubjectAccess> {
+    Ok(state.store().await?.subject_access(id, Utc::now()).await?)
+}
+
+/// "Auskunft exportieren": "Speichern unter" (Downloads suggested), then JSON + text. `null`
+/// when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_subject_access(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Option<SavedAccess>> {
+    let store = state.store().await?;
+    // Fails before the dialog when the contact does not exist.
+    store.get_contact(id).await?;
+    let now = Utc::now();
+    let name = subject_access_file_name(id, today(now));
+    let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
+    match dialog::pick_subject_access_target(&app, folder, &name).await {
+        Some(target) => Ok(Some(save_subject_access(&store, id, &target, now).await?)),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn erase_contact(state: State<'_, AppState>, id: i64) -> CommandResult<ErasureReport> {
+    Ok(state.store().await?.erase_contact(id, Utc::now()).await?)
+}

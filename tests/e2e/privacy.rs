@@ -1,0 +1,208 @@
+//! Datenschutz in the real window, by keyboard (issue 13): erase a person of the demo network who
+//! attended a session, open that session and its minutes and see "anonymisierte Person" (and the
+//! Art. 17 Nachtrag on approved minutes), and find the erasure in the Änderungsprotokoll without
+//! the person's name.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::app::App;
+
+const SPACE: &str = "\u{E00D}";
+
+fn demo_with_cli(dir: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
+        .arg("--daten")
+        .arg(dir)
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Calls a command the way the UI does and returns its answer (for finding test data only).
+async fn invoke(app: &App, command: &str, args: &str) -> Value {
+    app.script(&format!(
+        "window.__testAnswer = undefined; window.__TAURI__.core.invoke('{command}', {args})
+           .then((r) => {{ window.__testAnswer = r; }}, (e) => {{ window.__testAnswer = {{ failed: e }}; }});"
+    ))
+    .await;
+    app.until(command, "window.__testAnswer !== undefined").await;
+    app.script("return window.__testAnswer").await
+}
+
+#[tokio::test]
+async fn erase_a_person_who_attended_and_see_the_minutes_and_the_audit_trail() {
+    let app = App::start_with(demo_with_cli).await;
+
+    // A past session with approved minutes and someone who took part in it.
+    let sessions = invoke(&app, "list_sessions", "{filter: {}}").await;
+    let approved = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["minutes_status"] == "freigegeben")
+        .unwrap_or_else(|| panic!("the demo has approved minutes: {sessions}"));
+    let session_id = approved["id"].as_i64().unwrap();
+    let participants = invoke(&app, "list_participants", &format!("{{session: {session_id}}}")).await;
+    let person = participants
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["status"] == "teilgenommen")
+        .unwrap()
+        .clone();
+    let contact_id = person["contact_id"].as_i64().unwrap();
+    let name = person["name"].as_str().unwrap().to_owned();
+
+    // Who the Änderungsprotokoll names: set in Einstellungen.
+    app.goto("einstellungen").await;
+    let field = app.wait_for("input[name='name-protokoll']").await;
+    field.send_keys("Frau Kaya (LRA Tübingen)\u{E007}").await.unwrap();
+    app.until(
+        "settings saved",
+        "document.getElementById('meldungen').textContent.includes('gespeichert')",
+    )
+    .await;
+
+    // From the contact form to its Datenschutz page.
+    app.script(&format!("location.hash = '#/kontakte/{contact_id}'"))
+        .await;
+    app.press("#kontakt-datenschutz").await;
+    app.until(
+        "Datenschutz page",
+        &format!("location.hash === '#/datenschutz/{contact_id}' && document.getElementById('person-anonymisieren')"),
+    )
+    .await;
+    assert!(
+        app.text("#auskunft-uebersicht")
+            .await
+            .contains("Sitzungen auf der Teilnehmerliste")
+    );
+
+    // The deliberate confirmation: without the tick nothing happens.
+    app.press("#person-anonymisieren").await;
+    app.wait_for("dialog[open] #anonymisieren-ja").await;
+    let question = app.text("dialog[open]").await;
+    assert!(question.contains("anonymisierte Person"), "{question}");
+    assert!(question.contains("bis zu 5 Wochen"), "{question}");
+    app.press("#anonymisieren-ja").await;
+    app.until(
+        "asks for the tick",
+        "document.querySelector('dialog[open] .kern-error')",
+    )
+    .await;
+    app.wait_for("dialog[open] input[type=checkbox]")
+        .await
+        .send_keys(SPACE)
+        .await
+        .unwrap();
+    app.press("#anonymisieren-ja").await;
+    app.until(
+        "erased",
+        "location.hash === '#/datenschutz' && document.getElementById('meldungen').textContent.includes('anonymisierte Person')",
+    )
+    .await;
+    assert!(app.text("#meldungen").await.contains("bis zu 5 Wochen"));
+
+    // The session keeps the place on its participant list with "anonymisierte Person".
+    app.script(&format!("location.hash = '#/sitzungen/{session_id}'"))
+        .await;
+    app.until("participants", "document.querySelector('#teilnehmende tbody tr')")
+        .await;
+    let list = app.text("#teilnehmende").await;
+    assert!(list.contains("anonymisierte Person"), "{list}");
+    assert!(!list.contains(&name), "{name} still listed: {list}");
+
+    // The approved minutes carry the Nachtrag; the name is nowhere on the page.
+    app.script(&format!("location.hash = '#/sitzungen/{session_id}/protokoll'"))
+        .await;
+    app.until(
+        "minutes",
+        "document.getElementById('ansicht').textContent.includes('Art. 17 DSGVO entfernt am')",
+    )
+    .await;
+    let minutes = app.text("#ansicht").await;
+    assert!(!minutes.contains(&name), "{name} still in the minutes");
+
+    // The Änderungsprotokoll shows the erasure first, without the name.
+    app.goto("aenderungsprotokoll").await;
+    app.until("audit rows", "document.querySelector('#protokoll-zeilen tr')")
+        .await;
+    let first = app
+        .script("return document.querySelector('#protokoll-zeilen tr').dataset.action")
+        .await;
+    assert_eq!(first, "erasure");
+    let row = app.text("#protokoll-zeilen tr").await;
+    assert!(row.contains(&format!("Kontakt Nr. {contact_id}")), "{row}");
+    assert!(!row.contains(&name));
+    assert!(row.contains("Frau Kaya (LRA Tübingen)"), "{row}");
+    app.quit().await;
+}
+
+/// Not a test: the Datenschutz screens on the demo network for `make screenshots` (PNG files in
+/// `$SCREENSHOT_DIR`, default target/screenshots).
+#[tokio::test]
+#[ignore = "run by `make screenshots`"]
+async fn screenshots_privacy() {
+    use crate::screenshots::save;
+    let app = App::start_with(demo_with_cli).await;
+    app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
+    // Two contacts without a legal basis, as an import leaves them.
+    for (first, last) in [("Jana", "Krüger"), ("Mehmet", "Aydın")] {
+        invoke(
+            &app,
+            "create_contact",
+            &format!("{{input: {{first_name: '{first}', last_name: '{last}', emails: [], phones: [], groups: []}}}}"),
+        )
+        .await;
+    }
+    app.goto("datenschutz").await;
+    save(&app, "datenschutz-uebersicht").await;
+
+    let sessions = invoke(&app, "list_sessions", "{filter: {}}").await;
+    let session_id = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["minutes_status"] == "freigegeben")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let participants = invoke(&app, "list_participants", &format!("{{session: {session_id}}}")).await;
+    let contact_id = participants[0]["contact_id"].as_i64().unwrap();
+    app.script(&format!("location.hash = '#/datenschutz/{contact_id}'"))
+        .await;
+    app.until("person page", "document.getElementById('person-anonymisieren')")
+        .await;
+    save(&app, "datenschutz-person").await;
+    app.press("#person-anonymisieren").await;
+    app.wait_for("dialog[open] #anonymisieren-ja").await;
+    save(&app, "datenschutz-bestaetigung").await;
+    app.wait_for("dialog[open] input[type=checkbox]")
+        .await
+        .send_keys(SPACE)
+        .await
+        .unwrap();
+    app.press("#anonymisieren-ja").await;
+    app.until(
+        "erased",
+        "location.hash === '#/datenschutz' && document.querySelector('#meldungen .kern-alert--success')",
+    )
+    .await;
+    save(&app, "datenschutz-geloescht").await;
+    app.script(&format!("location.hash = '#/sitzungen/{session_id}'"))
+        .await;
+    app.until("participants", "document.querySelector('#teilnehmende tbody tr')")
+        .await;
+    app.script("document.getElementById('teilnehmende').scrollIntoView()")
+        .await;
+    save(&app, "datenschutz-sitzung-anonymisiert").await;
+    app.goto("aenderungsprotokoll").await;
+    app.until("audit rows", "document.querySelector('#protokoll-zeilen tr')")
+        .await;
+    save(&app, "aenderungsprotokoll").await;
+    app.quit().await;
+}
