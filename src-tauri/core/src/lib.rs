@@ -23,6 +23,7 @@ pub mod mail;
 pub mod markdown;
 pub mod minutes;
 pub mod organisation;
+pub mod paper;
 pub mod paper_diff;
 pub mod paper_status;
 pub mod participant;
