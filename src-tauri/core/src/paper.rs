@@ -456,6 +456,49 @@ pub fn media_type(file_name: &str) -> &'static str {
     }
 }
 
+/// Writes a checked attachment to a folder of its own below `base` (the system's temp folder), so
+/// the system's program can open it: `<base>/netzwerkmappe-anhaenge/<id>-<checksum>/<name>`. The
+/// folder is readable by the user only (Unix); the name keeps only what every file system accepts.
+/// Writing the same attachment again reuses its file.
+pub fn write_private_copy(file: &AttachmentFile, base: &std::path::Path) -> Result<std::path::PathBuf> {
+    let short: String = file.meta.sha256.chars().take(16).collect();
+    let root = base.join("netzwerkmappe-anhaenge");
+    let dir = root.join(format!("{}-{short}", file.meta.id));
+    let failed = |e| Error::io("Der Anhang konnte nicht zum Öffnen bereitgestellt werden", e);
+    std::fs::create_dir_all(&dir).map_err(failed)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for folder in [&root, &dir] {
+            std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700)).map_err(failed)?;
+        }
+    }
+    let path = dir.join(safe_file_name(&file.meta.file_name));
+    std::fs::write(&path, &file.data).map_err(failed)?;
+    Ok(path)
+}
+
+/// A file name any file system accepts: no folders, no characters Windows refuses.
+pub fn safe_file_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = last
+        .chars()
+        .map(|c| {
+            if c.is_control() || "<>:\"|?*".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim().trim_end_matches('.').to_owned();
+    if cleaned.is_empty() {
+        "Anhang".to_owned()
+    } else {
+        cleaned
+    }
+}
+
 /// SHA-256 of `data` as lower-case hex.
 pub fn sha256_hex(data: &[u8]) -> String {
     use sha2::{Digest, Sha256};
@@ -497,6 +540,37 @@ mod tests {
             media_type("Bericht.DOCX"),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         );
+    }
+
+    #[test]
+    fn private_copies_have_safe_names() {
+        assert_eq!(
+            safe_file_name("..\\..\\Windows\\evil:name?.pdf"),
+            "evil_name_.pdf"
+        );
+        assert_eq!(safe_file_name("/etc/passwd"), "passwd");
+        assert_eq!(safe_file_name(".."), "Anhang");
+        let dir = tempfile::tempdir().unwrap();
+        let file = AttachmentFile {
+            meta: AttachmentMeta {
+                id: 7,
+                paper_id: 1,
+                version_id: None,
+                version_number: None,
+                file_name: "Plan 2027.pdf".into(),
+                media_type: "application/pdf".into(),
+                size: 3,
+                sha256: sha256_hex(b"abc"),
+                added_by: "t".into(),
+                added_at: "2026-11-27T10:00:00Z".into(),
+            },
+            data: b"abc".to_vec(),
+        };
+        let path = write_private_copy(&file, dir.path()).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"abc");
+        assert!(path.ends_with("netzwerkmappe-anhaenge/7-ba7816bf8f01cfea/Plan 2027.pdf"));
+        // Again: the same file is written over, not a second copy.
+        assert_eq!(write_private_copy(&file, dir.path()).unwrap(), path);
     }
 
     #[test]

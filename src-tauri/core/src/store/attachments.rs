@@ -3,6 +3,8 @@
 //! a SHA-256 taken when the file was attached is checked on every read, so a damaged attachment is
 //! reported instead of opened.
 
+use std::path::Path;
+
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
@@ -63,6 +65,33 @@ impl Store {
         let meta = load_meta(&mut tx, id).await?;
         tx.commit().await?;
         Ok(meta)
+    }
+
+    /// Attaches the file at `path` (picked in the system's dialog, or named on the command line).
+    /// The size is checked before the file is read, so a film picked by mistake is refused at once.
+    pub async fn add_attachment_from_file(
+        &self,
+        paper_id: i64,
+        version_id: Option<i64>,
+        path: &Path,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<AttachmentMeta> {
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let unreadable = |e| {
+            Error::io(
+                format!("Die Datei „{}“ konnte nicht gelesen werden", path.display()),
+                e,
+            )
+        };
+        let size = std::fs::metadata(path).map_err(unreadable)?.len();
+        check_attachment(&file_name, size)?;
+        let data = std::fs::read(path).map_err(unreadable)?;
+        self.add_attachment(paper_id, version_id, &file_name, &data, by, now)
+            .await
     }
 
     /// An attachment's bytes, after checking them against the stored checksum.
