@@ -130,9 +130,9 @@ pub fn export(outcome: &ExportOutcome) -> String {
 
 pub fn demo(summary: &DemoSummary) -> String {
     format!(
-        "Beispielnetzwerk geladen: {} Organisationen, {} Kontakte, {} Sitzungen.\n\
+        "Beispielnetzwerk geladen: {} Organisationen, {} Kontakte, {} Sitzungen, {} Konzeptpapiere.\n\
          Starten Sie Netzwerkmappe mit demselben Datenordner, um es anzusehen.\n",
-        summary.organisations, summary.contacts, summary.sessions
+        summary.organisations, summary.contacts, summary.sessions, summary.papers
     )
 }
 
