@@ -134,9 +134,10 @@ pub async fn add_handlungsfeld(state: State<'_, AppState>, name: String) -> Comm
 }
 
 /// The editor's live preview: the text as the document tree the window builds its DOM from.
+/// Async, so a long text is parsed beside the window's event loop, never on it.
 #[tauri::command]
-pub fn render_markdown(text: String) -> Document {
-    netzwerkmappe_core::markdown::parse(&text)
+pub async fn render_markdown(text: String) -> CommandResult<Document> {
+    Ok(netzwerkmappe_core::markdown::parse(&text))
 }
 
 /// "Anhang hinzufügen": the system's open dialog, then the file goes into the data file. `None`

@@ -45,7 +45,8 @@ pub struct PaperInput {
     pub lead_organisation_id: Option<i64>,
     /// Contacts, in the order they are named.
     pub author_ids: Vec<i64>,
-    /// Only when creating: a first text; saved as version 1 when not empty.
+    /// Only read by `create_paper`: a first text, saved as version 1 when not empty (updates of the
+    /// paper's data ignore it; text changes go through versions).
     pub body: Option<String>,
     /// The `version` the form was filled from; a different stored version refuses the save.
     pub expected_version: Option<i64>,
