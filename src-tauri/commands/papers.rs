@@ -8,9 +8,9 @@
 use chrono::Utc;
 use netzwerkmappe_core::document::Document;
 use netzwerkmappe_core::paper::{
-    AttachmentMeta, DraftInput, Handlungsfeld, LinkTarget, PaperFilter, PaperInput, PaperLink, PaperRow,
-    PaperVersion, PaperView, StatusChangeInput, VersionComparison, VersionInput, os_user_name,
-    write_private_copy,
+    AttachmentMeta, DecisionChoice, DraftInput, Handlungsfeld, LinkTarget, PaperFilter, PaperInput,
+    PaperLink, PaperRow, PaperVersion, PaperView, StatusChangeInput, VersionComparison, VersionInput,
+    os_user_name, write_private_copy,
 };
 use tauri::{AppHandle, State};
 
@@ -200,6 +200,15 @@ pub async fn link_paper(
 #[tauri::command]
 pub async fn unlink_paper(state: State<'_, AppState>, link_id: i64) -> CommandResult<()> {
     Ok(state.store().await?.unlink_paper(link_id, Utc::now()).await?)
+}
+
+/// The decisions the status form offers for "beschlossen" (linked sessions' first).
+#[tauri::command]
+pub async fn list_decisions_for_paper(
+    state: State<'_, AppState>,
+    paper_id: i64,
+) -> CommandResult<Vec<DecisionChoice>> {
+    Ok(state.store().await?.list_decisions_for_paper(paper_id).await?)
 }
 
 /// The papers linked to a session or its TOPs (for the session's screens).

@@ -331,6 +331,21 @@ pub struct PaperLink {
     pub agenda_item_title: Option<String>,
 }
 
+/// A decision a paper can be adopted by ("beschlossen"), for the status form's choice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionChoice {
+    pub id: i64,
+    /// "Beschluss 3/2027-2"
+    pub label: String,
+    pub text: String,
+    pub session_id: i64,
+    pub session_title: String,
+    /// "2026-11-24"
+    pub session_date: String,
+    /// Whether the decision's session or TOP is linked to the paper (those come first).
+    pub linked: bool,
+}
+
 /// What a link is made to: a session, or a TOP (its session is the TOP's).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

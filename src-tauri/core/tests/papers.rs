@@ -245,6 +245,48 @@ async fn status_with_a_decision_freezes_the_adopted_version() {
         .await
         .unwrap();
 
+    // Offered for "beschlossen": linked sessions' decisions first.
+    let other = store
+        .create_session(
+            SessionInput {
+                title: "Späteres Treffen".into(),
+                date: "2026-12-20".into(),
+                start_time: "10:00".into(),
+                ..SessionInput::default()
+            },
+            at(8),
+        )
+        .await
+        .unwrap();
+    store
+        .add_decision(
+            other.id,
+            DecisionInput {
+                text: "Anderes".into(),
+                ..DecisionInput::default()
+            },
+            at(8),
+        )
+        .await
+        .unwrap();
+    let choices = store.list_decisions_for_paper(id).await.unwrap();
+    assert_eq!(choices[0].session_id, other.id, "unlinked: latest session first");
+    store
+        .link_paper(
+            id,
+            LinkTarget {
+                session_id: None,
+                agenda_item_id: Some(top.id),
+            },
+            at(8),
+        )
+        .await
+        .unwrap();
+    let choices = store.list_decisions_for_paper(id).await.unwrap();
+    assert_eq!((choices[0].id, choices[0].linked), (decision.id, true));
+    assert_eq!(choices[0].label, decision.label);
+    assert!(!choices[1].linked);
+
     let to = |to: PaperStatus, decision_id: Option<i64>| StatusChangeInput {
         to,
         decision_id,
