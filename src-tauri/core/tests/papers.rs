@@ -432,9 +432,16 @@ async fn attachments_are_checked_on_every_read() {
         .unwrap();
     assert_eq!(meta.media_type, "application/pdf");
     assert_eq!(meta.size, 17);
+    // Attaching does not make an open editor's next save a conflict.
+    let before = store.get_paper(id).await.unwrap().paper.version;
+    store
+        .add_attachment(id, None, "Notiz.txt", b"x", "tester", at(10))
+        .await
+        .unwrap();
+    assert_eq!(store.get_paper(id).await.unwrap().paper.version, before);
     let file = store.read_attachment(meta.id).await.unwrap();
     assert_eq!(file.data, bytes);
-    assert_eq!(store.get_paper(id).await.unwrap().attachments, vec![meta.clone()]);
+    assert_eq!(store.get_paper(id).await.unwrap().attachments[0], meta);
 
     let err = store
         .add_attachment(
@@ -468,7 +475,11 @@ async fn attachments_are_checked_on_every_read() {
     );
 
     store.delete_attachment(meta.id, at(11)).await.unwrap();
-    assert!(store.get_paper(id).await.unwrap().attachments.is_empty());
+    assert_eq!(
+        store.get_paper(id).await.unwrap().attachments.len(),
+        1,
+        "only the other one is left"
+    );
 }
 
 #[tokio::test]

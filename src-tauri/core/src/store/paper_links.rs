@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use super::papers::{load_paper, touch_paper};
+use super::papers::{load_paper, mark_updated};
 use super::write::timestamp;
 use crate::paper::{DecisionChoice, LinkTarget, PaperLink};
 use crate::{Error, Result, Store};
@@ -86,7 +86,7 @@ impl Store {
         .bind(timestamp(now))
         .fetch_one(&mut *tx)
         .await?;
-        touch_paper(&mut tx, paper_id, now).await?;
+        mark_updated(&mut tx, paper_id, now).await?;
         let link = load_link(&mut tx, id).await?;
         tx.commit().await?;
         Ok(link)
@@ -100,7 +100,7 @@ impl Store {
             .bind(link_id)
             .execute(&mut *tx)
             .await?;
-        touch_paper(&mut tx, link.paper_id, now).await?;
+        mark_updated(&mut tx, link.paper_id, now).await?;
         tx.commit().await?;
         Ok(())
     }
