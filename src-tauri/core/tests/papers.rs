@@ -370,6 +370,9 @@ async fn status_with_a_decision_freezes_the_adopted_version() {
     assert_eq!(adopted.adopted_version, Some(1));
     assert_eq!(adopted.session_id, Some(session.id));
     assert_eq!(view.status_history.len(), 4);
+    // Adopting linked the paper to the decision's TOP (it was linked there already: no second link).
+    assert_eq!(view.links.len(), 1);
+    assert_eq!(view.links[0].agenda_item_id, Some(top.id));
 
     // Frozen: no version, no draft, no restore, no new title.
     let err = store

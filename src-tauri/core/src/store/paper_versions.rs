@@ -175,6 +175,18 @@ impl Store {
         .bind(adopted)
         .execute(&mut *tx)
         .await?;
+        if let (PaperStatus::Beschlossen, Some(decision)) = (input.to, input.decision_id) {
+            // The adopting session (and TOP) shows the paper too, linked or not before.
+            sqlx::query(
+                "INSERT OR IGNORE INTO paper_links (paper_id, session_id, agenda_item_id, created_at)
+                 SELECT ?1, session_id, agenda_item_id, ?2 FROM decisions WHERE id = ?3",
+            )
+            .bind(paper_id)
+            .bind(timestamp(now))
+            .bind(decision)
+            .execute(&mut *tx)
+            .await?;
+        }
         sqlx::query("UPDATE papers SET status = ?1 WHERE id = ?2")
             .bind(input.to)
             .bind(paper_id)
