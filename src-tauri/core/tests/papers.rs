@@ -142,6 +142,22 @@ async fn versions_are_kept_and_restore_makes_a_new_one() {
     assert_eq!(stale.code(), ErrorCode::Conflict);
 
     let first = view.versions.iter().find(|v| v.number == 1).unwrap().id;
+    // An unsaved draft is never dropped by a restore: it must be saved or discarded first.
+    let typed = DraftInput {
+        title: "t".into(),
+        body: "getippt".into(),
+        ..DraftInput::default()
+    };
+    store.save_paper_draft(id, typed, at(12)).await.unwrap();
+    let err = store
+        .restore_paper_version(first, None, "tester", at(12))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Validation { field, .. } if field == "Entwurf"),
+        "{err}"
+    );
+    store.discard_paper_draft(id).await.unwrap();
     let view = store
         .restore_paper_version(first, None, "tester", at(12))
         .await
@@ -344,7 +360,7 @@ async fn status_with_a_decision_freezes_the_adopted_version() {
         )
         .await
         .unwrap();
-    // Back and forth once, then adopted.
+    // Back and forth once, then adopted (after the draft is saved or discarded).
     store
         .change_paper_status(id, to(PaperStatus::Entwurf, None), "tester", at(10))
         .await
@@ -353,6 +369,17 @@ async fn status_with_a_decision_freezes_the_adopted_version() {
         .change_paper_status(id, to(PaperStatus::InAbstimmung, None), "tester", at(10))
         .await
         .unwrap();
+    let err = store
+        .change_paper_status(
+            id,
+            to(PaperStatus::Beschlossen, Some(decision.id)),
+            "tester",
+            at(11),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("ungespeicherte Entwurf"), "{err}");
+    store.discard_paper_draft(id).await.unwrap();
     let view = store
         .change_paper_status(
             id,
