@@ -486,6 +486,37 @@ async fn attachments_are_checked_on_every_read() {
         .unwrap_err();
     assert!(err.to_string().contains("höchstens 25 MB"), "{err}");
 
+    // From a file: unreadable, too large (refused before reading), fine.
+    let missing = dir.path().join("fehlt.pdf");
+    let err = store
+        .add_attachment_from_file(id, None, &missing, "tester", at(10))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Io);
+    assert!(err.to_string().starts_with("Die Datei „"), "{err}");
+    let huge = dir.path().join("Film.mp4");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(26 * 1024 * 1024)
+        .unwrap();
+    let err = store
+        .add_attachment_from_file(id, None, &huge, "tester", at(10))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("„Film.mp4“ ist 26 MB groß"), "{err}");
+    let table = dir.path().join("Übersicht.xlsx");
+    std::fs::write(&table, b"PK\x03\x04 Tabelle").unwrap();
+    let from_file = store
+        .add_attachment_from_file(id, None, &table, "tester", at(10))
+        .await
+        .unwrap();
+    assert_eq!(from_file.file_name, "Übersicht.xlsx");
+    assert_eq!(
+        from_file.media_type,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    store.delete_attachment(from_file.id, at(10)).await.unwrap();
+
     // One byte of the stored blob changed behind the app's back.
     let mut conn = sqlx::SqliteConnection::connect(&format!(
         "sqlite://{}",
