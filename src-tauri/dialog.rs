@@ -61,6 +61,16 @@ pub async fn pick_attachment_file<R: Runtime>(app: &AppHandle<R>) -> Option<Path
     rx.await.ok().flatten()
 }
 
+/// Hands a file to the system's program for its type (an attachment to open). Under end-to-end
+/// tests (`E2E_ANSWER_ENV` set) nothing is started: a test cannot see or close another program,
+/// and CI must not launch a PDF viewer; the file has been written and checked by then.
+pub fn open_with_system(path: &Path) -> std::io::Result<()> {
+    if std::env::var_os(E2E_ANSWER_ENV).is_some() {
+        return Ok(());
+    }
+    open::that_detached(path)
+}
+
 /// Asks where to save an export: opens in `folder` (Downloads) with `file_name` suggested.
 /// `None` when the person cancels. A name typed without an extension gets the format's one.
 pub async fn pick_export_target<R: Runtime>(

@@ -166,7 +166,7 @@ pub async fn add_paper_attachment(
 pub async fn open_paper_attachment(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     let file = state.store().await?.read_attachment(id).await?;
     let path = write_private_copy(&file, &std::env::temp_dir())?;
-    open::that_detached(&path).map_err(|e| {
+    dialog::open_with_system(&path).map_err(|e| {
         netzwerkmappe_core::Error::io(
             format!(
                 "„{}“ konnte nicht geöffnet werden; vielleicht ist für diese Art Datei kein Programm eingerichtet",
