@@ -158,6 +158,14 @@ async fn versions_are_kept_and_restore_makes_a_new_one() {
         "{err}"
     );
     store.discard_paper_draft(id).await.unwrap();
+    // A draft with the current version's text unchanged holds nothing to lose: no refusal.
+    let current = store.get_paper(id).await.unwrap().current.unwrap();
+    let unchanged = DraftInput {
+        title: current.title.clone(),
+        summary: current.summary.clone(),
+        body: current.body.clone(),
+    };
+    store.save_paper_draft(id, unchanged, at(12)).await.unwrap();
     let view = store
         .restore_paper_version(first, None, "tester", at(12))
         .await

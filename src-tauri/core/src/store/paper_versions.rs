@@ -207,13 +207,25 @@ impl Store {
     }
 }
 
+/// Whether the paper has a draft whose text differs from its latest version (a draft an editor
+/// saved without changing anything holds nothing that could be lost; it is removed).
 async fn has_draft(conn: &mut SqliteConnection, paper_id: i64) -> Result<bool> {
-    Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM paper_drafts WHERE paper_id = ?1)")
-            .bind(paper_id)
-            .fetch_one(&mut *conn)
-            .await?,
+    let unsaved: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM paper_drafts d WHERE d.paper_id = ?1 AND NOT EXISTS (
+             SELECT 1 FROM paper_versions v WHERE v.paper_id = d.paper_id
+             AND v.number = (SELECT max(number) FROM paper_versions WHERE paper_id = d.paper_id)
+             AND v.title = trim(d.title) AND v.summary IS d.summary AND v.body = d.body))",
     )
+    .bind(paper_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if !unsaved {
+        sqlx::query("DELETE FROM paper_drafts WHERE paper_id = ?1")
+            .bind(paper_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(unsaved)
 }
 
 /// "Beschluss 3/2027-2" of an existing decision (plain "Beschluss n" before its minutes exist).
