@@ -39,6 +39,38 @@ pub async fn pick_import_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf>
     rx.await.ok().flatten()
 }
 
+/// Asks for a file to attach to a concept paper (any type). `None` when the person cancels.
+pub async fn pick_attachment_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    let (tx, rx) = oneshot::channel();
+    builder(app)
+        .set_title("Anhang hinzufügen: Datei auswählen")
+        .add_filter(
+            "Dokumente und Bilder",
+            &[
+                "pdf", "docx", "doc", "xlsx", "xls", "pptx", "odt", "ods", "png", "jpg", "jpeg", "gif",
+                "txt", "csv",
+            ],
+        )
+        .add_filter("Alle Dateien", &["*"])
+        .pick_file(move |picked| {
+            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+        });
+    rx.await.ok().flatten()
+}
+
+/// Hands a file to the system's program for its type (an attachment to open). Under end-to-end
+/// tests (`E2E_ANSWER_ENV` set) nothing is started: a test cannot see or close another program,
+/// and CI must not launch a PDF viewer; the file has been written and checked by then.
+pub fn open_with_system(path: &Path) -> std::io::Result<()> {
+    if std::env::var_os(E2E_ANSWER_ENV).is_some() {
+        return Ok(());
+    }
+    open::that_detached(path)
+}
+
 /// Asks where to save an export: opens in `folder` (Downloads) with `file_name` suggested.
 /// `None` when the person cancels. A name typed without an extension gets the format's one.
 pub async fn pick_export_target<R: Runtime>(

@@ -149,7 +149,7 @@ async fn restore(state: &AppState, candidate: &std::path::Path) -> CommandResult
     let aside = state
         .reopen_after(|data_file| backup::put_in_place(&prepared, data_file, why, now))
         .await?;
-    backup::note_restore(&*state.store().await?, candidate, aside.as_deref(), now).await?;
+    backup::note_restore(&state.store().await?, candidate, aside.as_deref(), now).await?;
     Ok(RestoreOutcome {
         facts,
         set_aside: aside.map(|p| p.display().to_string()),

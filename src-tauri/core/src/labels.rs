@@ -10,6 +10,7 @@ use crate::district::DistrictKind;
 use crate::format::Noun;
 use crate::import::Encoding;
 use crate::organisation::OrganisationKind;
+use crate::paper_status::PaperStatus;
 
 /// A code as the core serialises it and the word a person reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,6 +38,8 @@ pub struct UiLabels {
     pub audit_actions: Vec<Label>,
     /// After an erasure: how long older backups still hold the data (`privacy::backup_notice`).
     pub privacy_backup_notice: String,
+    /// Konzeptpapier statuses in their order (Entwurf … archiviert), for the list's filter.
+    pub paper_statuses: Vec<Label>,
     /// Keyed by the noun's code ("kontakt", "organisation", …), for `count()` in ui/js/format.js.
     pub nouns: BTreeMap<String, NounForms>,
 }
@@ -127,6 +130,13 @@ impl UiLabels {
                     label: a.label().to_owned(),
                 })
                 .collect(),
+            paper_statuses: PaperStatus::ALL
+                .iter()
+                .map(|s| Label {
+                    value: code_of(s),
+                    label: s.label().to_owned(),
+                })
+                .collect(),
             nouns: Noun::ALL
                 .iter()
                 .map(|n| {
@@ -163,6 +173,8 @@ mod tests {
         assert_eq!(email, EMAIL_KINDS);
         let phone: Vec<&str> = labels.phone_kinds.iter().map(|l| l.value.as_str()).collect();
         assert_eq!(phone, PHONE_KINDS);
+        assert_eq!(labels.paper_statuses[1].value, "in_abstimmung");
+        assert_eq!(labels.paper_statuses[1].label, "in Abstimmung");
         assert_eq!(labels.nouns["kontakt"].other, "Kontakte");
         assert_eq!(labels.nouns["empfaenger"].one, "Empfänger");
         assert_eq!(labels.nouns.len(), Noun::ALL.len());

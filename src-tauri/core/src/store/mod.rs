@@ -7,6 +7,7 @@
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
 mod agenda;
+mod attachments;
 mod audit;
 mod backup;
 mod contact_details;
@@ -17,6 +18,9 @@ mod import;
 mod info;
 mod minutes;
 mod organisations;
+mod paper_links;
+mod paper_versions;
+mod papers;
 mod participants;
 mod privacy;
 mod reminders;
@@ -28,6 +32,7 @@ mod write;
 
 pub use backup::{corrupt_index_entry_for_tests, inspect_file, integrity_check_file};
 pub use contacts::MAX_LIST;
+pub use papers::MAX_PAPERS;
 pub use sessions::MAX_SESSIONS;
 
 use std::path::{Path, PathBuf};
