@@ -12,6 +12,7 @@ mod districts;
 mod errors;
 mod export;
 mod forms;
+mod global_search;
 mod import;
 mod info;
 mod keyboard;

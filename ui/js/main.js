@@ -18,6 +18,7 @@ import * as actionItems from './views/action-items.js';
 import * as settings from './views/settings.js';
 import { call } from './api.js';
 import { startReminders } from './reminders.js';
+import { startGlobalSearch } from './global-search.js';
 import { el, replaceChildren } from './dom.js';
 
 // Start-up marks (ms since the page began loading), printed by `--startzeit-messen`.
@@ -131,4 +132,5 @@ if (tauriWindow) {
   }).catch((e) => problems.push(`close listener: ${String(e && e.message || e)}`));
 }
 
+startGlobalSearch();
 show();

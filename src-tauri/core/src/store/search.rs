@@ -49,6 +49,7 @@ impl Store {
                     label,
                     detail,
                     matched: Vec::new(),
+                    session_id: None,
                 })
                 .collect();
             // Matched words only for the hits kept (a tenth of the candidates).
@@ -56,6 +57,7 @@ impl Store {
             for hit in &mut hits {
                 hit.matched = matched_words(&[&hit.label, hit.detail.as_deref().unwrap_or_default()], &terms);
             }
+            add_session_ids(&mut conn, kind, &mut hits).await?;
             if !hits.is_empty() {
                 results.groups.push(SearchGroup {
                     kind,
@@ -130,6 +132,47 @@ async fn shown_lines(
         .bind(candidates)
         .fetch_all(&mut *conn)
         .await?)
+}
+
+/// Fills in the session each kept hit belongs to (one small query for the few hits shown), so the
+/// window opens a TOP, a decision or an action item on its session's screen.
+async fn add_session_ids(
+    conn: &mut SqliteConnection,
+    kind: SearchKind,
+    hits: &mut [SearchHit],
+) -> Result<()> {
+    let sql = match kind {
+        SearchKind::Session | SearchKind::Minutes => {
+            for hit in hits.iter_mut() {
+                hit.session_id = Some(hit.id);
+            }
+            return Ok(());
+        }
+        SearchKind::AgendaItem => {
+            "SELECT id, session_id FROM agenda_items WHERE id IN (SELECT value FROM json_each(?1))"
+        }
+        SearchKind::Decision => {
+            "SELECT id, session_id FROM decisions WHERE id IN (SELECT value FROM json_each(?1))"
+        }
+        SearchKind::ActionItem => {
+            "SELECT id, session_id FROM action_items WHERE id IN (SELECT value FROM json_each(?1))"
+        }
+        _ => return Ok(()),
+    };
+    if hits.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
+    let sessions: HashMap<i64, i64> = sqlx::query_as::<_, (i64, i64)>(sql)
+        .bind(json_ids(&ids))
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .collect();
+    for hit in hits.iter_mut() {
+        hit.session_id = sessions.get(&hit.id).copied();
+    }
+    Ok(())
 }
 
 /// Decisions are shown with their printed number, built by the one rule that builds it.
