@@ -7,6 +7,7 @@
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
 mod agenda;
+mod attachments;
 mod contact_details;
 mod contact_insert;
 mod contacts;
@@ -15,6 +16,9 @@ mod import;
 mod info;
 mod minutes;
 mod organisations;
+mod paper_links;
+mod paper_versions;
+mod papers;
 mod participants;
 mod reminders;
 mod search;
@@ -24,6 +28,7 @@ mod settings;
 mod write;
 
 pub use contacts::MAX_LIST;
+pub use papers::MAX_PAPERS;
 pub use sessions::MAX_SESSIONS;
 
 use std::path::{Path, PathBuf};
