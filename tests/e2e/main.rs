@@ -19,6 +19,7 @@ mod keyboard;
 mod list_figures;
 mod list_layout;
 mod mail;
+mod papers;
 mod reminders;
 mod screenshots;
 mod sessions;

@@ -15,6 +15,8 @@ import * as info from './views/info.js';
 import * as sessions from './views/sessions.js';
 import * as sessionForm from './views/session-form.js';
 import * as actionItems from './views/action-items.js';
+import * as papers from './views/papers.js';
+import * as paper from './views/paper.js';
 import * as settings from './views/settings.js';
 import { call } from './api.js';
 import { startReminders } from './reminders.js';
@@ -40,6 +42,7 @@ const ROUTES = {
   import: { list: contactImport },
   sitzungen: { list: sessions, detail: sessionForm },
   aufgaben: { list: actionItems },
+  konzeptpapiere: { list: papers, detail: paper },
   kreise: { list: districts },
   info: { list: info },
   einstellungen: { list: settings },

@@ -1,0 +1,205 @@
+//! Konzeptpapiere in the real window, by keyboard, on the demo network: write a paper, let the
+//! draft autosave, save two versions, compare them word by word, move the paper through the
+//! statuses to "beschlossen" with a Beschluss of a past session, and find it from the global search
+//! by a word of its text typed without umlauts, opened with Enter.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::app::App;
+
+const ENTER: &str = "\u{E007}";
+const CONTROL: &str = "\u{E009}";
+const RELEASE: &str = "\u{E000}";
+
+fn demo_with_cli(dir: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_netzwerkmappe"))
+        .arg("--daten")
+        .arg(dir)
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Types `text`; a line break is the Enter key (WebDriver drops a bare "\n").
+async fn type_into(app: &App, css: &str, text: &str) {
+    let keys = text.replace('\n', ENTER);
+    app.wait_for(css).await.send_keys(&keys).await.unwrap();
+}
+
+async fn keys(app: &App, text: &str) {
+    app.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Chooses an option of a select the way the keyboard does it (the value changes, `change` fires).
+async fn choose(app: &App, css: &str, value: &str) {
+    app.script(&format!(
+        "const s = document.querySelector(\"{css}\"); s.focus(); s.value = '{value}'; \
+         s.dispatchEvent(new Event('change', {{bubbles: true}}));"
+    ))
+    .await;
+}
+
+/// Saves what the editor holds as a new version with `note`; waits for the versions table row.
+async fn save_version(app: &App, note: &str, number: u32) {
+    type_into(app, "input[name='papier-notiz']", note).await;
+    app.press("#papier-version-speichern").await;
+    app.until(
+        &format!("version {number}"),
+        &format!("document.querySelector('#papier-versionen tr[data-number=\"{number}\"]')"),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn write_a_paper_version_compare_adopt_and_find_it_from_the_global_search() {
+    let app = App::start_with(demo_with_cli).await;
+    app.goto("konzeptpapiere/neu").await;
+    type_into(&app, "input[name='papier-titel']", "Sprachcafés im Quartier").await;
+    keys(&app, ENTER).await;
+    app.until(
+        "the new paper",
+        "/^#\\/konzeptpapiere\\/\\d+$/.test(location.hash) && document.getElementById('papier-text')",
+    )
+    .await;
+    let hash = app.script("return location.hash").await;
+
+    // Writing: the preview follows, the draft is saved by itself.
+    type_into(
+        &app,
+        "#papier-text",
+        "# Ziele\n\nDie Förderung von Sprachcafés im Weißenhof.\n\n- Treffpunkt\n- <b>Ehrenamt</b>\n",
+    )
+    .await;
+    app.until(
+        "preview",
+        "document.querySelector('#papier-vorschau h2') && document.querySelectorAll('#papier-vorschau li').length === 2",
+    )
+    .await;
+    // Raw HTML shows as text, never as markup.
+    let raw = app
+        .script(
+            "return [document.querySelector('#papier-vorschau b') === null,
+                     document.getElementById('papier-vorschau').textContent.includes('<b>Ehrenamt</b>')]",
+        )
+        .await;
+    assert_eq!(raw, serde_json::json!([true, true]));
+    app.until(
+        "draft saved",
+        "document.getElementById('papier-entwurf-status').textContent.startsWith('Entwurf gespeichert')",
+    )
+    .await;
+    save_version(&app, "Erste Fassung", 1).await;
+
+    // A second version with one word changed and one added.
+    app.script(
+        "const t = document.getElementById('papier-text');
+         t.focus(); t.setSelectionRange(t.value.length, t.value.length);",
+    )
+    .await;
+    keys(&app, &format!("- Kinderbetreuung{ENTER}")).await;
+    save_version(&app, "Kinderbetreuung ergänzt", 2).await;
+
+    // Compare 1 and 2: the added word is marked as inserted, also for screen readers.
+    app.press("#papier-vergleichen").await;
+    app.until(
+        "comparison",
+        "document.querySelector('#papier-vergleich-text ins')",
+    )
+    .await;
+    let ins = app.text("#papier-vergleich-text ins").await;
+    assert!(ins.contains("Kinderbetreuung"), "{ins}");
+    let sr = app
+        .script("return document.querySelector('#papier-vergleich-text ins .kern-sr-only').textContent")
+        .await;
+    assert_eq!(sr, "[eingefügt: ");
+    app.press("#zurueck-zum-papier").await;
+    app.until(
+        "the paper again",
+        &format!("location.hash === {hash} && document.getElementById('papier-status-neu')"),
+    )
+    .await;
+
+    // Entwurf → in Abstimmung → beschlossen with a Beschluss of a past demo session.
+    choose(&app, "#papier-status-neu", "in_abstimmung").await;
+    type_into(
+        &app,
+        "input[name='papier-status-notiz']",
+        "an die Kreise verschickt",
+    )
+    .await;
+    app.press("#papier-status-aendern").await;
+    app.until(
+        "in Abstimmung",
+        "document.getElementById('papier-status-jetzt').textContent.includes('in Abstimmung')",
+    )
+    .await;
+    choose(&app, "#papier-status-neu", "beschlossen").await;
+    app.until(
+        "a decision to choose",
+        "document.querySelector('#papier-beschluss option[value]:not([value=\"\"])')",
+    )
+    .await;
+    app.press("#papier-status-aendern").await;
+    app.until(
+        "beschlossen",
+        "document.getElementById('papier-status-jetzt').textContent.includes('beschlossen')",
+    )
+    .await;
+    let history = app
+        .script(
+            "return [...document.querySelectorAll('#papier-statusverlauf tbody tr')].map(r => r.textContent)",
+        )
+        .await;
+    let rows = history.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{history}");
+    assert!(
+        rows.iter().any(|r| r.as_str().unwrap().contains("Beschluss")),
+        "{history}"
+    );
+    // Frozen: no editor any more.
+    assert_eq!(
+        app.script("return document.getElementById('papier-text') === null")
+            .await,
+        true
+    );
+
+    // The global search finds it by a word of its text typed without umlauts; Enter opens it.
+    app.goto("kontakte").await;
+    app.script("document.getElementById('nav-kontakte').focus()")
+        .await;
+    keys(&app, &format!("{CONTROL}k{RELEASE}")).await;
+    keys(&app, "weissenho").await;
+    app.until(
+        "paper hit",
+        "document.querySelector('#suche-global-liste [role=option][data-kind=paper]')",
+    )
+    .await;
+    let index = app
+        .script(
+            "return [...document.querySelectorAll('#suche-global-liste [role=option]')]
+               .findIndex(o => o.dataset.kind === 'paper')",
+        )
+        .await
+        .as_u64()
+        .unwrap();
+    for _ in 0..=index {
+        keys(&app, "\u{E015}").await;
+    }
+    keys(&app, ENTER).await;
+    app.until(
+        "the paper from the search",
+        &format!("location.hash === {hash} && document.getElementById('papier-titelzeile')"),
+    )
+    .await;
+    let problems = app.script("return window.__netzwerkmappeProblems").await;
+    assert_eq!(problems, serde_json::json!([]));
+    app.quit().await;
+}
