@@ -85,6 +85,7 @@ const APP_COMMANDS: &[&str] = &[
     "link_paper",
     "unlink_paper",
     "list_papers_for_session",
+    "list_decisions_for_paper",
 ];
 
 fn main() {

@@ -103,6 +103,7 @@ macro_rules! all_commands {
             $crate::commands::papers::link_paper,
             $crate::commands::papers::unlink_paper,
             $crate::commands::papers::list_papers_for_session,
+            $crate::commands::papers::list_decisions_for_paper,
         ]
     };
 }

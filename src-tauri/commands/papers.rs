@@ -8,9 +8,9 @@
 use chrono::Utc;
 use netzwerkmappe_core::document::Document;
 use netzwerkmappe_core::paper::{
-    AttachmentMeta, DraftInput, Handlungsfeld, LinkTarget, PaperFilter, PaperInput, PaperLink, PaperRow,
-    PaperVersion, PaperView, StatusChangeInput, VersionComparison, VersionInput, os_user_name,
-    write_private_copy,
+    AttachmentMeta, DecisionChoice, DraftInput, Handlungsfeld, LinkTarget, PaperFilter, PaperInput,
+    PaperLink, PaperRow, PaperVersion, PaperView, StatusChangeInput, VersionComparison, VersionInput,
+    os_user_name, write_private_copy,
 };
 use tauri::{AppHandle, State};
 
@@ -134,9 +134,10 @@ pub async fn add_handlungsfeld(state: State<'_, AppState>, name: String) -> Comm
 }
 
 /// The editor's live preview: the text as the document tree the window builds its DOM from.
+/// Async, so a long text is parsed beside the window's event loop, never on it.
 #[tauri::command]
-pub fn render_markdown(text: String) -> Document {
-    netzwerkmappe_core::markdown::parse(&text)
+pub async fn render_markdown(text: String) -> CommandResult<Document> {
+    Ok(netzwerkmappe_core::markdown::parse(&text))
 }
 
 /// "Anhang hinzufügen": the system's open dialog, then the file goes into the data file. `None`
@@ -199,6 +200,15 @@ pub async fn link_paper(
 #[tauri::command]
 pub async fn unlink_paper(state: State<'_, AppState>, link_id: i64) -> CommandResult<()> {
     Ok(state.store().await?.unlink_paper(link_id, Utc::now()).await?)
+}
+
+/// The decisions the status form offers for "beschlossen" (linked sessions' first).
+#[tauri::command]
+pub async fn list_decisions_for_paper(
+    state: State<'_, AppState>,
+    paper_id: i64,
+) -> CommandResult<Vec<DecisionChoice>> {
+    Ok(state.store().await?.list_decisions_for_paper(paper_id).await?)
 }
 
 /// The papers linked to a session or its TOPs (for the session's screens).

@@ -443,6 +443,38 @@ fn aufgaben_lists_action_items_and_the_overdue_ones() {
 }
 
 #[test]
+fn papiere_lists_concept_papers_with_status_and_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = netzwerkmappe(dir.path(), &["papiere"]);
+    assert!(empty.status.success(), "{}", stderr(&empty));
+    assert_eq!(stdout(&empty), "Keine Konzeptpapiere.\n");
+    assert!(netzwerkmappe(dir.path(), &["demo"]).status.success());
+    let text = stdout(&netzwerkmappe(dir.path(), &["papiere"]));
+    assert!(
+        text.contains("Interkulturelle Öffnung der Kreisverwaltungen"),
+        "{text}"
+    );
+    assert!(
+        text.contains("beschlossen · Version 3 · Handlungsfeld Interkulturelle Öffnung"),
+        "{text}"
+    );
+    assert!(
+        text.contains("in Abstimmung · Version 2 · ungespeicherter Entwurf"),
+        "{text}"
+    );
+    assert!(text.ends_with("4 Konzeptpapiere\n"), "{text}");
+    // Found by a word of the current text typed without umlauts.
+    let found = netzwerkmappe(dir.path(), &["papiere", "--suche", "Kinderbetreuung", "--json"]);
+    let found: Vec<serde_json::Value> = serde_json::from_str(&stdout(&found)).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["title"], "Sprache im ländlichen Raum");
+    assert_eq!(found[0]["status"], "in_abstimmung");
+    let found = netzwerkmappe(dir.path(), &["papiere", "--suche", "Uebersetzung", "--json"]);
+    let found: Vec<serde_json::Value> = serde_json::from_str(&stdout(&found)).unwrap();
+    assert_eq!(found.len(), 1, "Übersetzung");
+}
+
+#[test]
 fn ics_writes_the_next_session_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("daten");

@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod berlin;
 pub mod contact;
 pub mod demo;
+mod demo_papers;
 pub mod district;
 mod district_derivation;
 pub mod document;

@@ -118,7 +118,7 @@ fn tab_rows(lines: &[&str]) -> usize {
 
 /// One line: bullets and numbers become Markdown list items (tabs in front nest them), leading
 /// tabs of text lines go (Word indents first lines; four spaces would make a code block), and a
-/// line of text right after another line of text gets a blank line before it.
+/// line of text right after any other non-empty line gets a blank line before it.
 fn normalise_line(line: &str, previous: Option<&str>) -> String {
     if let Some((level, marker, rest)) = bullet_item(line) {
         return format!("{}{marker} {rest}", "    ".repeat(level));
@@ -135,8 +135,10 @@ fn normalise_line(line: &str, previous: Option<&str>) -> String {
     };
     // A line ending in two spaces or a backslash asks for a line break, not a new paragraph.
     let hard_break = |l: &str| l.ends_with("  ") || l.ends_with('\\');
+    // After a list item, table row or quote too: Markdown would carry the line on as part of
+    // it ("lazy continuation"), where Word meant a paragraph of its own.
     if let Some(prev) = previous
-        && !starts_block(prev)
+        && !prev.trim().is_empty()
         && !hard_break(prev)
         && !starts_block(text)
         && !is_setext_underline(text)
@@ -156,6 +158,15 @@ fn bullet_item(line: &str) -> Option<(usize, String, &str)> {
         let after = &rest[first.len_utf8()..];
         let text = after.strip_prefix(['\t', ' ', '\u{a0}'])?;
         return Some((level, "-".into(), text.trim_start()));
+    }
+    // Word's default bullets for the 2nd and 3rd level arrive as "o" (Courier New) and "§"
+    // (Wingdings ▪) followed by a tab, without indentation: their character is their level.
+    // Only with a tab, so "o Text" or "§ 5 UrhG" stay text.
+    if let Some(text) = rest.strip_prefix("o\t") {
+        return Some((level.max(1), "-".into(), text.trim_start()));
+    }
+    if let Some(text) = rest.strip_prefix("§\t") {
+        return Some((level.max(2), "-".into(), text.trim_start()));
     }
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && digits <= 3 {
@@ -723,6 +734,17 @@ mod tests {
     }
 
     #[test]
+    fn word_bullet_levels_by_character() {
+        let doc = parse("•\tEins\no\tUnterpunkt\n§\tTiefer\n•\tZwei\n§ 5 UrhG gilt.");
+        let Block::List { items, .. } = &doc.blocks[0] else {
+            panic!("list expected: {doc:?}");
+        };
+        assert_eq!(items.len(), 2);
+        assert!(depth(&doc.blocks[..1]) == 3, "{doc:?}");
+        assert_eq!(doc.blocks[1], para("§ 5 UrhG gilt."));
+    }
+
+    #[test]
     fn normalise_leaves_markdown_structure_alone() {
         let markdown = "# Titel\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n```\ncode\nzeilen\n```\n\nÜberschrift\n===";
         assert_eq!(normalise(markdown), markdown);
@@ -816,8 +838,9 @@ mod tests {
             }
             // Every <script> typed is still there as text: the tag reached the tree as characters.
             let text = doc.plain_text();
-            // (Except inside a link target, `[a](<script>)`, which is never shown at all.)
-            if input.contains("<script>") && !input.contains("](") {
+            // (Except inside a link target, `[a](<script>)`, or as a code fence's language name,
+            // neither of which is ever shown.)
+            if input.contains("<script>") && !input.contains("](") && !input.contains("```") {
                 prop_assert!(text.contains("<script>"), "{input:?} → {text:?}");
             }
             let json = serde_json::to_string(&doc);

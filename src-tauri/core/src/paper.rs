@@ -45,7 +45,8 @@ pub struct PaperInput {
     pub lead_organisation_id: Option<i64>,
     /// Contacts, in the order they are named.
     pub author_ids: Vec<i64>,
-    /// Only when creating: a first text; saved as version 1 when not empty.
+    /// Only read by `create_paper`: a first text, saved as version 1 when not empty (updates of the
+    /// paper's data ignore it; text changes go through versions).
     pub body: Option<String>,
     /// The `version` the form was filled from; a different stored version refuses the save.
     pub expected_version: Option<i64>,
@@ -328,6 +329,21 @@ pub struct PaperLink {
     pub session_date: String,
     pub agenda_item_id: Option<i64>,
     pub agenda_item_title: Option<String>,
+}
+
+/// A decision a paper can be adopted by ("beschlossen"), for the status form's choice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionChoice {
+    pub id: i64,
+    /// "Beschluss 3/2027-2"
+    pub label: String,
+    pub text: String,
+    pub session_id: i64,
+    pub session_title: String,
+    /// "2026-11-24"
+    pub session_date: String,
+    /// Whether the decision's session or TOP is linked to the paper (those come first).
+    pub linked: bool,
 }
 
 /// What a link is made to: a session, or a TOP (its session is the TOP's).

@@ -123,6 +123,22 @@ pub fn check_editable(status: PaperStatus, what: &str) -> Result<()> {
     Ok(())
 }
 
+/// Refuses what would silently drop an unsaved draft (restoring an old version, adopting or
+/// archiving the paper): nothing typed is lost without the person choosing so. `what` names the
+/// action ("Das Wiederherstellen einer Version").
+pub fn check_no_draft(has_draft: bool, what: &str) -> Result<()> {
+    if has_draft {
+        return Err(Error::validation(
+            "Entwurf",
+            format!(
+                "{what} ist erst möglich, wenn der ungespeicherte Entwurf als Version gespeichert oder \
+                 verworfen ist; sonst ginge sein Text verloren."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +212,16 @@ mod tests {
              Um es fortzuschreiben, setzen Sie den Status zuerst auf „Entwurf“."
         );
         assert!(check_editable(Archiviert, "Der Entwurf").is_err());
+    }
+
+    #[test]
+    fn a_draft_is_never_dropped_silently() {
+        assert!(check_no_draft(false, "Das Wiederherstellen einer Version").is_ok());
+        assert_eq!(
+            message(check_no_draft(true, "Das Wiederherstellen einer Version")),
+            "Das Wiederherstellen einer Version ist erst möglich, wenn der ungespeicherte Entwurf als Version \
+             gespeichert oder verworfen ist; sonst ginge sein Text verloren."
+        );
     }
 
     #[test]

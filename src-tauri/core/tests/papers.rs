@@ -142,6 +142,22 @@ async fn versions_are_kept_and_restore_makes_a_new_one() {
     assert_eq!(stale.code(), ErrorCode::Conflict);
 
     let first = view.versions.iter().find(|v| v.number == 1).unwrap().id;
+    // An unsaved draft is never dropped by a restore: it must be saved or discarded first.
+    let typed = DraftInput {
+        title: "t".into(),
+        body: "getippt".into(),
+        ..DraftInput::default()
+    };
+    store.save_paper_draft(id, typed, at(12)).await.unwrap();
+    let err = store
+        .restore_paper_version(first, None, "tester", at(12))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Validation { field, .. } if field == "Entwurf"),
+        "{err}"
+    );
+    store.discard_paper_draft(id).await.unwrap();
     let view = store
         .restore_paper_version(first, None, "tester", at(12))
         .await
@@ -245,6 +261,48 @@ async fn status_with_a_decision_freezes_the_adopted_version() {
         .await
         .unwrap();
 
+    // Offered for "beschlossen": linked sessions' decisions first.
+    let other = store
+        .create_session(
+            SessionInput {
+                title: "Späteres Treffen".into(),
+                date: "2026-12-20".into(),
+                start_time: "10:00".into(),
+                ..SessionInput::default()
+            },
+            at(8),
+        )
+        .await
+        .unwrap();
+    store
+        .add_decision(
+            other.id,
+            DecisionInput {
+                text: "Anderes".into(),
+                ..DecisionInput::default()
+            },
+            at(8),
+        )
+        .await
+        .unwrap();
+    let choices = store.list_decisions_for_paper(id).await.unwrap();
+    assert_eq!(choices[0].session_id, other.id, "unlinked: latest session first");
+    store
+        .link_paper(
+            id,
+            LinkTarget {
+                session_id: None,
+                agenda_item_id: Some(top.id),
+            },
+            at(8),
+        )
+        .await
+        .unwrap();
+    let choices = store.list_decisions_for_paper(id).await.unwrap();
+    assert_eq!((choices[0].id, choices[0].linked), (decision.id, true));
+    assert_eq!(choices[0].label, decision.label);
+    assert!(!choices[1].linked);
+
     let to = |to: PaperStatus, decision_id: Option<i64>| StatusChangeInput {
         to,
         decision_id,
@@ -302,7 +360,7 @@ async fn status_with_a_decision_freezes_the_adopted_version() {
         )
         .await
         .unwrap();
-    // Back and forth once, then adopted.
+    // Back and forth once, then adopted (after the draft is saved or discarded).
     store
         .change_paper_status(id, to(PaperStatus::Entwurf, None), "tester", at(10))
         .await
@@ -311,6 +369,17 @@ async fn status_with_a_decision_freezes_the_adopted_version() {
         .change_paper_status(id, to(PaperStatus::InAbstimmung, None), "tester", at(10))
         .await
         .unwrap();
+    let err = store
+        .change_paper_status(
+            id,
+            to(PaperStatus::Beschlossen, Some(decision.id)),
+            "tester",
+            at(11),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("ungespeicherte Entwurf"), "{err}");
+    store.discard_paper_draft(id).await.unwrap();
     let view = store
         .change_paper_status(
             id,
@@ -328,6 +397,9 @@ async fn status_with_a_decision_freezes_the_adopted_version() {
     assert_eq!(adopted.adopted_version, Some(1));
     assert_eq!(adopted.session_id, Some(session.id));
     assert_eq!(view.status_history.len(), 4);
+    // Adopting linked the paper to the decision's TOP (it was linked there already: no second link).
+    assert_eq!(view.links.len(), 1);
+    assert_eq!(view.links[0].agenda_item_id, Some(top.id));
 
     // Frozen: no version, no draft, no restore, no new title.
     let err = store
@@ -390,9 +462,16 @@ async fn attachments_are_checked_on_every_read() {
         .unwrap();
     assert_eq!(meta.media_type, "application/pdf");
     assert_eq!(meta.size, 17);
+    // Attaching does not make an open editor's next save a conflict.
+    let before = store.get_paper(id).await.unwrap().paper.version;
+    store
+        .add_attachment(id, None, "Notiz.txt", b"x", "tester", at(10))
+        .await
+        .unwrap();
+    assert_eq!(store.get_paper(id).await.unwrap().paper.version, before);
     let file = store.read_attachment(meta.id).await.unwrap();
     assert_eq!(file.data, bytes);
-    assert_eq!(store.get_paper(id).await.unwrap().attachments, vec![meta.clone()]);
+    assert_eq!(store.get_paper(id).await.unwrap().attachments[0], meta);
 
     let err = store
         .add_attachment(
@@ -406,6 +485,37 @@ async fn attachments_are_checked_on_every_read() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("höchstens 25 MB"), "{err}");
+
+    // From a file: unreadable, too large (refused before reading), fine.
+    let missing = dir.path().join("fehlt.pdf");
+    let err = store
+        .add_attachment_from_file(id, None, &missing, "tester", at(10))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Io);
+    assert!(err.to_string().starts_with("Die Datei „"), "{err}");
+    let huge = dir.path().join("Film.mp4");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(26 * 1024 * 1024)
+        .unwrap();
+    let err = store
+        .add_attachment_from_file(id, None, &huge, "tester", at(10))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("„Film.mp4“ ist 26 MB groß"), "{err}");
+    let table = dir.path().join("Übersicht.xlsx");
+    std::fs::write(&table, b"PK\x03\x04 Tabelle").unwrap();
+    let from_file = store
+        .add_attachment_from_file(id, None, &table, "tester", at(10))
+        .await
+        .unwrap();
+    assert_eq!(from_file.file_name, "Übersicht.xlsx");
+    assert_eq!(
+        from_file.media_type,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    store.delete_attachment(from_file.id, at(10)).await.unwrap();
 
     // One byte of the stored blob changed behind the app's back.
     let mut conn = sqlx::SqliteConnection::connect(&format!(
@@ -426,7 +536,11 @@ async fn attachments_are_checked_on_every_read() {
     );
 
     store.delete_attachment(meta.id, at(11)).await.unwrap();
-    assert!(store.get_paper(id).await.unwrap().attachments.is_empty());
+    assert_eq!(
+        store.get_paper(id).await.unwrap().attachments.len(),
+        1,
+        "only the other one is left"
+    );
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use super::papers::{load_paper, touch_paper};
+use super::papers::{load_paper, mark_updated};
 use super::write::timestamp;
 use crate::paper::{AttachmentFile, AttachmentMeta, check_attachment, media_type, sha256_hex};
 use crate::{Error, Result, Store};
@@ -61,7 +61,7 @@ impl Store {
         .bind(data)
         .fetch_one(&mut *tx)
         .await?;
-        touch_paper(&mut tx, paper_id, now).await?;
+        mark_updated(&mut tx, paper_id, now).await?;
         let meta = load_meta(&mut tx, id).await?;
         tx.commit().await?;
         Ok(meta)
@@ -125,7 +125,7 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        touch_paper(&mut tx, meta.paper_id, now).await?;
+        mark_updated(&mut tx, meta.paper_id, now).await?;
         tx.commit().await?;
         Ok(())
     }

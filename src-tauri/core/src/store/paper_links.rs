@@ -4,9 +4,9 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use super::papers::{load_paper, touch_paper};
+use super::papers::{load_paper, mark_updated};
 use super::write::timestamp;
-use crate::paper::{LinkTarget, PaperLink};
+use crate::paper::{DecisionChoice, LinkTarget, PaperLink};
 use crate::{Error, Result, Store};
 
 const SELECT_LINK: &str = "
@@ -86,7 +86,7 @@ impl Store {
         .bind(timestamp(now))
         .fetch_one(&mut *tx)
         .await?;
-        touch_paper(&mut tx, paper_id, now).await?;
+        mark_updated(&mut tx, paper_id, now).await?;
         let link = load_link(&mut tx, id).await?;
         tx.commit().await?;
         Ok(link)
@@ -100,7 +100,7 @@ impl Store {
             .bind(link_id)
             .execute(&mut *tx)
             .await?;
-        touch_paper(&mut tx, link.paper_id, now).await?;
+        mark_updated(&mut tx, link.paper_id, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -118,6 +118,59 @@ impl Store {
             .await?)
     }
 }
+
+impl Store {
+    /// The decisions a paper may be adopted by: those of sessions the paper is linked to first
+    /// (on a linked TOP before others), then every other decision, latest session first; at most
+    /// `MAX_DECISION_CHOICES`.
+    pub async fn list_decisions_for_paper(&self, paper_id: i64) -> Result<Vec<DecisionChoice>> {
+        type Row = (
+            i64,
+            i64,
+            Option<i64>,
+            Option<i64>,
+            String,
+            i64,
+            String,
+            String,
+            bool,
+        );
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT d.id, d.number, m.ordinal, m.year, d.text, s.id, s.title, s.date,
+                    EXISTS (SELECT 1 FROM paper_links l WHERE l.paper_id = ?1 AND l.session_id = d.session_id
+                            AND (l.agenda_item_id IS NULL OR l.agenda_item_id = d.agenda_item_id)) AS linked
+             FROM decisions d JOIN sessions s ON s.id = d.session_id LEFT JOIN minutes m ON m.session_id = d.session_id
+             ORDER BY linked DESC, s.date DESC, s.start_time DESC, d.number
+             LIMIT ?2",
+        )
+        .bind(paper_id)
+        .bind(MAX_DECISION_CHOICES)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, number, ordinal, year, text, session_id, session_title, session_date, linked)| {
+                    DecisionChoice {
+                        id,
+                        label: match (ordinal, year) {
+                            (Some(o), Some(y)) => crate::minutes::decision_label(o, y, number),
+                            _ => format!("Beschluss {number}"),
+                        },
+                        text,
+                        session_id,
+                        session_title,
+                        session_date,
+                        linked,
+                    }
+                },
+            )
+            .collect())
+    }
+}
+
+/// Most decisions offered at once (a network makes a few dozen a year).
+const MAX_DECISION_CHOICES: i64 = 500;
 
 /// The sessions and TOPs a paper is linked to, latest session first.
 pub(crate) async fn links_of_paper(conn: &mut SqliteConnection, paper_id: i64) -> Result<Vec<PaperLink>> {

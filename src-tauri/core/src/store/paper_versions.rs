@@ -12,7 +12,7 @@ use crate::paper::{
     restored_note,
 };
 use crate::paper_diff::{compare_documents, compare_texts};
-use crate::paper_status::{PaperStatus, check_change, check_editable};
+use crate::paper_status::{PaperStatus, check_change, check_editable, check_no_draft};
 use crate::{Error, Result, Store};
 
 impl Store {
@@ -118,6 +118,10 @@ impl Store {
         check_version(&mut tx, Versioned::Paper, old.paper_id, expected_version).await?;
         let paper = load_paper(&mut tx, old.paper_id).await?;
         check_editable(paper.status, "Das Wiederherstellen einer Version")?;
+        check_no_draft(
+            has_draft(&mut tx, old.paper_id).await?,
+            "Das Wiederherstellen einer Version",
+        )?;
         let input = VersionInput {
             title: old.title.clone(),
             summary: old.summary.clone(),
@@ -153,6 +157,10 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
         check_change(paper.status, input.to, input.decision_id, latest.is_some())?;
+        if input.to.is_frozen() {
+            let what = format!("Der Status „{}“", input.to.label());
+            check_no_draft(has_draft(&mut tx, paper_id).await?, &what)?;
+        }
         let (decision_label, adopted) = match input.decision_id {
             Some(decision) if input.to == PaperStatus::Beschlossen => {
                 (Some(decision_label(&mut tx, decision).await?), latest)
@@ -175,24 +183,37 @@ impl Store {
         .bind(adopted)
         .execute(&mut *tx)
         .await?;
+        if let (PaperStatus::Beschlossen, Some(decision)) = (input.to, input.decision_id) {
+            // The adopting session (and TOP) shows the paper too, linked or not before.
+            sqlx::query(
+                "INSERT OR IGNORE INTO paper_links (paper_id, session_id, agenda_item_id, created_at)
+                 SELECT ?1, session_id, agenda_item_id, ?2 FROM decisions WHERE id = ?3",
+            )
+            .bind(paper_id)
+            .bind(timestamp(now))
+            .bind(decision)
+            .execute(&mut *tx)
+            .await?;
+        }
         sqlx::query("UPDATE papers SET status = ?1 WHERE id = ?2")
             .bind(input.to)
             .bind(paper_id)
             .execute(&mut *tx)
             .await?;
-        if input.to.is_frozen() {
-            // What was adopted or archived is what the paper says; an unsaved draft would only
-            // suggest otherwise (its text is kept in no version, so it is named in the history).
-            sqlx::query("DELETE FROM paper_drafts WHERE paper_id = ?1")
-                .bind(paper_id)
-                .execute(&mut *tx)
-                .await?;
-        }
         touch_paper(&mut tx, paper_id, now).await?;
         index_paper(&mut tx, paper_id).await?;
         tx.commit().await?;
         self.get_paper(paper_id).await
     }
+}
+
+async fn has_draft(conn: &mut SqliteConnection, paper_id: i64) -> Result<bool> {
+    Ok(
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM paper_drafts WHERE paper_id = ?1)")
+            .bind(paper_id)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
 }
 
 /// "Beschluss 3/2027-2" of an existing decision (plain "Beschluss n" before its minutes exist).

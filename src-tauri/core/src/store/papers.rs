@@ -280,10 +280,21 @@ pub(crate) async fn load_paper(conn: &mut SqliteConnection, id: i64) -> Result<P
         .ok_or_else(not_found)
 }
 
-/// Raises the paper's version and `updated_at` (every change to its versions, draft excepted,
-/// status or attachments counts as a change of the paper for optimistic locking).
+/// Raises the paper's version and `updated_at`: a new version or status is a change an open
+/// editor must not overwrite unknowingly (optimistic locking).
 pub(crate) async fn touch_paper(conn: &mut SqliteConnection, id: i64, now: DateTime<Utc>) -> Result<()> {
     sqlx::query("UPDATE papers SET updated_at = ?1, version = version + 1 WHERE id = ?2")
+        .bind(timestamp(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Sets `updated_at` only: attachments and links change nothing an open editor could overwrite,
+/// so they must not make its next "Version speichern" a conflict.
+pub(crate) async fn mark_updated(conn: &mut SqliteConnection, id: i64, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query("UPDATE papers SET updated_at = ?1 WHERE id = ?2")
         .bind(timestamp(now))
         .bind(id)
         .execute(&mut *conn)
