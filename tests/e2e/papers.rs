@@ -203,3 +203,76 @@ async fn write_a_paper_version_compare_adopt_and_find_it_from_the_global_search(
     assert_eq!(problems, serde_json::json!([]));
     app.quit().await;
 }
+
+/// Not a test: the Konzeptpapiere screens on the demo network at 1366×768 (list, an adopted paper,
+/// the editor of the paper in Abstimmung with its restored draft, a comparison, the session side).
+#[tokio::test]
+#[ignore = "run by `make screenshots`"]
+async fn screenshots_papers() {
+    let app = App::start_with(demo_with_cli).await;
+    app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
+    app.goto("konzeptpapiere").await;
+    app.until(
+        "rows",
+        "document.querySelectorAll('#papiere-zeilen tr').length >= 3",
+    )
+    .await;
+    crate::screenshots::save(&app, "konzeptpapiere-liste").await;
+
+    // The paper in Abstimmung has a draft: the editor shows it restored.
+    let id = app
+        .script(
+            "const r = [...document.querySelectorAll('#papiere-zeilen tr')]
+               .find(r => r.textContent.includes('in Abstimmung'));
+             return r ? r.dataset.id : null",
+        )
+        .await;
+    let id = id.as_str().unwrap().to_string();
+    app.goto(&format!("konzeptpapiere/{id}")).await;
+    app.until("preview", "document.querySelector('#papier-vorschau')")
+        .await;
+    crate::screenshots::save(&app, "konzeptpapier-editor").await;
+    app.script("document.getElementById('papier-versionen-titel').scrollIntoView()")
+        .await;
+    crate::screenshots::save(&app, "konzeptpapier-versionen").await;
+    app.script("document.getElementById('papier-status-titel').scrollIntoView()")
+        .await;
+    crate::screenshots::save(&app, "konzeptpapier-status").await;
+    if app
+        .script("return !!document.getElementById('papier-vergleichen')")
+        .await
+        == true
+    {
+        app.press("#papier-vergleichen").await;
+        app.until("comparison", "document.getElementById('papier-vergleich-text')")
+            .await;
+        crate::screenshots::save(&app, "konzeptpapier-vergleich").await;
+    }
+
+    // The adopted paper (frozen text, history with the Beschluss) and its session's agenda.
+    app.goto("konzeptpapiere").await;
+    let adopted = app
+        .script(
+            "const r = [...document.querySelectorAll('#papiere-zeilen tr')]
+               .find(r => r.textContent.includes('beschlossen'));
+             return r ? r.dataset.id : null",
+        )
+        .await;
+    let adopted = adopted.as_str().unwrap().to_string();
+    app.goto(&format!("konzeptpapiere/{adopted}")).await;
+    app.until("text", "document.querySelector('#papier-vorschau')")
+        .await;
+    crate::screenshots::save(&app, "konzeptpapier-beschlossen").await;
+    let session = app
+        .script("const a = document.querySelector('#papier-verknuepfungen a'); return a ? a.getAttribute('href') : null")
+        .await;
+    if let Some(href) = session.as_str() {
+        app.script(&format!("location.hash = '{href}'")).await;
+        app.until("session papers", "document.querySelector('#sitzung-papiere')")
+            .await;
+        app.script("document.getElementById('sitzung-papiere-titel').scrollIntoView({block: 'center'})")
+            .await;
+        crate::screenshots::save(&app, "sitzung-konzeptpapiere").await;
+    }
+    app.quit().await;
+}

@@ -213,6 +213,32 @@ function renderText(section, view, frozen, reload, meta) {
     el('p', { class: 'kern-body' }, 'HTML wird als Text gezeigt, nicht ausgeführt. Aus Word eingefügter Text behält Absätze und Listen.'));
 
   let savedBody = body.value; // what the stored draft (or current version) holds
+  // "Entwurf verwerfen": back to the current version's text. Shown while a draft is stored; the
+  // core refuses restoring a version or adopting the paper while an unsaved draft exists.
+  const discard = button({
+    label: 'Entwurf verwerfen', variant: 'tertiary', id: 'papier-entwurf-verwerfen',
+    onClick: async () => {
+      const ok = await confirm({
+        title: 'Entwurf verwerfen?',
+        body: current
+          ? `Der Text seit Version ${current.number} wird gelöscht; es gilt wieder Version ${current.number}.`
+          : 'Der bisher geschriebene Text wird gelöscht.',
+        confirmLabel: 'Entwurf verwerfen', confirmId: 'entwurf-verwerfen-bestaetigen',
+      });
+      if (!ok) return;
+      try {
+        clearTimeout(draftTimer);
+        await call('discard_paper_draft', { id: paper.id });
+        savedBody = body.value;
+        releaseUnsaved();
+        await reload();
+        showSuccess('Entwurf verworfen.');
+      } catch (error) {
+        showError(error);
+      }
+    },
+  });
+  setHidden(discard, !draft);
   let draftTimer = null;
   let previewTimer = null;
   let previewNumber = 0;
@@ -224,6 +250,7 @@ function renderText(section, view, frozen, reload, meta) {
     try {
       await call('save_paper_draft', { id: paper.id, input: { ...meta.titleAndSummary(), body: text } });
       savedBody = text;
+      setHidden(discard, false);
       replaceChildren(draftStatus, `Entwurf gespeichert ${clock(new Date().toISOString())}`);
     } catch (error) {
       replaceChildren(draftStatus, 'Entwurf konnte nicht gespeichert werden.');
@@ -277,7 +304,7 @@ function renderText(section, view, frozen, reload, meta) {
     el('div', { class: 'paper-editor-grid' },
       el('div', { class: 'kern-form-input' },
         el('label', { class: 'kern-label', for: 'papier-text' }, current ? `Text (Entwurf der Version ${current.number + 1})` : 'Text (Entwurf der Version 1)'),
-        help, body, draftStatus),
+        help, body, el('div', { class: 'paper-draft-line' }, draftStatus, discard)),
       el('div', {},
         el('h3', { class: 'kern-heading-small', id: 'papier-vorschau-titel' }, 'Vorschau'),
         preview)),
