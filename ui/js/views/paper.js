@@ -485,35 +485,27 @@ function renderStatus(section, view, reload) {
   target.input.id = 'papier-status-neu';
   target.querySelector('label').setAttribute('for', 'papier-status-neu');
   const note = textField({ name: 'papier-status-notiz', label: 'Notiz zur Statusänderung' });
-  const sessionSelect = el('select', { class: 'kern-form-input__select', id: 'papier-beschluss-sitzung', 'data-label': 'Sitzung' });
+  // "beschlossen" names the Beschluss that adopted the paper: decisions of the sessions and TOPs the
+  // paper is linked to come first (the core orders them), then every other session's, newest first.
   const decisionSelect = el('select', { class: 'kern-form-input__select', id: 'papier-beschluss', 'data-label': 'Beschluss' });
-  const decisionBox = el('div', { class: 'form-grid', id: 'papier-beschluss-wahl' },
-    el('div', { class: 'kern-form-input' }, el('label', { class: 'kern-label', for: 'papier-beschluss-sitzung' }, 'Sitzung'),
-      el('div', { class: 'kern-form-input__select-wrapper' }, sessionSelect)),
-    el('div', { class: 'kern-form-input' }, el('label', { class: 'kern-label', for: 'papier-beschluss' }, 'Beschluss'),
-      el('div', { class: 'kern-form-input__select-wrapper' }, decisionSelect)));
-  let sessionsLoaded = false;
-  const loadDecisions = async () => {
-    replaceChildren(decisionSelect, el('option', { value: '' }, 'wird geladen …'));
-    if (!sessionSelect.value) { replaceChildren(decisionSelect, el('option', { value: '' }, 'erst eine Sitzung wählen')); return; }
-    const minutes = await call('get_minutes', { session: Number(sessionSelect.value) });
-    replaceChildren(decisionSelect, minutes.decisions.length === 0
-      ? el('option', { value: '' }, 'Diese Sitzung hat keine Beschlüsse')
-      : minutes.decisions.map((d) => el('option', { value: d.id }, `${d.label || `Beschluss ${d.number}`}: ${d.text.slice(0, 90)}`)));
-  };
-  sessionSelect.addEventListener('change', () => loadDecisions().catch(showError));
+  const decisionBox = el('div', { class: 'kern-form-input', id: 'papier-beschluss-wahl' },
+    el('label', { class: 'kern-label', for: 'papier-beschluss' }, 'Beschluss'),
+    el('div', { class: 'kern-form-input__select-wrapper' }, decisionSelect));
+  let decisionsLoaded = false;
+  const option = (d) => el('option', { value: d.id },
+    `${d.label}: ${d.text.slice(0, 80)}${d.text.length > 80 ? ' …' : ''} (${formatDate(d.session_date)}, ${d.session_title})`);
   const showDecision = async () => {
     const needs = targets.some((s) => s.value === target.input.value && s.needs_decision);
     setHidden(decisionBox, !needs);
-    if (needs && !sessionsLoaded) {
-      sessionsLoaded = true;
-      const sessions = (await call('list_sessions', { filter: { query: null } })).filter((s) => !s.upcoming);
-      replaceChildren(sessionSelect, el('option', { value: '' }, 'Sitzung wählen'),
-        sessions.map((s) => el('option', { value: s.id }, `${formatDate(s.date)} – ${s.title}`)));
-      // The most recent past session is the likely one.
-      if (sessions[0]) sessionSelect.value = String(sessions[0].id);
-      await loadDecisions();
-    }
+    if (!needs || decisionsLoaded) return;
+    decisionsLoaded = true;
+    const choices = await call('list_decisions_for_paper', { paperId: paper.id });
+    const linked = choices.filter((d) => d.linked);
+    const others = choices.filter((d) => !d.linked);
+    replaceChildren(decisionSelect, choices.length === 0
+      ? el('option', { value: '' }, 'Noch keine Beschlüsse in den Protokollen')
+      : [linked.length ? el('optgroup', { label: 'Sitzungen, mit denen das Papier verknüpft ist' }, linked.map(option)) : null,
+        others.length ? el('optgroup', { label: 'Weitere Sitzungen' }, others.map(option)) : null]);
   };
   target.input.addEventListener('change', () => showDecision().catch(showError));
 
