@@ -159,10 +159,10 @@ async fn global_search_finds_a_contact_typed_without_umlauts_and_opens_it_with_e
 }
 
 /// Not a test: the search box with hits of several kinds on the demo network, at 1366×768
-/// (`make screenshots` or `--ignored screenshot_global_search`).
+/// (`make screenshots` or `--ignored screenshots_global_search`).
 #[tokio::test]
 #[ignore = "run by `make screenshots`"]
-async fn screenshot_global_search() {
+async fn screenshots_global_search() {
     let app = App::start_with(demo_with_cli).await;
     app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
     app.goto("sitzungen").await;
