@@ -276,3 +276,164 @@ async fn screenshots_papers() {
     }
     app.quit().await;
 }
+
+/// The rest of the paper screen by keyboard on the demo paper in Abstimmung (it has a draft):
+/// discard the draft, restore version 1 as a new version, a new Handlungsfeld, an author, an
+/// attachment (a too large one is refused with the German message), a link to a TOP that the
+/// session's agenda then shows, and removing it again.
+#[tokio::test]
+async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
+    let app = App::start_with(demo_with_cli).await;
+    app.goto("konzeptpapiere").await;
+    app.until(
+        "rows",
+        "document.querySelectorAll('#papiere-zeilen tr').length >= 3",
+    )
+    .await;
+    let id = app
+        .script(
+            "return [...document.querySelectorAll('#papiere-zeilen tr')]
+               .find(r => r.textContent.includes('in Abstimmung')).dataset.id",
+        )
+        .await;
+    let id = id.as_str().unwrap().to_string();
+    app.goto(&format!("konzeptpapiere/{id}")).await;
+    app.until(
+        "draft restored",
+        "document.getElementById('papier-entwurf-status').textContent.includes('wiederhergestellt')",
+    )
+    .await;
+
+    // Restoring is refused while the draft exists; discarding it first makes it possible.
+    app.press("#papier-wiederherstellen-1").await;
+    app.press("#wiederherstellen-bestaetigen").await;
+    app.until("refused", "document.querySelector('#meldungen [role=alert]')")
+        .await;
+    app.press("#papier-entwurf-verwerfen").await;
+    app.press("#entwurf-verwerfen-bestaetigen").await;
+    app.until("discarded", "document.querySelector('#meldungen .kern-alert--success') && !document.querySelector('#papier-entwurf-verwerfen:not(.is-hidden)')")
+        .await;
+    app.press("#papier-wiederherstellen-1").await;
+    app.press("#wiederherstellen-bestaetigen").await;
+    app.until(
+        "restored as version 3",
+        "document.querySelector('#papier-versionen tr[data-number=\"3\"]') \
+         && document.querySelector('#papier-versionen tr[data-number=\"3\"]').textContent.includes('Wiederhergestellt aus Version 1')",
+    )
+    .await;
+
+    // A new Handlungsfeld from the paper's form, chosen at once.
+    app.press("#handlungsfeld-neu-oeffnen").await;
+    type_into(&app, "input[name='handlungsfeld-neu']", "Digitale Teilhabe").await;
+    app.press("#handlungsfeld-neu-speichern").await;
+    app.until(
+        "chosen",
+        "(() => { const s = document.querySelector('#papier-angaben select[name=\"papier-handlungsfeld\"]'); \
+           return s.options[s.selectedIndex].text === 'Digitale Teilhabe'; })()",
+    )
+    .await;
+    // An author found by a name typed without umlauts.
+    type_into(&app, "#papier-autor-suche", "oeztu").await;
+    app.until(
+        "author hits",
+        "document.querySelector('#papier-autor-treffer button')",
+    )
+    .await;
+    app.press("#papier-autor-treffer button").await;
+    app.press("#papier-angaben-speichern").await;
+    app.until(
+        "saved with author and field",
+        "document.getElementById('papier-stand').textContent.includes('Digitale Teilhabe') \
+         && document.getElementById('papier-autoren').textContent.includes('Öztürk')",
+    )
+    .await;
+
+    // Attachments: a file too large is refused in German; a small one is listed with its size.
+    let big = app.data_dir.path().join("Riesig.pdf");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(26 * 1024 * 1024)
+        .unwrap();
+    app.answer_file_dialog(&big);
+    app.press("#papier-anhang-hinzufuegen").await;
+    app.until("too large", "document.querySelector('#meldungen [role=alert]')")
+        .await;
+    let message = app.text("#meldungen [role=alert]").await;
+    assert!(
+        message.contains("Riesig.pdf") && message.contains("höchstens"),
+        "{message}"
+    );
+    let small = app.data_dir.path().join("Bericht Sprachkurse.txt");
+    std::fs::write(&small, "Teilnahmezahlen 2026\n").unwrap();
+    app.answer_file_dialog(&small);
+    app.press("#papier-anhang-hinzufuegen").await;
+    app.until("attached", "document.querySelector('#papier-anhaenge tbody tr')")
+        .await;
+    let row = app.text("#papier-anhaenge tbody tr").await;
+    assert!(
+        row.contains("Bericht Sprachkurse.txt") && row.contains("21 Bytes"),
+        "{row}"
+    );
+    app.press("#papier-anhaenge tbody tr button[aria-label$='löschen']")
+        .await;
+    app.press("#anhang-loeschen-bestaetigen").await;
+    app.until("deleted", "!document.querySelector('#papier-anhaenge')")
+        .await;
+
+    // A link to the last TOP of the first session in the list; the session's agenda shows it.
+    app.until(
+        "sessions",
+        "document.querySelectorAll('#papier-link-sitzung option').length > 1",
+    )
+    .await;
+    let session = app
+        .script("return document.querySelectorAll('#papier-link-sitzung option')[1].value")
+        .await;
+    let session = session.as_str().unwrap().to_string();
+    choose(&app, "#papier-link-sitzung", &session).await;
+    app.until(
+        "TOPs",
+        "document.querySelectorAll('#papier-link-top option').length > 1",
+    )
+    .await;
+    let top = app
+        .script(
+            "const o = document.querySelectorAll('#papier-link-top option'); return o[o.length - 1].value",
+        )
+        .await;
+    choose(&app, "#papier-link-top", top.as_str().unwrap()).await;
+    app.press("#papier-verknuepfen-speichern").await;
+    app.until(
+        "linked",
+        &format!("document.querySelector('#papier-verknuepfungen a[href=\"#/sitzungen/{session}\"]')"),
+    )
+    .await;
+    app.script(&format!("location.hash = '#/sitzungen/{session}'"))
+        .await;
+    app.until(
+        "the session shows the paper",
+        &format!("document.querySelector('#sitzung-papiere a[href=\"#/konzeptpapiere/{id}\"]')"),
+    )
+    .await;
+    app.script(&format!("location.hash = '#/konzeptpapiere/{id}'"))
+        .await;
+    app.until("paper again", "document.getElementById('papier-verknuepfungen')")
+        .await;
+    let before = app
+        .script("return document.querySelectorAll('#papier-verknuepfungen li').length")
+        .await
+        .as_u64()
+        .unwrap();
+    app.press(&format!(
+        "#papier-verknuepfungen li:has(a[href=\"#/sitzungen/{session}\"]) button"
+    ))
+    .await;
+    app.until(
+        "unlinked",
+        &format!("document.querySelectorAll('#papier-verknuepfungen li').length === {} || !document.getElementById('papier-verknuepfungen')", before - 1),
+    )
+    .await;
+    let problems = app.script("return window.__netzwerkmappeProblems").await;
+    assert_eq!(problems, serde_json::json!([]));
+    app.quit().await;
+}
