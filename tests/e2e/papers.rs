@@ -403,9 +403,13 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         .await;
     choose(&app, "#papier-link-top", top.as_str().unwrap()).await;
     app.press("#papier-verknuepfen-speichern").await;
+    // The demo paper may be linked to that session already (by another TOP): wait for the notice.
     app.until(
         "linked",
-        &format!("document.querySelector('#papier-verknuepfungen a[href=\"#/sitzungen/{session}\"]')"),
+        &format!(
+            "document.getElementById('meldungen').textContent.includes('Verknüpfung hinzugefügt') \
+             && document.querySelector('#papier-verknuepfungen a[href=\"#/sitzungen/{session}\"]')"
+        ),
     )
     .await;
     app.script(&format!("location.hash = '#/sitzungen/{session}'"))

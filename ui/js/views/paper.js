@@ -61,6 +61,8 @@ function handlungsfeldField(fields, value) {
       button({ label: 'Hinzufügen', id: 'handlungsfeld-neu-speichern', onClick: add }),
       button({ label: 'Abbrechen', variant: 'tertiary', onClick: () => { setHidden(box, true); field.input.focus(); } })));
   setHidden(box, true);
+  // Enter in the name adds it (and does not submit the surrounding form).
+  name.input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } });
   const open = button({
     label: 'Neues Handlungsfeld …', variant: 'tertiary', id: 'handlungsfeld-neu-oeffnen',
     onClick: () => { setHidden(box, false); name.input.focus(); },
@@ -130,10 +132,16 @@ async function renderNew(container) {
   }
 }
 
+/**
+ * Renders the paper; false (and nothing touched) when the person has meanwhile moved on to another
+ * screen, so a reload that finishes late never paints the paper over the next screen.
+ */
 async function renderPaper(container, id) {
+  const address = window.location.hash;
   const [view, fields, organisations] = await Promise.all([
     call('get_paper', { id }), call('list_handlungsfelder'), call('list_organisations'),
   ]);
+  if (window.location.hash !== address) return false;
   const paper = view.paper;
   const frozen = view.frozen;
   document.title = `${paper.title} – Netzwerkmappe`;
@@ -172,6 +180,7 @@ async function renderPaper(container, id) {
   renderStatus(sections.status, view, reload);
   renderAttachments(sections.attachments, view, reload);
   renderLinks(sections.links, view, reload);
+  return true;
 }
 
 function sectionHeading(id, text) {
@@ -231,7 +240,7 @@ function renderText(section, view, frozen, reload, meta) {
         await call('discard_paper_draft', { id: paper.id });
         savedBody = body.value;
         releaseUnsaved();
-        await reload();
+        if (!(await reload())) return;
         showSuccess('Entwurf verworfen.');
       } catch (error) {
         showError(error);
@@ -291,7 +300,7 @@ function renderText(section, view, frozen, reload, meta) {
       });
       savedBody = body.value;
       releaseUnsaved();
-      await reload();
+      if (!(await reload())) return;
       showSuccess('Neue Version gespeichert.');
       document.getElementById('papier-versionen-titel')?.focus();
     } catch (error) {
@@ -352,6 +361,12 @@ function renderMeta(section, view, fields, organisations, frozen, reload) {
         type: 'button', class: 'kern-btn kern-btn--tertiary kern-btn--small', id: `papier-autor-entfernen-${a.id}`,
         'aria-label': `${a.name} als Autor/in entfernen`, onClick: () => { authors.splice(i, 1); drawAuthors(); authorSearch.focus(); },
       }, el('span', { class: 'kern-label' }, 'Entfernen'))))]);
+  // Enter in the search takes the first hit (and does not submit the Angaben form).
+  authorSearch.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    authorHits.querySelector('button')?.click();
+  });
   let searchNumber = 0;
   authorSearch.addEventListener('input', async () => {
     const mine = ++searchNumber;
@@ -400,7 +415,7 @@ function renderMeta(section, view, fields, organisations, frozen, reload) {
     try {
       await call('update_paper_meta', { id: paper.id, input: { ...read(), expected_version: paper.version } });
       changes.markSaved();
-      await reload();
+      if (!(await reload())) return;
       showSuccess('Angaben gespeichert.');
     } catch (error) {
       showError(error);
@@ -441,7 +456,7 @@ function renderVersions(section, view, frozen, reload) {
     try {
       await call('restore_paper_version', { id: v.id, expectedVersion: paper.version });
       releaseUnsaved();
-      await reload();
+      if (!(await reload())) return;
       showSuccess(`Version ${v.number} als neue Version wiederhergestellt.`);
     } catch (error) {
       showError(error);
@@ -548,7 +563,7 @@ function renderStatus(section, view, reload) {
         },
       });
       releaseUnsaved();
-      await reload();
+      if (!(await reload())) return;
       showSuccess(`Status geändert: ${PAPER_STATUS[to] || to}.`);
       document.getElementById('papier-status-titel')?.focus();
     } catch (error) {
@@ -567,7 +582,7 @@ function renderAttachments(section, view, reload) {
     try {
       const added = await call('add_paper_attachment', { paperId: paper.id, versionId: null });
       if (!added) return; // the dialog was cancelled
-      await reload();
+      if (!(await reload())) return;
       showSuccess(`Anhang „${added.file_name}“ hinzugefügt.`);
     } catch (error) {
       showError(error);
@@ -590,7 +605,7 @@ function renderAttachments(section, view, reload) {
     if (!ok) return;
     try {
       await call('delete_paper_attachment', { id: a.id });
-      await reload();
+      if (!(await reload())) return;
       showSuccess(`Anhang „${a.file_name}“ gelöscht.`);
     } catch (error) {
       showError(error);
@@ -644,7 +659,7 @@ function renderLinks(section, view, reload) {
           agenda_item_id: topSelect.value ? Number(topSelect.value) : null,
         },
       });
-      await reload();
+      if (!(await reload())) return;
       showSuccess('Verknüpfung hinzugefügt.');
     } catch (error) {
       showError(error);
@@ -653,7 +668,7 @@ function renderLinks(section, view, reload) {
   const unlink = async (l) => {
     try {
       await call('unlink_paper', { linkId: l.id });
-      await reload();
+      if (!(await reload())) return;
       showSuccess('Verknüpfung entfernt.');
     } catch (error) {
       showError(error);
