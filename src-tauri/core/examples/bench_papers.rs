@@ -3,7 +3,8 @@
 //! synchronous=FULL, like the app). Prints the data file's size after each round of versions (it
 //! must grow linearly: each round adds about the same), then p50/p95 of the global search and of
 //! the filtered Konzeptpapiere list for 1–4 letter prefixes. Asserts nothing.
-//! Run: `cargo run -p netzwerkmappe-core --example bench_papers` (`BENCH_PAPERS=n` for another count).
+//! Run: `cargo run -p netzwerkmappe-core --example bench_papers` (`BENCH_PAPERS=n` for another count,
+//! `BENCH_KEEP=1` to keep the data file).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -174,6 +175,11 @@ async fn main() -> Result<()> {
         );
     }
     store.close().await;
-    let _ = std::fs::remove_dir_all(&dir);
+    // BENCH_KEEP=1 keeps the data file for a look with other tools.
+    if std::env::var_os("BENCH_KEEP").is_some() {
+        println!("Datendatei bleibt: {}", path.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     Ok(())
 }
