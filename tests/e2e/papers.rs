@@ -127,6 +127,28 @@ async fn write_a_paper_version_compare_adopt_and_find_it_from_the_global_search(
     )
     .await;
 
+    // Version 1 opens read-only: its text without the later list item, no editor.
+    app.press("#papier-versionen tr[data-number=\"1\"] a.row-link")
+        .await;
+    app.until(
+        "version 1",
+        "document.getElementById('papier-version-text') && document.querySelector('#ansicht h1').textContent.includes('Version 1')",
+    )
+    .await;
+    let v1 = app
+        .script(
+            "return [document.getElementById('papier-version-text').textContent.includes('Kinderbetreuung'),
+                     document.getElementById('papier-text') === null]",
+        )
+        .await;
+    assert_eq!(v1, serde_json::json!([false, true]));
+    app.press("#zurueck-zum-papier").await;
+    app.until(
+        "the paper again",
+        &format!("location.hash === {hash} && document.getElementById('papier-status-neu')"),
+    )
+    .await;
+
     // Entwurf → in Abstimmung → beschlossen with a Beschluss of a past demo session.
     choose(&app, "#papier-status-neu", "in_abstimmung").await;
     type_into(
