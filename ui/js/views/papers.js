@@ -35,7 +35,7 @@ export async function render(container) {
     el('div', { class: 'filter-band' },
       el('div', { class: 'kern-form-input search-field' },
         el('label', { class: 'kern-label', for: 'papiere-suche' }, 'Suchen'),
-        el('div', { class: 'kern-hint', id: 'papiere-suche-hinweis' }, 'Titel, Zusammenfassung, Text oder Autorin – Umlaute egal'),
+        el('div', { class: 'kern-hint', id: 'papiere-suche-hinweis' }, 'Titel, Kurzfassung, Text, Handlungsfeld oder Autorin – Umlaute egal'),
         search),
       filterSelect({
         id: 'papiere-status', label: 'Status', value: state.status,
