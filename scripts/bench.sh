@@ -7,6 +7,8 @@
 #     is a bare Tauri window of the same Tauri version and release profile (bench/tauri-floor),
 #     started in turn with ours so both see the same machine load
 #   - contacts: search p50/p95 over 100,000 contacts, import of 10,000 Outlook rows
+#   - the one search over everything (100,000 contacts, 2,000 sessions, 10,000 papers × 3 versions):
+#     p95 per keystroke [≤ 10 ms for one letter, ≤ 5 ms for 2–4 letters]; file size per version round
 # Runs under Xvfb; each start gets a fresh data folder (so the first start also creates the file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +53,7 @@ PY
 
 cargo run --release --quiet -p netzwerkmappe-core --example bench_contacts
 cargo run --release --quiet -p netzwerkmappe-core --example bench_sessions
+cargo run --release --quiet -p netzwerkmappe-core --example bench_search
 
 # The contacts list in the real window with 5,000 contacts (needs tauri-driver from `make setup`).
 xvfb-run -a -s "-screen 0 1366x768x24" cargo test --quiet -p netzwerkmappe --test e2e -- --ignored list_figures --nocapture 2>&1 \

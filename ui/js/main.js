@@ -15,12 +15,15 @@ import * as info from './views/info.js';
 import * as sessions from './views/sessions.js';
 import * as sessionForm from './views/session-form.js';
 import * as actionItems from './views/action-items.js';
+import * as papers from './views/papers.js';
+import * as paper from './views/paper.js';
 import * as settings from './views/settings.js';
 import * as backup from './views/backup.js';
 import * as privacy from './views/privacy.js';
 import * as audit from './views/audit.js';
 import { call } from './api.js';
 import { startReminders } from './reminders.js';
+import { startGlobalSearch } from './global-search.js';
 import { el, replaceChildren } from './dom.js';
 
 // Start-up marks (ms since the page began loading), printed by `--startzeit-messen`.
@@ -42,6 +45,7 @@ const ROUTES = {
   import: { list: contactImport },
   sitzungen: { list: sessions, detail: sessionForm },
   aufgaben: { list: actionItems },
+  konzeptpapiere: { list: papers, detail: paper },
   kreise: { list: districts },
   info: { list: info },
   einstellungen: { list: settings },
@@ -137,6 +141,7 @@ if (tauriWindow) {
   }).catch((e) => problems.push(`close listener: ${String(e && e.message || e)}`));
 }
 
+startGlobalSearch();
 show();
 checkDataFile();
 

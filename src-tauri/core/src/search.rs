@@ -313,6 +313,10 @@ pub struct SearchHit {
     /// folding), so a UI can highlight them without knowing the folding rules ("mue" → "Müller").
     /// Empty when the record was found by text it does not show (an e-mail address, a group).
     pub matched: Vec<String>,
+    /// The session a hit belongs to (a session, its minutes, a TOP, a decision, an action item),
+    /// so a window can open the screen that shows it without asking again; `None` for other kinds.
+    #[serde(default)]
+    pub session_id: Option<i64>,
 }
 
 /// The hits of one kind, at most the number asked for.
@@ -531,6 +535,7 @@ mod tests {
     #[test]
     fn names_starting_with_the_typed_text_rank_first() {
         let hit = |id, label: &str| SearchHit {
+            session_id: None,
             kind: SearchKind::Contact,
             id,
             label: label.into(),

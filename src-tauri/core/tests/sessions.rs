@@ -855,11 +855,16 @@ async fn the_search_box_finds_sessions_tops_decisions_tasks_and_minutes() {
     );
     let decision = &results.groups[2].hits[0];
     assert_eq!(decision.label, "Beschluss 1/2027-1");
+    // Every hit names its session, so the window opens the screen that shows it.
+    for hit in results.hits() {
+        assert_eq!(hit.session_id, Some(s.id), "{hit:?}");
+    }
     let minutes = store.search_all("anschlussunterbr", 10).await.unwrap();
     assert_eq!(minutes.groups.len(), 1);
     assert_eq!(minutes.groups[0].kind, SearchKind::Minutes);
     assert_eq!(minutes.groups[0].hits[0].label, "Protokoll: Frühjahrstreffen");
     assert_eq!(minutes.groups[0].hits[0].id, s.id);
+    assert_eq!(minutes.groups[0].hits[0].session_id, Some(s.id));
     // Umlaut-insensitive: "fruhjahr" finds the session.
     let by_title = store.search_all("fruhjahr", 10).await.unwrap();
     assert_eq!(by_title.groups[0].kind, SearchKind::Session);

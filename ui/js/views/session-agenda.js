@@ -8,6 +8,7 @@ import { el, replaceChildren, setHidden } from '../dom.js';
 import { clearFieldErrors, showFieldErrors, textArea, textField } from '../form.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
 import { picker } from '../picker.js';
+import { sessionPapers } from './session-papers.js';
 
 const MOVES = [
   ['up', 'Nach oben', (n) => `TOP ${n} nach oben verschieben`],
@@ -54,7 +55,8 @@ export async function renderAgenda(section, session) {
     el('h2', { class: 'kern-heading-medium', id: 'tagesordnung-titel' }, 'Tagesordnung'),
     el('p', { class: 'kern-body', id: 'tagesordnung-status', role: 'status' }),
     el('div', { id: 'tagesordnung-liste' }),
-    locked ? el('p', { class: 'kern-body' }, 'Das Protokoll ist freigegeben: Die Tagesordnung kann nicht mehr geändert werden.') : form);
+    locked ? el('p', { class: 'kern-body' }, 'Das Protokoll ist freigegeben: Die Tagesordnung kann nicht mehr geändert werden.') : form,
+    sessionPapers(session.id));
   draw();
 
   function draw(focus) {

@@ -35,20 +35,19 @@ impl Store {
             return Ok(results);
         }
         let mut conn = self.pool.acquire().await?;
+        let candidates = limit_per_kind.saturating_mul(CANDIDATES_PER_HIT);
+        let mut by_kind = candidate_lines(&mut conn, text, candidates).await?;
         for kind in SearchKind::ALL {
-            let Some(expression) = fts_match(kind, text) else {
-                continue;
-            };
-            let candidates = limit_per_kind.saturating_mul(CANDIDATES_PER_HIT);
-            let rows = shown_lines(&mut conn, kind, &expression, candidates).await?;
-            let hits = rows
+            let lines = by_kind.remove(&kind).unwrap_or_default();
+            let hits = lines
                 .into_iter()
-                .map(|(id, label, detail)| SearchHit {
+                .map(|line| SearchHit {
                     kind,
-                    id,
-                    label,
-                    detail,
+                    id: line.id,
+                    label: line.label,
+                    detail: line.detail,
                     matched: Vec::new(),
+                    session_id: line.session_id,
                 })
                 .collect();
             // Matched words only for the hits kept (a tenth of the candidates).
@@ -80,93 +79,127 @@ impl Store {
     }
 }
 
-/// Id, label and detail line of up to `candidates` records of `kind` matching `expression`.
-/// Each kind says here which of its values a result list shows.
-async fn shown_lines(
+/// What a result list shows of one candidate record.
+struct Line {
+    id: i64,
+    label: String,
+    detail: Option<String>,
+    /// The session the record belongs to (sessions, minutes, TOPs, decisions, action items).
+    session_id: Option<i64>,
+}
+
+/// One row per keystroke: up to `?9` candidates of every kind (`?1`…`?8` are the kinds' MATCH
+/// expressions in [`SearchKind::ALL`] order), each kind's candidates as one JSON array
+/// `[[id, label, detail, session id], …]` (decisions: `[id, number, ordinal, year, wording,
+/// session title, session id]`, their label is built by the one rule in `minutes.rs`).
+///
+/// Why one statement of JSON arrays: sqlx hands every row from its SQLite thread to the caller
+/// as a message of its own, which cost about 20 µs a row, and every statement a round trip.
+/// Eight statements of up to 200 rows each took 8–11 ms of CPU per keystroke over 100,000
+/// contacts and 2,000 sessions; the MATCH lookups themselves take well under 1 ms
+/// (`examples/bench_search.rs`).
+const CANDIDATES_SQL: &str = "
+SELECT
+ (SELECT json_group_array(json_array(c.id, concat_ws(' ', c.title, c.first_name, c.last_name),
+         nullif(concat_ws(', ', c.function, o.name), ''), NULL))
+  FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?9) s
+  JOIN contacts c ON c.id = s.ref_id LEFT JOIN organisations o ON o.id = c.organisation_id),
+ (SELECT json_group_array(json_array(o.id, o.name, o.city, NULL))
+  FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?2 LIMIT ?9) s
+  JOIN organisations o ON o.id = s.ref_id),
+ (SELECT json_group_array(json_array(x.id, x.title,
+         strftime('%d.%m.%Y', x.date) || ', ' || x.start_time || ' Uhr' || coalesce(', ' || x.place, ''), x.id))
+  FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?3 LIMIT ?9) s
+  JOIN sessions x ON x.id = s.ref_id),
+ (SELECT json_group_array(json_array(a.id, a.title, x.title || ', ' || strftime('%d.%m.%Y', x.date), a.session_id))
+  FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?4 LIMIT ?9) s
+  JOIN agenda_items a ON a.id = s.ref_id JOIN sessions x ON x.id = a.session_id),
+ (SELECT json_group_array(json_array(d.id, d.number, m.ordinal, m.year, d.text, x.title, d.session_id))
+  FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?5 LIMIT ?9) s
+  JOIN decisions d ON d.id = s.ref_id JOIN sessions x ON x.id = d.session_id
+  LEFT JOIN minutes m ON m.session_id = d.session_id),
+ (SELECT json_group_array(json_array(a.id, a.what, nullif(concat_ws(', ', a.owner_name,
+         'fällig ' || strftime('%d.%m.%Y', a.due_date), CASE a.status WHEN 'erledigt' THEN 'erledigt' END), ''),
+         a.session_id))
+  FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?6 LIMIT ?9) s
+  JOIN action_items a ON a.id = s.ref_id),
+ (SELECT json_group_array(json_array(x.id, 'Protokoll: ' || x.title, strftime('%d.%m.%Y', x.date), x.id))
+  FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?7 LIMIT ?9) s
+  JOIN sessions x ON x.id = s.ref_id),
+ (SELECT json_group_array(json_array(p.id, p.title, nullif(concat_ws(', ', h.name, CASE p.status
+         WHEN 'entwurf' THEN 'Entwurf' WHEN 'in_abstimmung' THEN 'in Abstimmung' ELSE p.status END), ''), NULL))
+  FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?8 LIMIT ?9) s
+  JOIN papers p ON p.id = s.ref_id LEFT JOIN handlungsfelder h ON h.id = p.handlungsfeld_id)";
+
+/// Up to `candidates` lines of every kind matching what was typed, by kind.
+async fn candidate_lines(
     conn: &mut SqliteConnection,
-    kind: SearchKind,
-    expression: &str,
+    typed: &str,
     candidates: i64,
-) -> Result<Vec<(i64, String, Option<String>)>> {
-    let sql = match kind {
-        SearchKind::Contact => {
-            "SELECT c.id, concat_ws(' ', c.title, c.first_name, c.last_name),
-                    nullif(concat_ws(', ', c.function, o.name), '')
-             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
-             JOIN contacts c ON c.id = s.ref_id
-             LEFT JOIN organisations o ON o.id = c.organisation_id"
-        }
-        SearchKind::Organisation => {
-            "SELECT o.id, o.name, o.city
-             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
-             JOIN organisations o ON o.id = s.ref_id"
-        }
-        SearchKind::Session => {
-            "SELECT x.id, x.title, strftime('%d.%m.%Y', x.date) || ', ' || x.start_time || ' Uhr'
-                    || coalesce(', ' || x.place, '')
-             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
-             JOIN sessions x ON x.id = s.ref_id"
-        }
-        SearchKind::AgendaItem => {
-            "SELECT a.id, a.title, x.title || ', ' || strftime('%d.%m.%Y', x.date)
-             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
-             JOIN agenda_items a ON a.id = s.ref_id JOIN sessions x ON x.id = a.session_id"
-        }
-        SearchKind::Decision => return decision_lines(conn, expression, candidates).await,
-        SearchKind::ActionItem => {
-            "SELECT a.id, a.what, nullif(concat_ws(', ', a.owner_name,
-                    'fällig ' || strftime('%d.%m.%Y', a.due_date), CASE a.status WHEN 'erledigt' THEN 'erledigt' END), '')
-             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
-             JOIN action_items a ON a.id = s.ref_id"
-        }
-        SearchKind::Minutes => {
-            "SELECT x.id, 'Protokoll: ' || x.title, strftime('%d.%m.%Y', x.date)
-             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
-             JOIN sessions x ON x.id = s.ref_id"
-        }
-        SearchKind::Paper => {
-            "SELECT p.id, p.title, nullif(concat_ws(', ', h.name, CASE p.status WHEN 'entwurf' THEN 'Entwurf'
-                    WHEN 'in_abstimmung' THEN 'in Abstimmung' ELSE p.status END), '')
-             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
-             JOIN papers p ON p.id = s.ref_id LEFT JOIN handlungsfelder h ON h.id = p.handlungsfeld_id"
-        }
-    };
-    Ok(sqlx::query_as(sql)
-        .bind(expression)
-        .bind(candidates)
-        .fetch_all(&mut *conn)
-        .await?)
+) -> Result<HashMap<SearchKind, Vec<Line>>> {
+    let mut query =
+        sqlx::query_as::<_, (String, String, String, String, String, String, String, String)>(CANDIDATES_SQL);
+    for kind in SearchKind::ALL {
+        // With no searchable word no kind is asked (search_all returns before); an empty
+        // expression would be an FTS syntax error, so this cannot be reached with None.
+        query = query.bind(fts_match(kind, typed).unwrap_or_default());
+    }
+    let row = query.bind(candidates).fetch_one(&mut *conn).await?;
+    let columns = [row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7];
+    let mut out = HashMap::new();
+    for (kind, json) in SearchKind::ALL.into_iter().zip(columns) {
+        let lines = match kind {
+            SearchKind::Decision => decision_lines(&json)?,
+            SearchKind::Contact
+            | SearchKind::Organisation
+            | SearchKind::Session
+            | SearchKind::AgendaItem
+            | SearchKind::ActionItem
+            | SearchKind::Minutes
+            | SearchKind::Paper => {
+                serde_json::from_str::<Vec<(i64, String, Option<String>, Option<i64>)>>(&json)
+                    .map_err(broken_json)?
+                    .into_iter()
+                    .map(|(id, label, detail, session_id)| Line {
+                        id,
+                        label,
+                        detail,
+                        session_id,
+                    })
+                    .collect()
+            }
+        };
+        out.insert(kind, lines);
+    }
+    Ok(out)
 }
 
 /// Decisions are shown with their printed number, built by the one rule that builds it.
-async fn decision_lines(
-    conn: &mut SqliteConnection,
-    expression: &str,
-    candidates: i64,
-) -> Result<Vec<(i64, String, Option<String>)>> {
-    // (id, number, session ordinal, year, wording, session title)
-    type DecisionRow = (i64, i64, Option<i64>, Option<i64>, String, String);
-    let rows: Vec<DecisionRow> = sqlx::query_as(
-        "SELECT d.id, d.number, m.ordinal, m.year, d.text, x.title
-         FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
-         JOIN decisions d ON d.id = s.ref_id JOIN sessions x ON x.id = d.session_id
-         LEFT JOIN minutes m ON m.session_id = d.session_id",
-    )
-    .bind(expression)
-    .bind(candidates)
-    .fetch_all(&mut *conn)
-    .await?;
+fn decision_lines(json: &str) -> Result<Vec<Line>> {
+    // (id, number, session ordinal, year, wording, session title, session id)
+    type DecisionRow = (i64, i64, Option<i64>, Option<i64>, String, String, i64);
+    let rows: Vec<DecisionRow> = serde_json::from_str(json).map_err(broken_json)?;
     Ok(rows
         .into_iter()
-        .map(|(id, number, ordinal, year, text, session)| {
+        .map(|(id, number, ordinal, year, text, session, session_id)| {
             let label = match (ordinal, year) {
                 (Some(o), Some(y)) => crate::minutes::decision_label(o, y, number),
                 _ => format!("Beschluss {number}"),
             };
             let short: String = text.chars().take(120).collect();
-            (id, label, Some(format!("{short} ({session})")))
+            Line {
+                id,
+                label,
+                detail: Some(format!("{short} ({session})")),
+                session_id: Some(session_id),
+            }
         })
         .collect())
+}
+
+/// The JSON is built by SQLite from our own columns; failing to read it back is a defect.
+fn broken_json(e: serde_json::Error) -> crate::Error {
+    crate::Error::Database(format!("Suchergebnis nicht lesbar: {e}"))
 }
 
 /// Stores the index rows of records of one kind, replacing rows they had: `(ref_id, folded text)`.
