@@ -542,6 +542,10 @@ async fn session_people_screenshots() {
     app.script("document.getElementById('top-formular').scrollIntoView({block: 'center'})")
         .await;
     crate::screenshots::save(&app, "tagesordnung-verantwortliche").await;
+    // The TOP is not added: emptied, so leaving asks no question.
+    app.script("document.querySelector(\"input[name='top-titel']\").value = ''")
+        .await;
+    app.press("#auswahl-top-verantwortlich-entfernen-0").await;
 
     app.script("location.hash = document.querySelector('#sitzung-protokoll').getAttribute('href')")
         .await;
