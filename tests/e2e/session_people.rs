@@ -487,8 +487,8 @@ async fn enter_keeps_a_typed_minute_taker_unless_a_match_was_chosen() {
         "text"
     );
 
-    // ↓ then Enter takes the contact.
-    pick(&app, "protokollfuehrung", "Nowak", "contact").await;
+    // ↓ then Enter takes the contact (another text than before: the helper waits for its matches).
+    pick(&app, "protokollfuehrung", "Anna Nowak", "contact").await;
     app.until(
         "contact saved",
         "document.getElementById('meldungen').textContent.includes('Protokollführung: Anna Nowak – gespeichert.')",
