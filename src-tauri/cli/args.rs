@@ -115,11 +115,16 @@ pub enum CliCommand {
         json: bool,
     },
     /// Listet die Aufgaben aus den Protokollen (Beschlusskontrolle): offene zuerst, nach Fälligkeit
-    #[command(override_usage = "netzwerkmappe aufgaben [--ueberfaellig] [--json] [--daten <ORDNER>]")]
+    #[command(
+        override_usage = "netzwerkmappe aufgaben [--ueberfaellig] [--organisation <NAME|NR>] [--json] [--daten <ORDNER>]"
+    )]
     Aufgaben {
         /// Nur offene Aufgaben, deren Frist abgelaufen ist
         #[arg(long = "ueberfaellig", visible_alias = "überfällig")]
         overdue: bool,
+        /// Nur Aufgaben dieser Organisation oder ihrer Leute (Name, Anfang des Namens oder Nummer)
+        #[arg(long = "organisation", value_name = "NAME|NR")]
+        organisation: Option<String>,
         /// Ausgabe als JSON für Skripte
         #[arg(long)]
         json: bool,

@@ -168,9 +168,18 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 render::sessions(&sessions)
             })
         }
-        CliCommand::Aufgaben { overdue, json } => {
+        CliCommand::Aufgaben {
+            overdue,
+            organisation,
+            json,
+        } => {
+            let owner_organisation_id = match organisation {
+                Some(reference) => Some(store.find_organisation(&reference).await?.id),
+                None => None,
+            };
             let filter = ActionItemFilter {
                 overdue_only: overdue,
+                owner_organisation_id,
                 ..ActionItemFilter::default()
             };
             let items = store

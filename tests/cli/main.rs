@@ -442,6 +442,61 @@ fn aufgaben_lists_action_items_and_the_overdue_ones() {
     );
 }
 
+/// The organisation a task owner belongs to, from a line "  …; zuständig: Name (Organisation)".
+fn owner_organisations(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.split("; zuständig: ").nth(1))
+        .filter_map(|owner| {
+            owner
+                .split_once(" (")
+                .map(|(_, org)| org.trim_end_matches(')').to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn aufgaben_narrowed_to_an_organisation_by_name_or_its_beginning() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(netzwerkmappe(dir.path(), &["demo"]).status.success());
+    let all = stdout(&netzwerkmappe(dir.path(), &["aufgaben"]));
+    let orgs = owner_organisations(&all);
+    let org = orgs.first().expect(&all).clone();
+    let expected = orgs.iter().filter(|o| **o == org).count();
+    assert!(
+        expected < orgs.len(),
+        "the demo's tasks belong to several organisations: {all}"
+    );
+
+    // Full name, in any case: the tasks of its people, and only those.
+    let out = netzwerkmappe(dir.path(), &["aufgaben", "--organisation", &org.to_uppercase()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let shown = owner_organisations(&text);
+    assert_eq!(shown.len(), expected, "{text}");
+    assert!(shown.iter().all(|o| *o == org), "{text}");
+    // The same with the beginning of the name when only this organisation starts so.
+    let beginning: String = org.chars().take(org.chars().count() - 2).collect();
+    let out = netzwerkmappe(dir.path(), &["aufgaben", "--organisation", &beginning, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(rows.len(), expected);
+
+    // Unknown, ambiguous and missing organisations get a German message and exit code 1.
+    for (reference, message) in [
+        ("Gibt es nicht", "Es gibt keine Organisation „Gibt es nicht“."),
+        ("999999", "Es gibt keine Organisation mit der Nummer 999999."),
+        (
+            "landratsamt",
+            "„landratsamt“ passt zu mehreren Organisationen: „Landratsamt ",
+        ),
+    ] {
+        let out = netzwerkmappe(dir.path(), &["aufgaben", "--organisation", reference]);
+        assert_eq!(out.status.code(), Some(1), "{reference}");
+        assert!(stderr(&out).contains(message), "{reference}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
+}
+
 #[test]
 fn papiere_lists_concept_papers_with_status_and_version() {
     let dir = tempfile::tempdir().unwrap();

@@ -24,9 +24,12 @@ async fn pick(app: &App, name: &str, text: &str, kind: &str) {
         ),
     )
     .await;
+    // From the highlighted match (none where a typed name counts as the value) to the wanted one.
     let steps = app
         .script(&format!(
-            "return [...document.querySelectorAll('{options}')].findIndex(o => o.dataset.kind === '{kind}')"
+            "const all = [...document.querySelectorAll('{options}')]; \
+             return all.findIndex(o => o.dataset.kind === '{kind}') - \
+             all.findIndex(o => o.getAttribute('aria-selected') === 'true')"
         ))
         .await
         .as_u64()
@@ -399,6 +402,127 @@ async fn minutes_decisions_and_tasks_are_changed_and_deleted_and_an_organisation
     app.quit().await;
 }
 
+/// A TOP typed but not yet added is not lost by leaving the session: the app asks first; once the
+/// TOP is added, leaving asks nothing.
+#[tokio::test]
+async fn a_typed_top_is_not_lost_by_leaving_the_agenda() {
+    let app = App::start_with(demo_with_cli).await;
+    open_upcoming_session(&app).await;
+    type_into(&app, "input[name='top-titel']", "Bericht der Kreise").await;
+    app.click("#nav-aufgaben").await;
+    app.wait_for("#verlassen-abbrechen").await;
+    app.press("#verlassen-abbrechen").await;
+    app.until("dialog closed", "!document.querySelector('dialog')")
+        .await;
+    assert!(
+        app.script("return location.hash")
+            .await
+            .as_str()
+            .unwrap()
+            .starts_with("#/sitzungen/")
+    );
+    assert_eq!(
+        app.script("return document.querySelector(\"input[name='top-titel']\").value")
+            .await,
+        "Bericht der Kreise"
+    );
+    // Added: nothing is left unsaved, so leaving goes straight to the next screen.
+    app.press("#top-hinzufuegen").await;
+    app.until(
+        "TOP added",
+        "[...document.querySelectorAll('#tagesordnung-zeilen tr')].some(r => r.textContent.includes('Bericht der Kreise'))",
+    )
+    .await;
+    app.click("#nav-aufgaben").await;
+    app.until(
+        "Aufgabenübersicht without a question",
+        "location.hash === '#/aufgaben' && document.getElementById('aufgaben-anzahl') && !document.querySelector('dialog')",
+    )
+    .await;
+    assert_eq!(
+        app.script("return window.__netzwerkmappeProblems").await,
+        serde_json::json!([])
+    );
+    app.quit().await;
+}
+
+/// The Protokollführung takes a typed name as typed when Enter is pressed, even when it matches a
+/// contact's name in part ("Nowak" → Anna Nowak); a contact is taken only after ↓ moved to it. A
+/// name typed after a chosen contact replaces the contact.
+#[tokio::test]
+async fn enter_keeps_a_typed_minute_taker_unless_a_match_was_chosen() {
+    let app = App::start_with(demo_with_cli).await;
+    open_upcoming_session(&app).await;
+    app.press("#sitzung-protokoll").await;
+    app.until(
+        "minutes screen",
+        "document.querySelector('.minutes-top textarea')",
+    )
+    .await;
+    let input = "#auswahl-protokollfuehrung";
+    let chosen = "#auswahl-protokollfuehrung-gewaehlt li";
+
+    type_into(&app, input, "Nowak").await;
+    app.until(
+        "matches shown",
+        "document.querySelector('#auswahl-protokollfuehrung').dataset.shown === 'Nowak' && \
+         document.querySelector('#auswahl-protokollfuehrung-treffer .picker-option')",
+    )
+    .await;
+    assert_eq!(
+        app.script("return document.querySelectorAll('#auswahl-protokollfuehrung-treffer [aria-selected=\"true\"]').length")
+            .await,
+        0,
+        "no match is highlighted before ↓"
+    );
+    app.wait_for(input).await.send_keys(ENTER).await.unwrap();
+    app.until(
+        "typed name saved",
+        "document.getElementById('meldungen').textContent.includes('Protokollführung: Nowak – gespeichert.')",
+    )
+    .await;
+    assert_eq!(
+        app.script(&format!("return document.querySelector('{chosen}').dataset.kind"))
+            .await,
+        "text"
+    );
+
+    // ↓ then Enter takes the contact (another text than before: the helper waits for its matches).
+    pick(&app, "protokollfuehrung", "Anna Nowak", "contact").await;
+    app.until(
+        "contact saved",
+        "document.getElementById('meldungen').textContent.includes('Protokollführung: Anna Nowak – gespeichert.')",
+    )
+    .await;
+    assert_eq!(
+        app.script(&format!("return document.querySelector('{chosen}').dataset.kind"))
+            .await,
+        "contact"
+    );
+
+    // A name typed afterwards (nobody of that name) replaces the contact.
+    type_into(&app, input, "Hans Berger").await;
+    app.until(
+        "no match",
+        "document.querySelector('#auswahl-protokollfuehrung').dataset.shown === 'Hans Berger'",
+    )
+    .await;
+    app.wait_for(input).await.send_keys(ENTER).await.unwrap();
+    app.until(
+        "replaced by the typed name",
+        "document.getElementById('meldungen').textContent.includes('Protokollführung: Hans Berger – gespeichert.')",
+    )
+    .await;
+    assert_eq!(
+        app.script(&format!(
+            "return [...document.querySelectorAll('{chosen}')].map(l => l.dataset.kind + ':' + l.querySelector('span').textContent)"
+        ))
+        .await,
+        serde_json::json!(["text:Hans Berger"])
+    );
+    app.quit().await;
+}
+
 /// `make screenshots`-style pictures of the pickers at 1366×768 with the demo network: the agenda
 /// form choosing people, the minutes with a task owned by an organisation, and the
 /// Aufgabenübersicht narrowed to an organisation.
@@ -418,6 +542,10 @@ async fn session_people_screenshots() {
     app.script("document.getElementById('top-formular').scrollIntoView({block: 'center'})")
         .await;
     crate::screenshots::save(&app, "tagesordnung-verantwortliche").await;
+    // The TOP is not added: emptied, so leaving asks no question.
+    app.script("document.querySelector(\"input[name='top-titel']\").value = ''")
+        .await;
+    app.press("#auswahl-top-verantwortlich-entfernen-0").await;
 
     app.script("location.hash = document.querySelector('#sitzung-protokoll').getAttribute('href')")
         .await;

@@ -1,7 +1,9 @@
 // Choosing people (and organisations) in a form without a select of every contact: with thousands
 // of contacts a <select> is slow to build and useless to scroll. A search field finds them as you
 // type through the one search index (the `search` command: umlaut-insensitive prefixes, "mue" finds
-// "Müller"); the matches are a listbox the keyboard walks (↓/↑, Enter picks, Escape closes). Used for
+// "Müller"); the matches are a listbox the keyboard walks (↓/↑, Enter picks, Escape closes). Enter
+// takes the highlighted match only: where a typed name is a value of its own (`freeText`), no match
+// is highlighted until ↓/↑ moves to one, so Enter keeps what was typed (combobox convention). Used for
 // the responsible people of a TOP (several), a task's owner (a person or an organisation), the
 // Protokollführung, and the Aufgabenübersicht's filters.
 
@@ -57,7 +59,9 @@ export function picker({ name, label, hint = '', kinds = ['contact'], multiple =
 
   wrapper.input = input;
   wrapper.value = () => {
-    if (chosen.length === 0 && freeText && input.value.trim() !== '') return [{ kind: 'text', id: null, label: input.value.trim() }];
+    // A name typed after an earlier choice replaces it (the input is emptied whenever a match is taken).
+    const typed = input.value.trim();
+    if (freeText && typed !== '' && (chosen.length === 0 || !multiple)) return [{ kind: 'text', id: null, label: typed }];
     return chosen.slice();
   };
   wrapper.set = (list) => { chosen = (list || []).slice(); input.value = ''; drawChosen(); };
@@ -80,7 +84,8 @@ export function picker({ name, label, hint = '', kinds = ['contact'], multiple =
       const orgs = kinds.includes('organisation') ? hits('organisation').slice(0, kinds.length > 1 ? MAX_OPTIONS / 3 : MAX_OPTIONS) : [];
       const others = kinds.filter((k) => k !== 'organisation').flatMap(hits);
       options = [...orgs, ...others].slice(0, MAX_OPTIONS);
-      active = options.length ? 0 : -1;
+      // Without free text the first match is the obvious choice; with it, the typed name is.
+      active = options.length && !freeText ? 0 : -1;
       drawOptions(text);
     } catch {
       close();
@@ -127,13 +132,16 @@ export function picker({ name, label, hint = '', kinds = ['contact'], multiple =
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (!open) { search(); e.preventDefault(); return; }
       if (options.length) {
-        active = (active + (e.key === 'ArrowDown' ? 1 : -1) + options.length) % options.length;
+        active = active < 0 && e.key === 'ArrowUp'
+          ? options.length - 1
+          : (active + (e.key === 'ArrowDown' ? 1 : -1) + options.length) % options.length;
         markActive();
       }
       e.preventDefault();
     } else if (e.key === 'Enter') {
       // Enter picks the highlighted match; with matches pending it must not submit the form.
       if (open && active >= 0) { e.preventDefault(); pick(active); } else if (input.value.trim() !== '' && !freeText) e.preventDefault();
+      else if (freeText) close(); // the typed name goes with the form; the matches are no longer wanted
     } else if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation();

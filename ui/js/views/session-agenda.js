@@ -5,7 +5,8 @@
 
 import { call } from '../api.js';
 import { el, replaceChildren, setHidden } from '../dom.js';
-import { clearFieldErrors, showFieldErrors, textArea, textField } from '../form.js';
+import { clearFieldErrors, showFieldErrors, textArea, textField, trackChanges } from '../form.js';
+import { protectUnsaved } from '../leave-guard.js';
 import { clearNotices, showError, showSuccess } from '../notices.js';
 import { picker } from '../picker.js';
 import { sessionPapers } from './session-papers.js';
@@ -57,6 +58,10 @@ export async function renderAgenda(section, session) {
     el('div', { id: 'tagesordnung-liste' }),
     locked ? el('p', { class: 'kern-body' }, 'Das Protokoll ist freigegeben: Die Tagesordnung kann nicht mehr geändert werden.') : form,
     sessionPapers(session.id));
+  // A TOP typed (or changed) but not yet added/saved would be lost by leaving: leaving asks first.
+  const changes = trackChanges(() => [f.title.input.value, f.minutes.input.value, f.description.input.value,
+    responsible.value().map((c) => c.id)]);
+  if (!locked) protectUnsaved(changes.isDirty, 'tagesordnung');
   draw();
 
   function draw(focus) {
@@ -166,6 +171,7 @@ export async function renderAgenda(section, session) {
     replaceChildren(submitLabel, 'Änderungen speichern');
     setHidden(document.getElementById('top-unter-feld'), true);
     setHidden(cancelEdit, false);
+    changes.markSaved();
     f.title.input.focus();
   }
 
@@ -180,6 +186,7 @@ export async function renderAgenda(section, session) {
     replaceChildren(submitLabel, 'TOP hinzufügen');
     setHidden(document.getElementById('top-unter-feld'), false);
     setHidden(cancelEdit, true);
+    changes.markSaved();
     if (backToRow && was) document.getElementById(`top-${was.id}-bearbeiten`)?.focus();
   }
 
@@ -222,6 +229,7 @@ export async function renderAgenda(section, session) {
       f.minutes.input.value = '';
       f.description.input.value = '';
       responsible.clear();
+      changes.markSaved();
       draw();
       const shown = items.find((i) => i.id === added.id) || added;
       showSuccess(`TOP ${shown.number} „${shown.title}“ wurde hinzugefügt.`);

@@ -34,9 +34,21 @@ impl Store {
     /// the background, by `pruefen`, and before each automatic backup). Unlike the `quick_check`
     /// at start it compares every index with its table.
     pub async fn integrity_check(&self) -> Result<CheckResult> {
+        // FTS5 keeps the structure of the search index it last read on a connection, and the
+        // FTS5 part of `integrity_check` uses that copy without asking whether another connection
+        // wrote since: while the window saves, it then reads pages that are gone and reports
+        // "fts5: corruption found reading blob …", a false "Datendatei beschädigt" (seen in the
+        // window 3 s after start, while TOPs were added). A query on the index inside the same
+        // read transaction makes FTS5 load the structure of this snapshot first.
+        let mut tx = self.pool.begin().await?;
+        let _: Option<i64> =
+            sqlx::query_scalar("SELECT rowid FROM search_index WHERE search_index MATCH 'netzwerk' LIMIT 1")
+                .fetch_optional(&mut *tx)
+                .await?;
         let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(CheckResult::from_rows(rows))
     }
 
