@@ -251,6 +251,18 @@ pub fn ics(session: &Session, file: &Path) -> String {
     )
 }
 
+/// "Sitzungsmappe gespeichert: …" with the session and the number of pages.
+pub fn pdf(kind: &str, session: &Session, saved: &netzwerkmappe_core::store::PdfSaved) -> String {
+    format!(
+        "{kind} gespeichert: {}\nSitzung Nr. {}: {} ({})\n{}\n",
+        saved.path,
+        session.id,
+        session.title,
+        session.when_de(),
+        count_of(saved.pages, "Seite", "Seiten")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,8 @@ pub enum ErrorCode {
     Io,
     /// Any other database failure.
     Database,
+    /// A PDF could not be built (a damaged logo image, a broken built-in font).
+    Pdf,
 }
 
 /// The oldest SQLite we accept. Versions before 3.51.3 can corrupt a WAL database when the WAL is
@@ -148,6 +150,9 @@ pub enum Error {
          es erneut und wenden Sie sich an Ihre IT, wenn der Fehler bleibt. (Technisch: {0})"
     )]
     Database(String),
+
+    #[error("Das PDF konnte nicht erstellt werden: {reason}")]
+    Pdf { reason: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -253,6 +258,7 @@ impl Error {
             Error::DiskFull => ErrorCode::DiskFull,
             Error::Io { .. } => ErrorCode::Io,
             Error::Database(_) => ErrorCode::Database,
+            Error::Pdf { .. } => ErrorCode::Pdf,
         }
     }
 
@@ -458,6 +464,12 @@ mod tests {
                 "Io",
             ),
             (Error::Database("kaputt".into()), "Database"),
+            (
+                Error::Pdf {
+                    reason: "Das Logo ist kein PNG-Bild.".into(),
+                },
+                "Pdf",
+            ),
         ];
         for (err, code) in cases {
             if let Error::DamagedDatabase { .. } = err {

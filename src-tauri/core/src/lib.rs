@@ -24,6 +24,7 @@ pub mod minutes;
 pub mod organisation;
 pub mod participant;
 pub mod paths;
+pub mod pdf;
 pub mod reminder;
 pub mod search;
 pub mod session;

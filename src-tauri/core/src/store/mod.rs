@@ -16,6 +16,7 @@ mod info;
 mod minutes;
 mod organisations;
 mod participants;
+mod pdf;
 mod reminders;
 mod search;
 mod session_index;
@@ -24,6 +25,7 @@ mod settings;
 mod write;
 
 pub use contacts::MAX_LIST;
+pub use pdf::PdfSaved;
 pub use sessions::MAX_SESSIONS;
 
 use std::path::{Path, PathBuf};
