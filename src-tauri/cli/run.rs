@@ -227,22 +227,38 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 .collect();
             let logo_png = match logo {
                 Some(path) => Some(std::fs::read(&path).map_err(|e| {
-                    Error::io(format!("Das Logo „{}“ konnte nicht gelesen werden", path.display()), e)
+                    Error::io(
+                        format!("Das Logo „{}“ konnte nicht gelesen werden", path.display()),
+                        e,
+                    )
                 })?),
                 None => None,
             };
             let request = PdfRequest {
                 kind: PdfKind::Mappe,
-                dossier: DossierOptions { parts, group_by: group_by.unwrap_or_default(), logo_png },
+                dossier: DossierOptions {
+                    parts,
+                    group_by: group_by.unwrap_or_default(),
+                    logo_png,
+                },
                 attendance: AttendanceOptions::default(),
             };
             save_pdf(store, &session, &file, &request, json).await?
         }
-        CliCommand::Anwesenheitsliste { session, file, landscape, empty_rows, json } => {
+        CliCommand::Anwesenheitsliste {
+            session,
+            file,
+            landscape,
+            empty_rows,
+            json,
+        } => {
             let request = PdfRequest {
                 kind: PdfKind::Anwesenheitsliste,
                 dossier: DossierOptions::default(),
-                attendance: AttendanceOptions { landscape, empty_rows: usize::from(empty_rows) },
+                attendance: AttendanceOptions {
+                    landscape,
+                    empty_rows: usize::from(empty_rows),
+                },
             };
             save_pdf(store, &session, &file, &request, json).await?
         }
@@ -258,7 +274,13 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
 }
 
 /// Finds the session, builds the requested PDF and saves it as a new file.
-async fn save_pdf(store: &Store, session: &str, file: &Path, request: &PdfRequest, json: bool) -> Result<Report, Error> {
+async fn save_pdf(
+    store: &Store,
+    session: &str,
+    file: &Path,
+    request: &PdfRequest,
+    json: bool,
+) -> Result<Report, Error> {
     let now = chrono::Utc::now();
     let found = store.find_session(session, today(now)).await?;
     let saved = store.save_session_pdf(found.id, request, file, now).await?;

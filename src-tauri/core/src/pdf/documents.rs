@@ -133,7 +133,11 @@ pub struct DossierOptions {
 
 impl Default for DossierOptions {
     fn default() -> Self {
-        DossierOptions { parts: DossierPart::ALL.to_vec(), group_by: GroupBy::Organisation, logo_png: None }
+        DossierOptions {
+            parts: DossierPart::ALL.to_vec(),
+            group_by: GroupBy::Organisation,
+            logo_png: None,
+        }
     }
 }
 
@@ -153,7 +157,10 @@ fn default_empty_rows() -> usize {
 
 impl Default for AttendanceOptions {
     fn default() -> Self {
-        AttendanceOptions { landscape: false, empty_rows: default_empty_rows() }
+        AttendanceOptions {
+            landscape: false,
+            empty_rows: default_empty_rows(),
+        }
     }
 }
 
@@ -171,21 +178,34 @@ fn where_of(session: &Session) -> Option<String> {
 }
 
 fn date_de(stored: &str) -> String {
-    berlin::stored_date(stored).map(berlin::format_date).unwrap_or_else(|_| stored.to_string())
+    berlin::stored_date(stored)
+        .map(berlin::format_date)
+        .unwrap_or_else(|_| stored.to_string())
 }
 
 fn heading(level: u8, text: impl Into<String>, anchor: Option<&str>, outline: Option<u8>) -> Block {
-    Block::Heading { level, text: text.into(), anchor: anchor.map(str::to_string), outline }
+    Block::Heading {
+        level,
+        text: text.into(),
+        anchor: anchor.map(str::to_string),
+        outline,
+    }
 }
 
 fn para(runs: Vec<Run>) -> Block {
-    Block::Paragraph { runs, style: ParagraphStyle::body() }
+    Block::Paragraph {
+        runs,
+        style: ParagraphStyle::body(),
+    }
 }
 
 fn label_value(label: &str, value: impl Into<String>) -> Block {
     Block::Paragraph {
         runs: vec![Run::bold(format!("{label}: ")), Run::plain(value.into())],
-        style: ParagraphStyle { space_after: 2.0, ..ParagraphStyle::body() },
+        style: ParagraphStyle {
+            space_after: 2.0,
+            ..ParagraphStyle::body()
+        },
     }
 }
 
@@ -214,7 +234,10 @@ fn write_pdf(blocks: Vec<Block>, frame: &Frame, meta: &Meta, running: &Running) 
     let blocks = clean_blocks(blocks, fonts);
     let laid: Laid = layout(&blocks, frame, fonts);
     let bytes = write(&laid, frame, meta, Some(running), fonts)?;
-    Ok(PdfFile { bytes, pages: laid.pages.len() })
+    Ok(PdfFile {
+        bytes,
+        pages: laid.pages.len(),
+    })
 }
 
 /// What the window or the command line asks for: which document, with its options.
@@ -249,7 +272,12 @@ fn expected(participant: &PdfParticipant) -> bool {
 /// The attendance list's blocks.
 pub fn attendance_blocks(data: &SessionPdfData, options: &AttendanceOptions) -> Vec<Block> {
     let session = &data.session;
-    let mut blocks = vec![heading(1, "Anwesenheitsliste", Some("anwesenheitsliste"), Some(0))];
+    let mut blocks = vec![heading(
+        1,
+        "Anwesenheitsliste",
+        Some("anwesenheitsliste"),
+        Some(0),
+    )];
     blocks.push(label_value("Sitzung", session.title.clone()));
     blocks.push(label_value("Datum", session.when_de()));
     if let Some(place) = where_of(session) {
@@ -259,11 +287,26 @@ pub fn attendance_blocks(data: &SessionPdfData, options: &AttendanceOptions) -> 
     let mut people: Vec<&PdfParticipant> = data.participants.iter().filter(|p| expected(p)).collect();
     people.sort_by_cached_key(|p| sort_key(&[&p.name]));
     let columns = vec![
-        Column { header: "Nr.".into(), share: 0.45 },
-        Column { header: "Name".into(), share: 2.6 },
-        Column { header: "Organisation".into(), share: 2.8 },
-        Column { header: "Kreis".into(), share: 1.6 },
-        Column { header: "Unterschrift".into(), share: 3.2 },
+        Column {
+            header: "Nr.".into(),
+            share: 0.65,
+        },
+        Column {
+            header: "Name".into(),
+            share: 3.0,
+        },
+        Column {
+            header: "Organisation".into(),
+            share: 3.0,
+        },
+        Column {
+            header: "Kreis".into(),
+            share: 1.9,
+        },
+        Column {
+            header: "Unterschrift".into(),
+            share: 3.0,
+        },
     ];
     let mut rows: Vec<Vec<Vec<Run>>> = people
         .iter()
@@ -283,24 +326,53 @@ pub fn attendance_blocks(data: &SessionPdfData, options: &AttendanceOptions) -> 
         })
         .collect();
     for n in 0..options.empty_rows {
-        rows.push(vec![cell((people.len() + n + 1).to_string()), vec![], vec![], vec![], vec![]]);
+        rows.push(vec![
+            cell((people.len() + n + 1).to_string()),
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+        ]);
     }
-    blocks.push(Block::Table { columns, rows, size: 9.5, min_row_height: 30.0 });
+    blocks.push(Block::Table {
+        columns,
+        rows,
+        size: 9.5,
+        min_row_height: 30.0,
+    });
     blocks
 }
 
 /// The Anwesenheitsliste as PDF bytes.
-pub fn attendance_pdf(data: &SessionPdfData, options: &AttendanceOptions, now: DateTime<Utc>) -> Result<PdfFile> {
-    let frame = if options.landscape { Frame::a4_landscape() } else { Frame::a4() };
+pub fn attendance_pdf(
+    data: &SessionPdfData,
+    options: &AttendanceOptions,
+    now: DateTime<Utc>,
+) -> Result<PdfFile> {
+    let frame = if options.landscape {
+        Frame::a4_landscape()
+    } else {
+        Frame::a4()
+    };
     let meta = meta(PdfKind::Anwesenheitsliste, &data.session, now);
-    write_pdf(attendance_blocks(data, options), &frame, &meta, &running(PdfKind::Anwesenheitsliste, &data.session, None))
+    write_pdf(
+        attendance_blocks(data, options),
+        &frame,
+        &meta,
+        &running(PdfKind::Anwesenheitsliste, &data.session, None),
+    )
 }
 
 fn meta(kind: PdfKind, session: &Session, now: DateTime<Utc>) -> Meta {
     Meta {
         title: format!("{}: {}", kind.label(), session.title),
         author: NETWORK.to_string(),
-        subject: format!("{} der Sitzung „{}“ am {}", kind.label(), session.title, date_de(&session.date)),
+        subject: format!(
+            "{} der Sitzung „{}“ am {}",
+            kind.label(),
+            session.title,
+            date_de(&session.date)
+        ),
         created: now,
     }
 }
@@ -320,7 +392,14 @@ fn running(kind: PdfKind, session: &Session, watermark: Option<&str>) -> Running
 /// The minutes' blocks. `level` is the heading level of the document's title (1 on its own, 1 in
 /// the dossier as well, with the TOPs one below); `outline` the bookmark level of that title;
 /// `prefix` keeps anchors unique when two sets of minutes share a PDF.
-fn minutes_blocks(session: &Session, agenda: &[AgendaItem], view: &MinutesView, participants: Option<&[PdfParticipant]>, title: &str, prefix: &str) -> Vec<Block> {
+fn minutes_blocks(
+    session: &Session,
+    agenda: &[AgendaItem],
+    view: &MinutesView,
+    participants: Option<&[PdfParticipant]>,
+    title: &str,
+    prefix: &str,
+) -> Vec<Block> {
     let mut blocks = vec![heading(1, title, Some(&format!("{prefix}protokoll")), Some(0))];
     blocks.push(label_value("Sitzung", session.title.clone()));
     blocks.push(label_value("Datum", session.when_de()));
@@ -333,21 +412,31 @@ fn minutes_blocks(session: &Session, agenda: &[AgendaItem], view: &MinutesView, 
     }
     let status = match minutes {
         Some(m) if m.status == MinutesStatus::Freigegeben => {
-            let when = m.approved_at.as_deref().map(|a| date_de(a.get(..10).unwrap_or(a))).unwrap_or_default();
+            let when = m
+                .approved_at
+                .as_deref()
+                .map(|a| date_de(a.get(..10).unwrap_or(a)))
+                .unwrap_or_default();
             let by = m.approved_by.clone().unwrap_or_default();
-            format!("freigegeben am {when} durch {by}").trim_end_matches(" durch ").to_string()
+            format!("freigegeben am {when} durch {by}")
+                .trim_end_matches(" durch ")
+                .to_string()
         }
         Some(_) => "ENTWURF – noch nicht freigegeben".to_string(),
-        None => "noch nicht begonnen".to_string(),
+        None => "ENTWURF – noch nicht begonnen".to_string(),
     };
     blocks.push(label_value("Status", status));
 
     if let Some(participants) = participants {
-        let mut present: Vec<&PdfParticipant> =
-            participants.iter().filter(|p| p.status == ParticipantStatus::Teilgenommen).collect();
+        let mut present: Vec<&PdfParticipant> = participants
+            .iter()
+            .filter(|p| p.status == ParticipantStatus::Teilgenommen)
+            .collect();
         present.sort_by_cached_key(|p| sort_key(&[&p.name]));
-        let mut excused: Vec<&PdfParticipant> =
-            participants.iter().filter(|p| p.status == ParticipantStatus::Entschuldigt).collect();
+        let mut excused: Vec<&PdfParticipant> = participants
+            .iter()
+            .filter(|p| p.status == ParticipantStatus::Entschuldigt)
+            .collect();
         excused.sort_by_cached_key(|p| sort_key(&[&p.name]));
         let names = |list: &[&PdfParticipant]| {
             list.iter()
@@ -358,10 +447,25 @@ fn minutes_blocks(session: &Session, agenda: &[AgendaItem], view: &MinutesView, 
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        blocks.push(heading(2, "Anwesenheit", Some(&format!("{prefix}anwesenheit")), Some(1)));
-        blocks.push(label_value(&format!("Anwesend ({})", present.len()), if present.is_empty() { "–".into() } else { names(&present) }));
+        blocks.push(heading(
+            2,
+            "Anwesenheit",
+            Some(&format!("{prefix}anwesenheit")),
+            Some(1),
+        ));
+        blocks.push(label_value(
+            &format!("Anwesend ({})", present.len()),
+            if present.is_empty() {
+                "–".into()
+            } else {
+                names(&present)
+            },
+        ));
         if !excused.is_empty() {
-            blocks.push(label_value(&format!("Entschuldigt ({})", excused.len()), names(&excused)));
+            blocks.push(label_value(
+                &format!("Entschuldigt ({})", excused.len()),
+                names(&excused),
+            ));
         }
     }
 
@@ -376,11 +480,19 @@ fn minutes_blocks(session: &Session, agenda: &[AgendaItem], view: &MinutesView, 
         if let Some(discussion) = item.discussion.as_deref().filter(|d| !d.trim().is_empty()) {
             blocks.extend(text_blocks(discussion));
         }
-        for decision in view.decisions.iter().filter(|d| d.agenda_item_id == Some(item.id)) {
+        for decision in view
+            .decisions
+            .iter()
+            .filter(|d| d.agenda_item_id == Some(item.id))
+        {
             blocks.push(decision_block(&decision.label, &decision.text));
         }
     }
-    let loose: Vec<_> = view.decisions.iter().filter(|d| d.agenda_item_id.is_none()).collect();
+    let loose: Vec<_> = view
+        .decisions
+        .iter()
+        .filter(|d| d.agenda_item_id.is_none())
+        .collect();
     if !loose.is_empty() {
         blocks.push(heading(2, "Weitere Beschlüsse", None, Some(1)));
         for decision in loose {
@@ -388,9 +500,16 @@ fn minutes_blocks(session: &Session, agenda: &[AgendaItem], view: &MinutesView, 
         }
     }
     if !view.action_items.is_empty() {
-        blocks.push(heading(2, "Aufgaben", Some(&format!("{prefix}aufgaben")), Some(1)));
+        blocks.push(heading(
+            2,
+            "Aufgaben",
+            Some(&format!("{prefix}aufgaben")),
+            Some(1),
+        ));
         let top_of = |id: Option<i64>| {
-            id.and_then(|id| agenda.iter().find(|a| a.id == id)).map(|a| a.number.clone()).unwrap_or_default()
+            id.and_then(|id| agenda.iter().find(|a| a.id == id))
+                .map(|a| a.number.clone())
+                .unwrap_or_default()
         };
         let rows = view
             .action_items
@@ -407,11 +526,26 @@ fn minutes_blocks(session: &Session, agenda: &[AgendaItem], view: &MinutesView, 
             .collect();
         blocks.push(Block::Table {
             columns: vec![
-                Column { header: "TOP".into(), share: 0.6 },
-                Column { header: "Aufgabe".into(), share: 4.0 },
-                Column { header: "Verantwortlich".into(), share: 2.2 },
-                Column { header: "Bis".into(), share: 1.2 },
-                Column { header: "Stand".into(), share: 1.0 },
+                Column {
+                    header: "TOP".into(),
+                    share: 0.6,
+                },
+                Column {
+                    header: "Aufgabe".into(),
+                    share: 4.0,
+                },
+                Column {
+                    header: "Verantwortlich".into(),
+                    share: 2.2,
+                },
+                Column {
+                    header: "Bis".into(),
+                    share: 1.2,
+                },
+                Column {
+                    header: "Stand".into(),
+                    share: 1.0,
+                },
             ],
             rows,
             size: 9.5,
@@ -419,7 +553,12 @@ fn minutes_blocks(session: &Session, agenda: &[AgendaItem], view: &MinutesView, 
         });
     }
     if !view.addenda.is_empty() {
-        blocks.push(heading(2, "Nachträge", Some(&format!("{prefix}nachtraege")), Some(1)));
+        blocks.push(heading(
+            2,
+            "Nachträge",
+            Some(&format!("{prefix}nachtraege")),
+            Some(1),
+        ));
         for addendum in &view.addenda {
             blocks.push(para(vec![
                 Run::bold(format!("Nachtrag vom {}", date_de(&addendum.date))),
@@ -435,14 +574,30 @@ fn minutes_blocks(session: &Session, agenda: &[AgendaItem], view: &MinutesView, 
 fn decision_block(label: &str, text: &str) -> Block {
     Block::Paragraph {
         runs: vec![Run::bold(format!("{label}\n")), Run::plain(text.to_string())],
-        style: ParagraphStyle { boxed: true, space_before: 4.0, space_after: 8.0, ..ParagraphStyle::body() },
+        style: ParagraphStyle {
+            boxed: true,
+            space_before: 4.0,
+            space_after: 8.0,
+            ..ParagraphStyle::body()
+        },
     }
 }
 
 /// The Protokoll as PDF bytes; a draft carries "ENTWURF" across every page.
 pub fn minutes_pdf(data: &SessionPdfData, now: DateTime<Utc>) -> Result<PdfFile> {
-    let draft = data.minutes.minutes.as_ref().is_none_or(|m| m.status == MinutesStatus::Entwurf);
-    let blocks = minutes_blocks(&data.session, &data.agenda, &data.minutes, Some(&data.participants), "Protokoll", "");
+    let draft = data
+        .minutes
+        .minutes
+        .as_ref()
+        .is_none_or(|m| m.status == MinutesStatus::Entwurf);
+    let blocks = minutes_blocks(
+        &data.session,
+        &data.agenda,
+        &data.minutes,
+        Some(&data.participants),
+        "Protokoll",
+        "",
+    );
     let meta = meta(PdfKind::Protokoll, &data.session, now);
     let running = running(PdfKind::Protokoll, &data.session, draft.then_some("ENTWURF"));
     write_pdf(blocks, &Frame::a4(), &meta, &running)
@@ -457,36 +612,62 @@ pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Bl
     let has = |part: DossierPart| options.parts.contains(&part);
     let mut blocks = Vec::new();
     if has(DossierPart::Deckblatt) {
-        if let Some(logo) = &options.logo_png {
-            if let Some((w, h)) = png_size(logo) {
-                let width = 140.0_f32.min(w as f32);
-                let height = width * h as f32 / w.max(1) as f32;
-                blocks.push(Block::Image { png: logo.clone(), width, height: height.min(120.0) });
-            }
+        if let Some(logo) = &options.logo_png
+            && let Some((w, h)) = png_size(logo)
+        {
+            let width = 140.0_f32.min(w as f32);
+            let height = width * h as f32 / w.max(1) as f32;
+            blocks.push(Block::Image {
+                png: logo.clone(),
+                width,
+                height: height.min(120.0),
+            });
         }
-        blocks.push(Block::Space(150.0));
+        blocks.push(Block::Skip(150.0));
         blocks.push(Block::Paragraph {
             runs: vec![Run::plain(NETWORK)],
-            style: ParagraphStyle { size: 14.0, ink: super::layout::Ink::Accent, space_after: 16.0, ..ParagraphStyle::body() },
+            style: ParagraphStyle {
+                size: 14.0,
+                ink: super::layout::Ink::Accent,
+                space_after: 16.0,
+                ..ParagraphStyle::body()
+            },
         });
         blocks.push(Block::Paragraph {
             runs: vec![Run::bold(session.title.clone())],
-            style: ParagraphStyle { size: 26.0, leading: 1.2, space_after: 20.0, ..ParagraphStyle::body() },
+            style: ParagraphStyle {
+                size: 26.0,
+                leading: 1.2,
+                space_after: 20.0,
+                ..ParagraphStyle::body()
+            },
         });
         blocks.push(Block::Paragraph {
             runs: vec![Run::plain(session.when_de())],
-            style: ParagraphStyle { size: 14.0, space_after: 6.0, ..ParagraphStyle::body() },
+            style: ParagraphStyle {
+                size: 14.0,
+                space_after: 6.0,
+                ..ParagraphStyle::body()
+            },
         });
         if let Some(place) = where_of(session) {
             blocks.push(Block::Paragraph {
                 runs: vec![Run::plain(place)],
-                style: ParagraphStyle { size: 14.0, space_after: 6.0, ..ParagraphStyle::body() },
+                style: ParagraphStyle {
+                    size: 14.0,
+                    space_after: 6.0,
+                    ..ParagraphStyle::body()
+                },
             });
         }
         blocks.push(Block::Space(40.0));
         blocks.push(Block::Paragraph {
             runs: vec![Run::bold("Sitzungsmappe")],
-            style: ParagraphStyle { size: 16.0, ink: super::layout::Ink::Accent, ..ParagraphStyle::body() },
+            style: ParagraphStyle {
+                size: 16.0,
+                ink: super::layout::Ink::Accent,
+                ..ParagraphStyle::body()
+            },
         });
         blocks.push(Block::PageBreak);
     }
@@ -498,10 +679,10 @@ pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Bl
     if has(DossierPart::Teilnehmende) {
         sections.push(("Teilnehmende".into(), "teilnehmende".into()));
     }
-    if has(DossierPart::Vorprotokoll) {
-        if let Some(previous) = &data.previous {
-            sections.push((previous_title(previous), "vorprotokoll-protokoll".into()));
-        }
+    if has(DossierPart::Vorprotokoll)
+        && let Some(previous) = &data.previous
+    {
+        sections.push((previous_title(previous), "vorprotokoll-protokoll".into()));
     }
     if has(DossierPart::Aufgaben) {
         sections.push(("Offene Aufgaben".into(), "aufgaben".into()));
@@ -513,10 +694,18 @@ pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Bl
     if has(DossierPart::Inhalt) && !sections.is_empty() {
         blocks.push(heading(1, "Inhalt", None, None));
         for (title, anchor) in &sections {
-            blocks.push(Block::TocEntry { text: title.clone(), anchor: anchor.clone(), level: 0 });
+            blocks.push(Block::TocEntry {
+                text: title.clone(),
+                anchor: anchor.clone(),
+                level: 0,
+            });
             if anchor == "papiere" {
                 for (i, paper) in data.papers.iter().enumerate() {
-                    blocks.push(Block::TocEntry { text: paper.title.clone(), anchor: format!("papier-{i}"), level: 1 });
+                    blocks.push(Block::TocEntry {
+                        text: paper.title.clone(),
+                        anchor: format!("papier-{i}"),
+                        level: 1,
+                    });
                 }
             }
         }
@@ -545,7 +734,12 @@ pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Bl
             }
             blocks.push(Block::Paragraph {
                 runs: facts,
-                style: ParagraphStyle { ink: super::layout::Ink::Gray(0.3), size: 9.5, space_after: 3.0, ..ParagraphStyle::body() },
+                style: ParagraphStyle {
+                    ink: super::layout::Ink::Gray(0.3),
+                    size: 9.5,
+                    space_after: 3.0,
+                    ..ParagraphStyle::body()
+                },
             });
             if let Some(description) = item.description.as_deref() {
                 blocks.extend(text_blocks(description));
@@ -557,12 +751,19 @@ pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Bl
         blocks.push(heading(1, "Teilnehmende", Some("teilnehmende"), Some(0)));
         blocks.extend(participant_groups(&data.participants, options.group_by));
     }
-    if has(DossierPart::Vorprotokoll) {
-        if let Some(previous) = &data.previous {
-            blocks.push(Block::PageBreak);
-            let title = previous_title(previous);
-            blocks.extend(minutes_blocks(&previous.session, &previous.agenda, &previous.minutes, None, &title, "vorprotokoll-"));
-        }
+    if has(DossierPart::Vorprotokoll)
+        && let Some(previous) = &data.previous
+    {
+        blocks.push(Block::PageBreak);
+        let title = previous_title(previous);
+        blocks.extend(minutes_blocks(
+            &previous.session,
+            &previous.agenda,
+            &previous.minutes,
+            None,
+            &title,
+            "vorprotokoll-",
+        ));
     }
     if has(DossierPart::Aufgaben) {
         blocks.push(Block::PageBreak);
@@ -588,10 +789,22 @@ pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Bl
                 .collect();
             blocks.push(Block::Table {
                 columns: vec![
-                    Column { header: "Aufgabe".into(), share: 4.0 },
-                    Column { header: "Verantwortlich".into(), share: 2.2 },
-                    Column { header: "Fällig".into(), share: 1.3 },
-                    Column { header: "Aus der Sitzung".into(), share: 2.5 },
+                    Column {
+                        header: "Aufgabe".into(),
+                        share: 4.0,
+                    },
+                    Column {
+                        header: "Verantwortlich".into(),
+                        share: 2.2,
+                    },
+                    Column {
+                        header: "Fällig".into(),
+                        share: 1.3,
+                    },
+                    Column {
+                        header: "Aus der Sitzung".into(),
+                        share: 2.5,
+                    },
                 ],
                 rows,
                 size: 9.5,
@@ -613,7 +826,11 @@ pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Bl
             blocks.push(heading(2, title, Some(&format!("papier-{i}")), Some(1)));
             blocks.push(Block::Paragraph {
                 runs: vec![Run::italic(paper.details.clone())],
-                style: ParagraphStyle { ink: super::layout::Ink::Gray(0.3), size: 9.5, ..ParagraphStyle::body() },
+                style: ParagraphStyle {
+                    ink: super::layout::Ink::Gray(0.3),
+                    size: 9.5,
+                    ..ParagraphStyle::body()
+                },
             });
             blocks.extend(document_blocks(&paper.body));
         }
@@ -650,52 +867,85 @@ fn participant_groups(participants: &[PdfParticipant], group_by: GroupBy) -> Vec
     if groups.is_empty() {
         return vec![para(vec![Run::italic("Noch niemand ist eingeladen.")])];
     }
-    let mut blocks = vec![para(vec![Run::plain(format!(
-        "{} Personen, {} nach {}.",
-        participants.len(),
-        "gruppiert",
+    let other = match group_by {
+        GroupBy::Organisation => "Kreis",
+        GroupBy::Kreis => "Organisation",
+    };
+    let intro = format!(
+        "{} nach {}.",
+        match participants.len() {
+            1 => "1 Person".to_string(),
+            n => format!("{} Personen", crate::format::number(n)),
+        },
         match group_by {
             GroupBy::Organisation => "Organisation",
             GroupBy::Kreis => "Stadt- oder Landkreis",
         }
-    ))])];
+    );
+    let mut rows = Vec::new();
     for (name, people) in groups {
-        let columns = vec![
-            Column { header: name, share: 4.0 },
-            Column { header: match group_by { GroupBy::Organisation => "Kreis", GroupBy::Kreis => "Organisation" }.into(), share: 3.0 },
-            Column { header: "Status".into(), share: 1.4 },
-        ];
-        let rows = people
-            .iter()
-            .map(|p| {
-                let mut name = vec![Run::plain(p.name.clone())];
-                if let Some(function) = &p.function {
-                    name.push(Run::italic(format!(", {function}")));
-                }
-                let other = match group_by {
-                    GroupBy::Organisation => p.district.clone(),
-                    GroupBy::Kreis => p.organisation.clone(),
-                };
-                vec![name, cell(other.unwrap_or_default()), cell(p.status.label())]
-            })
-            .collect();
-        blocks.push(Block::Table { columns, rows, size: 9.5, min_row_height: 0.0 });
+        rows.push(vec![vec![Run::bold(name)]]);
+        for p in people {
+            let mut cell_name = vec![Run::plain(p.name.clone())];
+            if let Some(function) = &p.function {
+                cell_name.push(Run::italic(format!(", {function}")));
+            }
+            let value = match group_by {
+                GroupBy::Organisation => p.district.clone(),
+                GroupBy::Kreis => p.organisation.clone(),
+            };
+            rows.push(vec![
+                cell_name,
+                cell(value.unwrap_or_default()),
+                cell(p.status.label()),
+            ]);
+        }
     }
-    blocks
+    let columns = vec![
+        Column {
+            header: "Name".into(),
+            share: 4.2,
+        },
+        Column {
+            header: other.into(),
+            share: 3.0,
+        },
+        Column {
+            header: "Status".into(),
+            share: 1.3,
+        },
+    ];
+    vec![
+        para(vec![Run::plain(intro)]),
+        Block::Table {
+            columns,
+            rows,
+            size: 9.5,
+            min_row_height: 0.0,
+        },
+    ]
 }
 
 /// The Sitzungsmappe as PDF bytes.
 pub fn dossier_pdf(data: &SessionPdfData, options: &DossierOptions, now: DateTime<Utc>) -> Result<PdfFile> {
     if options.parts.is_empty() {
-        return Err(Error::validation("Inhalt", "Bitte wählen Sie mindestens einen Teil der Sitzungsmappe aus."));
+        return Err(Error::validation(
+            "Inhalt",
+            "Bitte wählen Sie mindestens einen Teil der Sitzungsmappe aus.",
+        ));
     }
-    if let Some(logo) = &options.logo_png {
-        if png_size(logo).is_none() {
-            return Err(Error::validation("Logo", "Das Logo muss ein PNG-Bild sein."));
-        }
+    if let Some(logo) = &options.logo_png
+        && png_size(logo).is_none()
+    {
+        return Err(Error::validation("Logo", "Das Logo muss ein PNG-Bild sein."));
     }
     let meta = meta(PdfKind::Mappe, &data.session, now);
-    write_pdf(dossier_blocks(data, options), &Frame::a4(), &meta, &running(PdfKind::Mappe, &data.session, None))
+    write_pdf(
+        dossier_blocks(data, options),
+        &Frame::a4(),
+        &meta,
+        &running(PdfKind::Mappe, &data.session, None),
+    )
 }
 
 /// Width and height of a PNG from its header, or `None` if it is not one.
@@ -745,30 +995,52 @@ fn push_document_block(block: &document::Block, indent: f32, out: &mut Vec<Block
         document::Block::Heading { content, .. } => out.push(heading(3, inline_text(content), None, None)),
         document::Block::Paragraph { content } => out.push(Block::Paragraph {
             runs: inline_runs(content),
-            style: ParagraphStyle { indent, ..ParagraphStyle::body() },
+            style: ParagraphStyle {
+                indent,
+                ..ParagraphStyle::body()
+            },
         }),
-        document::Block::List { ordered, start, items } => {
+        document::Block::List {
+            ordered,
+            start,
+            items,
+        } => {
             for (n, item) in items.iter().enumerate() {
-                let marker = if *ordered { format!("{}.", start + n as u64) } else { "•".to_string() };
+                let marker = if *ordered {
+                    format!("{}.", start + n as u64)
+                } else {
+                    "•".to_string()
+                };
                 let mut first = true;
                 for inner in &item.blocks {
                     match inner {
                         document::Block::Paragraph { content } if first => {
-                            out.push(Block::ListItem { marker: marker.clone(), runs: inline_runs(content), indent });
+                            out.push(Block::ListItem {
+                                marker: marker.clone(),
+                                runs: inline_runs(content),
+                                indent,
+                            });
                         }
                         other => push_document_block(other, indent + 16.0, out),
                     }
                     first = false;
                 }
                 if item.blocks.is_empty() {
-                    out.push(Block::ListItem { marker, runs: vec![], indent });
+                    out.push(Block::ListItem {
+                        marker,
+                        runs: vec![],
+                        indent,
+                    });
                 }
             }
         }
         document::Block::Table { header, rows } => {
             let columns = header
                 .iter()
-                .map(|c| Column { header: inline_text(&c.content), share: 1.0 })
+                .map(|c| Column {
+                    header: inline_text(&c.content),
+                    share: 1.0,
+                })
                 .collect::<Vec<_>>();
             let width = columns.len().max(1);
             let rows = rows
@@ -779,14 +1051,26 @@ fn push_document_block(block: &document::Block, indent: f32, out: &mut Vec<Block
                     cells
                 })
                 .collect();
-            out.push(Block::Table { columns, rows, size: 9.5, min_row_height: 0.0 });
+            out.push(Block::Table {
+                columns,
+                rows,
+                size: 9.5,
+                min_row_height: 0.0,
+            });
         }
         document::Block::Quote { blocks } => {
             for inner in blocks {
                 match inner {
                     document::Block::Paragraph { content } => out.push(Block::Paragraph {
-                        runs: inline_runs(content).into_iter().map(|r| Run { italic: true, ..r }).collect(),
-                        style: ParagraphStyle { boxed: true, indent, ..ParagraphStyle::body() },
+                        runs: inline_runs(content)
+                            .into_iter()
+                            .map(|r| Run { italic: true, ..r })
+                            .collect(),
+                        style: ParagraphStyle {
+                            boxed: true,
+                            indent,
+                            ..ParagraphStyle::body()
+                        },
                     }),
                     other => push_document_block(other, indent + 16.0, out),
                 }
@@ -800,24 +1084,65 @@ fn push_document_block(block: &document::Block, indent: f32, out: &mut Vec<Block
 /// Every text with characters no font has replaced (see `Fonts::clean`).
 fn clean_blocks(blocks: Vec<Block>, fonts: &Fonts) -> Vec<Block> {
     let runs = |runs: Vec<Run>| -> Vec<Run> {
-        runs.into_iter().map(|r| Run { text: fonts.clean_keep_breaks(&r.text), ..r }).collect()
+        runs.into_iter()
+            .map(|r| Run {
+                text: fonts.clean_keep_breaks(&r.text),
+                ..r
+            })
+            .collect()
     };
     blocks
         .into_iter()
         .map(|block| match block {
-            Block::Heading { level, text, anchor, outline } => {
-                Block::Heading { level, text: fonts.clean(&text), anchor, outline }
-            }
+            Block::Heading {
+                level,
+                text,
+                anchor,
+                outline,
+            } => Block::Heading {
+                level,
+                text: fonts.clean(&text),
+                anchor,
+                outline,
+            },
             Block::Paragraph { runs: r, style } => Block::Paragraph { runs: runs(r), style },
-            Block::ListItem { marker, runs: r, indent } => Block::ListItem { marker, runs: runs(r), indent },
-            Block::Table { columns, rows, size, min_row_height } => Block::Table {
-                columns: columns.into_iter().map(|c| Column { header: fonts.clean(&c.header), ..c }).collect(),
-                rows: rows.into_iter().map(|row| row.into_iter().map(runs).collect()).collect(),
+            Block::ListItem {
+                marker,
+                runs: r,
+                indent,
+            } => Block::ListItem {
+                marker,
+                runs: runs(r),
+                indent,
+            },
+            Block::Table {
+                columns,
+                rows,
+                size,
+                min_row_height,
+            } => Block::Table {
+                columns: columns
+                    .into_iter()
+                    .map(|c| Column {
+                        header: fonts.clean(&c.header),
+                        ..c
+                    })
+                    .collect(),
+                rows: rows
+                    .into_iter()
+                    .map(|row| row.into_iter().map(runs).collect())
+                    .collect(),
                 size,
                 min_row_height,
             },
-            Block::TocEntry { text, anchor, level } => Block::TocEntry { text: fonts.clean(&text), anchor, level },
-            Block::Preformatted { text } => Block::Preformatted { text: fonts.clean_keep_breaks(&text) },
+            Block::TocEntry { text, anchor, level } => Block::TocEntry {
+                text: fonts.clean(&text),
+                anchor,
+                level,
+            },
+            Block::Preformatted { text } => Block::Preformatted {
+                text: fonts.clean_keep_breaks(&text),
+            },
             other => other,
         })
         .collect()

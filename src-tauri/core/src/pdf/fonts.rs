@@ -73,7 +73,9 @@ impl Fonts {
         FONTS
             .get_or_init(Fonts::parse)
             .as_ref()
-            .map_err(|reason| Error::Pdf { reason: reason.clone() })
+            .map_err(|reason| Error::Pdf {
+                reason: reason.clone(),
+            })
     }
 
     fn parse() -> std::result::Result<Fonts, String> {
@@ -86,8 +88,16 @@ impl Fonts {
             faces.push(parsed);
         }
         let regular = &faces[Face::Regular.index()];
-        let replacement = if regular.lookup_glyph_index('□' as u32).is_some() { '□' } else { '?' };
-        Ok(Fonts { faces, units_per_em, replacement })
+        let replacement = if regular.lookup_glyph_index('□' as u32).is_some() {
+            '□'
+        } else {
+            '?'
+        };
+        Ok(Fonts {
+            faces,
+            units_per_em,
+            replacement,
+        })
     }
 
     /// The parsed face, for embedding.
@@ -97,7 +107,9 @@ impl Fonts {
 
     /// Whether every face can show `c` (all faces share one character set, but check each).
     pub fn has_char(&self, c: char) -> bool {
-        self.faces.iter().all(|f| f.lookup_glyph_index(c as u32).is_some())
+        self.faces
+            .iter()
+            .all(|f| f.lookup_glyph_index(c as u32).is_some())
     }
 
     /// `text` with every character no face has replaced by a visible "□" (or "?"), soft hyphens
@@ -149,7 +161,8 @@ mod tests {
     #[test]
     fn every_face_covers_the_names_of_the_network() {
         let fonts = Fonts::get().expect("fonts parse");
-        for c in "äöüÄÖÜßẞşğıİŞĞąęłńśźżćčšžđČŠŽĐЖжЁёЩщ€„“‚‘–—…·•".chars() {
+        for c in "äöüÄÖÜßẞşğıİŞĞąęłńśźżćčšžđČŠŽĐЖжЁёЩщ€„“‚‘–—…·•".chars()
+        {
             assert!(fonts.has_char(c), "{c} fehlt");
         }
     }

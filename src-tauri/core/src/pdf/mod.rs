@@ -6,7 +6,8 @@
 //!   of printpdf and Tauri;
 //! - `writer`: pages → PDF bytes through printpdf, then metadata, outline and links (PDF/A-2b
 //!   structure) on the lopdf document;
-//! and `documents`, which turns a session's data into blocks for each of the three documents.
+//!
+//! `documents` turns a session's data into blocks for each of the three documents.
 
 pub mod documents;
 pub mod fonts;

@@ -17,8 +17,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::{
-    Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, RawImage, Rect, Rgb, TextItem, XObjectId, XObjectTransform,
+    Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb, TextItem, XObjectId, XObjectTransform,
 };
 
 use super::fonts::{Face, Fonts, Measure};
@@ -55,7 +55,12 @@ fn color(ink: Ink) -> Color {
         Ink::Gray(v) => (v, v, v),
         Ink::Accent => ACCENT,
     };
-    Color::Rgb(Rgb { r, g, b, icc_profile: None })
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
 }
 
 struct Painter<'a> {
@@ -69,17 +74,38 @@ impl Painter<'_> {
         let Some(font) = self.fonts.get(&face) else { return };
         self.ops.push(Op::StartTextSection);
         self.ops.push(Op::SetFillColor { col: color(ink) });
-        self.ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(size) });
-        self.ops.push(Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(self.height - y) } });
-        self.ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_string())] });
+        self.ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font.clone()),
+            size: Pt(size),
+        });
+        self.ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x),
+                y: Pt(self.height - y),
+            },
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        });
         self.ops.push(Op::EndTextSection);
     }
 
     fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32, ink: Ink) {
         self.ops.push(Op::SetOutlineColor { col: color(ink) });
         self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-        let point = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(self.height - y) }, bezier: false };
-        self.ops.push(Op::DrawLine { line: PdfLine { points: vec![point(x1, y1), point(x2, y2)], is_closed: false } });
+        let point = |x: f32, y: f32| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(self.height - y),
+            },
+            bezier: false,
+        };
+        self.ops.push(Op::DrawLine {
+            line: PdfLine {
+                points: vec![point(x1, y1), point(x2, y2)],
+                is_closed: false,
+            },
+        });
     }
 
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, ink: Ink) {
@@ -105,7 +131,13 @@ struct PendingLink {
 }
 
 /// Writes `laid` (pages of `frame`) as PDF bytes.
-pub fn write(laid: &Laid, frame: &Frame, meta: &Meta, running: Option<&Running>, fonts: &Fonts) -> Result<Vec<u8>> {
+pub fn write(
+    laid: &Laid,
+    frame: &Frame,
+    meta: &Meta,
+    running: Option<&Running>,
+    fonts: &Fonts,
+) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&meta.title);
     let mut font_ids = HashMap::new();
     for face in Face::ALL {
@@ -116,19 +148,45 @@ pub fn write(laid: &Laid, frame: &Frame, meta: &Meta, running: Option<&Running>,
     let mut links = Vec::new();
     let mut pages = Vec::with_capacity(total);
     for (index, page) in laid.pages.iter().enumerate() {
-        let mut painter = Painter { ops: Vec::new(), fonts: &font_ids, height: frame.height };
+        let mut painter = Painter {
+            ops: Vec::new(),
+            fonts: &font_ids,
+            height: frame.height,
+        };
         if let Some(running) = running {
             paint_frame(&mut painter, frame, running, index, total, fonts);
         }
         for item in &page.items {
             match item {
-                Item::Text { x, y, face, size, ink, text } => painter.text(*x, *y, *face, *size, *ink, text),
-                Item::PageNumber { right, y, size, anchor } => {
-                    let number = laid.page_of(anchor).map(|p| (p + 1).to_string()).unwrap_or_default();
+                Item::Text {
+                    x,
+                    y,
+                    face,
+                    size,
+                    ink,
+                    text,
+                } => painter.text(*x, *y, *face, *size, *ink, text),
+                Item::PageNumber {
+                    right,
+                    y,
+                    size,
+                    anchor,
+                } => {
+                    let number = laid
+                        .page_of(anchor)
+                        .map(|p| (p + 1).to_string())
+                        .unwrap_or_default();
                     let w = fonts.width(Face::Regular, *size, &number);
                     painter.text(right - w, *y, Face::Regular, *size, Ink::Gray(0.0), &number);
                 }
-                Item::Line { x1, y1, x2, y2, width, ink } => painter.line(*x1, *y1, *x2, *y2, *width, *ink),
+                Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                    ink,
+                } => painter.line(*x1, *y1, *x2, *y2, *width, *ink),
                 Item::Rect { x, y, w, h, ink } => painter.rect(*x, *y, *w, *h, *ink),
                 Item::Link { x, y, w, h, target } => links.push(PendingLink {
                     page: index,
@@ -139,8 +197,11 @@ pub fn write(laid: &Laid, frame: &Frame, meta: &Meta, running: Option<&Running>,
                     let (id, px_w, px_h) = match images.get(png) {
                         Some(found) => found.clone(),
                         None => {
-                            let image = RawImage::decode_from_bytes(png, &mut Vec::new())
-                                .map_err(|_| Error::Pdf { reason: "Das Logo ist kein lesbares PNG-Bild.".into() })?;
+                            let image = RawImage::decode_from_bytes(png, &mut Vec::new()).map_err(|_| {
+                                Error::Pdf {
+                                    reason: "Das Logo ist kein lesbares PNG-Bild.".into(),
+                                }
+                            })?;
                             let size = (image.width.max(1), image.height.max(1));
                             let id = doc.add_image(&image);
                             images.insert(png.clone(), (id.clone(), size.0, size.1));
@@ -161,19 +222,36 @@ pub fn write(laid: &Laid, frame: &Frame, meta: &Meta, running: Option<&Running>,
                 }
             }
         }
-        pages.push(PdfPage::new(Mm::from(Pt(frame.width)), Mm::from(Pt(frame.height)), painter.ops));
+        pages.push(PdfPage::new(
+            Mm::from(Pt(frame.width)),
+            Mm::from(Pt(frame.height)),
+            painter.ops,
+        ));
     }
     doc.with_pages(pages);
-    let options = PdfSaveOptions { optimize: false, subset_fonts: true, ..PdfSaveOptions::default() };
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
     let mut lo = doc.to_lopdf_document(&options, &mut Vec::new());
     finish(&mut lo, laid, frame, meta, links)?;
     lo.compress();
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| Error::Pdf { reason: e.to_string() })?;
+    lo.save_to(&mut bytes).map_err(|e| Error::Pdf {
+        reason: e.to_string(),
+    })?;
     Ok(bytes)
 }
 
-fn paint_frame(painter: &mut Painter<'_>, frame: &Frame, running: &Running, index: usize, total: usize, fonts: &Fonts) {
+fn paint_frame(
+    painter: &mut Painter<'_>,
+    frame: &Frame,
+    running: &Running,
+    index: usize,
+    total: usize,
+    fonts: &Fonts,
+) {
     let size = 8.5;
     let ink = Ink::Gray(0.35);
     let left = frame.left;
@@ -199,16 +277,25 @@ fn paint_frame(painter: &mut Painter<'_>, frame: &Frame, running: &Running, inde
         let (cx, cy) = (frame.width / 2.0, frame.height / 2.0);
         let angle: f32 = 50.0_f32.to_radians();
         let (sin, cos) = angle.sin_cos();
-        let Some(font) = painter.fonts.get(&Face::Bold).cloned() else { return };
+        let Some(font) = painter.fonts.get(&Face::Bold).cloned() else {
+            return;
+        };
         let x = cx - cos * w / 2.0;
         let y = (frame.height - cy) - sin * w / 2.0;
         painter.ops.push(Op::StartTextSection);
-        painter.ops.push(Op::SetFillColor { col: color(Ink::Gray(0.88)) });
-        painter.ops.push(Op::SetFont { font: PdfFontHandle::External(font), size: Pt(size) });
+        painter.ops.push(Op::SetFillColor {
+            col: color(Ink::Gray(0.88)),
+        });
+        painter.ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font),
+            size: Pt(size),
+        });
         painter.ops.push(Op::SetTextMatrix {
             matrix: printpdf::TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
         });
-        painter.ops.push(Op::ShowText { items: vec![TextItem::Text(mark.clone())] });
+        painter.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(mark.clone())],
+        });
         painter.ops.push(Op::EndTextSection);
     }
 }
@@ -259,7 +346,10 @@ fn pdf_date(at: DateTime<Utc>) -> String {
 }
 
 fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn xmp(meta: &Meta) -> String {
@@ -293,31 +383,48 @@ fn xmp(meta: &Meta) -> String {
 
 /// The sRGB profile (IEC 61966-2.1) for the output intent.
 fn srgb_profile() -> Result<Vec<u8>> {
-    moxcms::ColorProfile::new_srgb()
-        .encode()
-        .map_err(|e| Error::Pdf { reason: format!("sRGB-Profil: {e:?}") })
+    moxcms::ColorProfile::new_srgb().encode().map_err(|e| Error::Pdf {
+        reason: format!("sRGB-Profil: {e:?}"),
+    })
 }
 
-fn finish(doc: &mut lopdf::Document, laid: &Laid, frame: &Frame, meta: &Meta, links: Vec<PendingLink>) -> Result<()> {
-    let pdf_err = |e: lopdf::Error| Error::Pdf { reason: e.to_string() };
+fn finish(
+    doc: &mut lopdf::Document,
+    laid: &Laid,
+    frame: &Frame,
+    meta: &Meta,
+    links: Vec<PendingLink>,
+) -> Result<()> {
+    let pdf_err = |e: lopdf::Error| Error::Pdf {
+        reason: e.to_string(),
+    };
     doc.version = "1.7".to_string();
     let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
 
     // Links: GoTo an anchor's page and height, or a URI.
     let mut annots: HashMap<usize, Vec<Object>> = HashMap::new();
     for link in links {
-        let Some(page_id) = page_ids.get(link.page) else { continue };
+        let Some(page_id) = page_ids.get(link.page) else {
+            continue;
+        };
         let mut dict = Dictionary::new();
         dict.set("Type", name("Annot"));
         dict.set("Subtype", name("Link"));
-        dict.set("Rect", Object::Array(link.rect.iter().map(|v| Object::Real(*v)).collect()));
+        dict.set(
+            "Rect",
+            Object::Array(link.rect.iter().map(|v| Object::Real(*v)).collect()),
+        );
         dict.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
         dict.set("F", 4);
         let _ = page_id;
         match &link.target {
             Target::Anchor(anchor) => {
-                let Some((_, page, y)) = laid.anchors.iter().find(|(a, ..)| a == anchor) else { continue };
-                let Some(target_id) = page_ids.get(*page) else { continue };
+                let Some((_, page, y)) = laid.anchors.iter().find(|(a, ..)| a == anchor) else {
+                    continue;
+                };
+                let Some(target_id) = page_ids.get(*page) else {
+                    continue;
+                };
                 dict.set(
                     "Dest",
                     Object::Array(vec![
@@ -332,7 +439,10 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, frame: &Frame, meta: &Meta, li
             Target::Uri(uri) => {
                 let mut action = Dictionary::new();
                 action.set("S", name("URI"));
-                action.set("URI", Object::String(uri.as_bytes().to_vec(), StringFormat::Literal));
+                action.set(
+                    "URI",
+                    Object::String(uri.as_bytes().to_vec(), StringFormat::Literal),
+                );
                 dict.set("A", action);
             }
         }
@@ -341,13 +451,20 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, frame: &Frame, meta: &Meta, li
     }
     for (page, list) in annots {
         if let Some(page_id) = page_ids.get(page) {
-            let page_dict = doc.get_object_mut(*page_id).and_then(Object::as_dict_mut).map_err(pdf_err)?;
+            let page_dict = doc
+                .get_object_mut(*page_id)
+                .and_then(Object::as_dict_mut)
+                .map_err(pdf_err)?;
             page_dict.set("Annots", Object::Array(list));
         }
     }
 
     // Outline, nested by level: each entry's parent is the last entry one level up.
-    let outline_root = if laid.outline.is_empty() { None } else { Some(outline(doc, laid, frame, &page_ids)) };
+    let outline_root = if laid.outline.is_empty() {
+        None
+    } else {
+        Some(outline(doc, laid, frame, &page_ids))
+    };
 
     // Metadata.
     let mut info = Dictionary::new();
@@ -356,8 +473,14 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, frame: &Frame, meta: &Meta, li
     info.set("Subject", text_string(&meta.subject));
     info.set("Creator", text_string("Netzwerkmappe"));
     info.set("Producer", text_string("Netzwerkmappe (printpdf)"));
-    info.set("CreationDate", Object::String(pdf_date(meta.created).into_bytes(), StringFormat::Literal));
-    info.set("ModDate", Object::String(pdf_date(meta.created).into_bytes(), StringFormat::Literal));
+    info.set(
+        "CreationDate",
+        Object::String(pdf_date(meta.created).into_bytes(), StringFormat::Literal),
+    );
+    info.set(
+        "ModDate",
+        Object::String(pdf_date(meta.created).into_bytes(), StringFormat::Literal),
+    );
     let info_id = doc.add_object(info);
     doc.trailer.set("Info", Object::Reference(info_id));
 
@@ -374,7 +497,10 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, frame: &Frame, meta: &Meta, li
     let mut intent = Dictionary::new();
     intent.set("Type", name("OutputIntent"));
     intent.set("S", name("GTS_PDFA1"));
-    intent.set("OutputConditionIdentifier", Object::string_literal("sRGB IEC61966-2.1"));
+    intent.set(
+        "OutputConditionIdentifier",
+        Object::string_literal("sRGB IEC61966-2.1"),
+    );
     intent.set("Info", Object::string_literal("sRGB IEC61966-2.1"));
     intent.set("DestOutputProfile", Object::Reference(icc_id));
 
@@ -416,14 +542,16 @@ fn outline(doc: &mut lopdf::Document, laid: &Laid, frame: &Frame, page_ids: &[Ob
         parents.push(stack.last().copied());
         stack.push(i);
     }
-    let children = |parent: Option<usize>| -> Vec<usize> {
-        (0..ids.len()).filter(|&i| parents[i] == parent).collect()
-    };
+    let children =
+        |parent: Option<usize>| -> Vec<usize> { (0..ids.len()).filter(|&i| parents[i] == parent).collect() };
     let mut dicts: Vec<Dictionary> = Vec::with_capacity(ids.len());
     for (i, entry) in laid.outline.iter().enumerate() {
         let mut dict = Dictionary::new();
         dict.set("Title", text_string(&entry.title));
-        dict.set("Parent", Object::Reference(parents[i].map_or(root_id, |p| ids[p])));
+        dict.set(
+            "Parent",
+            Object::Reference(parents[i].map_or(root_id, |p| ids[p])),
+        );
         let siblings = children(parents[i]);
         let position = siblings.iter().position(|&s| s == i).unwrap_or(0);
         if position > 0 {

@@ -33,7 +33,10 @@ impl Store {
         let participants = people
             .into_iter()
             .map(|p| PdfParticipant {
-                district: districts.iter().find(|(pid, _)| *pid == p.id).and_then(|(_, d)| d.clone()),
+                district: districts
+                    .iter()
+                    .find(|(pid, _)| *pid == p.id)
+                    .and_then(|(_, d)| d.clone()),
                 name: p.name,
                 function: p.function,
                 organisation: p.organisation,
@@ -61,9 +64,20 @@ impl Store {
             }),
             None => None,
         };
-        let filter = ActionItemFilter { status: Some(ActionStatus::Offen), ..ActionItemFilter::default() };
+        let filter = ActionItemFilter {
+            status: Some(ActionStatus::Offen),
+            ..ActionItemFilter::default()
+        };
         let open_action_items = self.list_action_items(&filter, today).await?;
-        Ok(SessionPdfData { session, agenda, participants, minutes, previous, open_action_items, papers: Vec::new() })
+        Ok(SessionPdfData {
+            session,
+            agenda,
+            participants,
+            minutes,
+            previous,
+            open_action_items,
+            papers: Vec::new(),
+        })
     }
 }
 
@@ -88,6 +102,10 @@ impl Store {
         let data = self.session_pdf_data(id, crate::berlin::today(now)).await?;
         let file = request.build(&data, now)?;
         crate::export::write_new_file_at(target, &file.bytes)?;
-        Ok(PdfSaved { path: target.display().to_string(), pages: file.pages, bytes: file.bytes.len() })
+        Ok(PdfSaved {
+            path: target.display().to_string(),
+            pages: file.pages,
+            bytes: file.bytes.len(),
+        })
     }
 }

@@ -34,13 +34,24 @@ pub struct Run {
 
 impl Run {
     pub fn plain(text: impl Into<String>) -> Run {
-        Run { text: text.into(), ..Run::default() }
+        Run {
+            text: text.into(),
+            ..Run::default()
+        }
     }
     pub fn bold(text: impl Into<String>) -> Run {
-        Run { text: text.into(), bold: true, ..Run::default() }
+        Run {
+            text: text.into(),
+            bold: true,
+            ..Run::default()
+        }
     }
     pub fn italic(text: impl Into<String>) -> Run {
-        Run { text: text.into(), italic: true, ..Run::default() }
+        Run {
+            text: text.into(),
+            italic: true,
+            ..Run::default()
+        }
     }
     pub fn face(&self) -> Face {
         Face::styled(self.bold, self.italic)
@@ -81,7 +92,11 @@ impl ParagraphStyle {
         }
     }
     pub fn small() -> ParagraphStyle {
-        ParagraphStyle { size: 9.0, space_after: 4.0, ..ParagraphStyle::body() }
+        ParagraphStyle {
+            size: 9.0,
+            space_after: 4.0,
+            ..ParagraphStyle::body()
+        }
     }
 }
 
@@ -97,18 +112,50 @@ pub struct Column {
 pub enum Block {
     /// `level` 1 (section) … 3. `anchor` names it for the table of contents; `outline` puts it into
     /// the bookmarks at that level (0 = top).
-    Heading { level: u8, text: String, anchor: Option<String>, outline: Option<u8> },
-    Paragraph { runs: Vec<Run>, style: ParagraphStyle },
+    Heading {
+        level: u8,
+        text: String,
+        anchor: Option<String>,
+        outline: Option<u8>,
+    },
+    Paragraph {
+        runs: Vec<Run>,
+        style: ParagraphStyle,
+    },
     /// A list entry: `marker` ("•", "1.") hangs left of the text at `indent`.
-    ListItem { marker: String, runs: Vec<Run>, indent: f32 },
-    Table { columns: Vec<Column>, rows: Vec<Vec<Vec<Run>>>, size: f32, min_row_height: f32 },
+    ListItem {
+        marker: String,
+        runs: Vec<Run>,
+        indent: f32,
+    },
+    /// A table: each row one list of runs per column. A row with a single cell (in a table of
+    /// several columns) is a group row: it spans the table, shaded, and stays with the next row.
+    Table {
+        columns: Vec<Column>,
+        rows: Vec<Vec<Vec<Run>>>,
+        size: f32,
+        min_row_height: f32,
+    },
     /// A line of the table of contents: title left, page number of `anchor` right, all of it a link.
-    TocEntry { text: String, anchor: String, level: u8 },
+    TocEntry {
+        text: String,
+        anchor: String,
+        level: u8,
+    },
     /// Fixed-width text kept line by line (code blocks); wrapped only where a line is too long.
-    Preformatted { text: String },
+    Preformatted {
+        text: String,
+    },
     /// A PNG image `width` points wide (the office's logo on the cover).
-    Image { png: Vec<u8>, width: f32, height: f32 },
+    Image {
+        png: Vec<u8>,
+        width: f32,
+        height: f32,
+    },
+    /// Vertical space, dropped at the top of a page.
     Space(f32),
+    /// Vertical space that is kept even at the top of a page (the cover's layout).
+    Skip(f32),
     Rule,
     PageBreak,
 }
@@ -123,13 +170,50 @@ pub enum Target {
 /// Something placed on a page. `y` of text is its baseline.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    Text { x: f32, y: f32, face: Face, size: f32, ink: Ink, text: String },
+    Text {
+        x: f32,
+        y: f32,
+        face: Face,
+        size: f32,
+        ink: Ink,
+        text: String,
+    },
     /// The page number of an anchor, right-aligned at `right` (resolved when writing).
-    PageNumber { right: f32, y: f32, size: f32, anchor: String },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, ink: Ink },
-    Rect { x: f32, y: f32, w: f32, h: f32, ink: Ink },
-    Link { x: f32, y: f32, w: f32, h: f32, target: Target },
-    Image { x: f32, y: f32, w: f32, h: f32, png: Vec<u8> },
+    PageNumber {
+        right: f32,
+        y: f32,
+        size: f32,
+        anchor: String,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        ink: Ink,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        ink: Ink,
+    },
+    Link {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        target: Target,
+    },
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        png: Vec<u8>,
+    },
 }
 
 /// A laid-out page.
@@ -161,11 +245,22 @@ pub struct Frame {
 impl Frame {
     /// A4 portrait with 25 mm left (punching), 20 mm right and 25 mm top and bottom.
     pub fn a4() -> Frame {
-        Frame { width: A4_WIDTH, height: A4_HEIGHT, left: 70.9, right: 56.7, top: 70.9, bottom: 70.9 }
+        Frame {
+            width: A4_WIDTH,
+            height: A4_HEIGHT,
+            left: 70.9,
+            right: 56.7,
+            top: 70.9,
+            bottom: 70.9,
+        }
     }
     /// A4 landscape with the same margins.
     pub fn a4_landscape() -> Frame {
-        Frame { width: A4_HEIGHT, height: A4_WIDTH, ..Frame::a4() }
+        Frame {
+            width: A4_HEIGHT,
+            height: A4_WIDTH,
+            ..Frame::a4()
+        }
     }
     pub fn content_width(&self) -> f32 {
         self.width - self.left - self.right
@@ -186,7 +281,10 @@ pub struct Laid {
 impl Laid {
     /// The page (from 0) an anchor landed on.
     pub fn page_of(&self, anchor: &str) -> Option<usize> {
-        self.anchors.iter().find(|(name, ..)| name == anchor).map(|(_, page, _)| *page)
+        self.anchors
+            .iter()
+            .find(|(name, ..)| name == anchor)
+            .map(|(_, page, _)| *page)
     }
 }
 
@@ -255,7 +353,12 @@ impl Cursor<'_> {
 
 /// Lays out `blocks` in `frame`, measuring with `measure`.
 pub fn layout(blocks: &[Block], frame: &Frame, measure: &dyn Measure) -> Laid {
-    let mut cursor = Cursor { frame, measure, laid: Laid::default(), y: frame.top };
+    let mut cursor = Cursor {
+        frame,
+        measure,
+        laid: Laid::default(),
+        y: frame.top,
+    };
     cursor.laid.pages.push(Page::default());
     for (index, block) in blocks.iter().enumerate() {
         let next = blocks.get(index + 1);
@@ -269,11 +372,26 @@ fn lead_height(block: Option<&Block>, measure: &dyn Measure, frame: &Frame) -> f
     match block {
         Some(Block::Paragraph { style, .. }) => style.size * style.leading * 2.0 + style.space_before,
         Some(Block::ListItem { .. }) => ParagraphStyle::body().size * ParagraphStyle::body().leading * 2.0,
-        Some(Block::Table { columns, rows, size, min_row_height }) => {
-            let header: Vec<Vec<Run>> = columns.iter().map(|c| vec![Run::bold(c.header.clone())]).collect();
+        Some(Block::Table {
+            columns,
+            rows,
+            size,
+            min_row_height,
+        }) => {
+            let header: Vec<Vec<Run>> = columns
+                .iter()
+                .map(|c| vec![Run::bold(c.header.clone())])
+                .collect();
             let mut height = row_height(&header, columns, *size, 0.0, measure, frame.content_width());
             if let Some(first) = rows.first() {
-                height += row_height(first, columns, *size, *min_row_height, measure, frame.content_width());
+                height += row_height(
+                    first,
+                    columns,
+                    *size,
+                    *min_row_height,
+                    measure,
+                    frame.content_width(),
+                );
             }
             height
         }
@@ -292,6 +410,7 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
             }
         }
         Block::Space(points) => cursor.space(*points),
+        Block::Skip(points) => cursor.y = (cursor.y + points).min(frame.content_bottom()),
         Block::Rule => {
             cursor.ensure(12.0);
             cursor.space(4.0);
@@ -306,10 +425,20 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
             });
             cursor.y += 8.0;
         }
-        Block::Heading { level, text, anchor, outline } => {
+        Block::Heading {
+            level,
+            text,
+            anchor,
+            outline,
+        } => {
             let size = heading_size(*level);
             let line_height = size * 1.3;
-            let lines = wrap(&[Run::bold(text.clone())], frame.content_width(), size, cursor.measure);
+            let lines = wrap(
+                &[Run::bold(text.clone())],
+                frame.content_width(),
+                size,
+                cursor.measure,
+            );
             let own = line_height * lines.len() as f32;
             let space_before = if *level <= 1 { 14.0 } else { 10.0 };
             // Keep with next: the heading moves to the next page with the first lines of what follows.
@@ -321,7 +450,12 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
                 cursor.laid.anchors.push((anchor.clone(), page, top));
             }
             if let Some(level) = outline {
-                cursor.laid.outline.push(OutlineEntry { title: text.clone(), level: *level, page, y: top });
+                cursor.laid.outline.push(OutlineEntry {
+                    title: text.clone(),
+                    level: *level,
+                    page,
+                    y: top,
+                });
             }
             let ink = if *level <= 1 { Ink::Accent } else { Ink::Gray(0.0) };
             for line in &lines {
@@ -345,22 +479,38 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
         }
         Block::Paragraph { runs, style } => paragraph(cursor, runs, style, None),
         Block::ListItem { marker, runs, indent } => {
-            let style = ParagraphStyle { indent: *indent + 16.0, space_after: 3.0, ..ParagraphStyle::body() };
+            let style = ParagraphStyle {
+                indent: *indent + 16.0,
+                space_after: 3.0,
+                ..ParagraphStyle::body()
+            };
             paragraph(cursor, runs, &style, Some(marker))
         }
         Block::Preformatted { text } => {
-            let style = ParagraphStyle { size: 9.0, leading: 1.3, ..ParagraphStyle::body() };
+            let style = ParagraphStyle {
+                size: 9.0,
+                leading: 1.3,
+                ..ParagraphStyle::body()
+            };
             for source_line in text.lines() {
                 paragraph(
                     cursor,
                     &[Run::plain(source_line.to_string())],
-                    &ParagraphStyle { space_after: 0.0, ..style.clone() },
+                    &ParagraphStyle {
+                        space_after: 0.0,
+                        ..style.clone()
+                    },
                     None,
                 );
             }
             cursor.y += style.space_after;
         }
-        Block::Table { columns, rows, size, min_row_height } => table(cursor, columns, rows, *size, *min_row_height),
+        Block::Table {
+            columns,
+            rows,
+            size,
+            min_row_height,
+        } => table(cursor, columns, rows, *size, *min_row_height),
         Block::TocEntry { text, anchor, level } => {
             let size = if *level == 0 { 11.0 } else { 10.0 };
             let indent = f32::from(*level) * 16.0;
@@ -368,13 +518,24 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
             let number_room = 36.0;
             let width = frame.content_width() - indent - number_room;
             let face_bold = *level == 0;
-            let run = Run { text: text.clone(), bold: face_bold, ..Run::default() };
+            let run = Run {
+                text: text.clone(),
+                bold: face_bold,
+                ..Run::default()
+            };
             let lines = wrap(&[run], width, size, cursor.measure);
             cursor.ensure(line_height * lines.len() as f32);
             let top = cursor.y;
             for line in &lines {
                 cursor.y += line_height;
-                emit_line(cursor, line, frame.left + indent, cursor.y - line_height * 0.3, size, Ink::Gray(0.0));
+                emit_line(
+                    cursor,
+                    line,
+                    frame.left + indent,
+                    cursor.y - line_height * 0.3,
+                    size,
+                    Ink::Gray(0.0),
+                );
             }
             let right = frame.width - frame.right;
             cursor.push(Item::PageNumber {
@@ -394,7 +555,13 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
         Block::Image { png, width, height } => {
             cursor.ensure(*height);
             let y = cursor.y;
-            cursor.push(Item::Image { x: frame.left, y, w: *width, h: *height, png: png.clone() });
+            cursor.push(Item::Image {
+                x: frame.left,
+                y,
+                w: *width,
+                h: *height,
+                png: png.clone(),
+            });
             cursor.y += height;
         }
     }
@@ -433,6 +600,13 @@ fn paragraph(cursor: &mut Cursor<'_>, runs: &[Run], style: &ParagraphStyle, mark
     let line_height = style.size * style.leading;
     cursor.space(style.space_before);
     let total = lines.len();
+    if style.boxed {
+        // A decision is read as one piece: it moves whole to the next page if it fits there.
+        let whole = total as f32 * line_height + 2.0 * pad;
+        if whole <= frame.content_bottom() - frame.top {
+            cursor.ensure(whole);
+        }
+    }
     let mut index = 0;
     let mut first_on_page = true;
     while index < total {
@@ -459,25 +633,39 @@ fn paragraph(cursor: &mut Cursor<'_>, runs: &[Run], style: &ParagraphStyle, mark
         let top = cursor.y;
         if style.boxed {
             let h = take as f32 * line_height + 2.0 * pad;
-            cursor.push(Item::Rect { x: frame.left + style.indent, y: top, w: frame.content_width() - style.indent, h, ink: Ink::Gray(0.94) });
-            cursor.push(Item::Rect { x: frame.left + style.indent, y: top, w: 2.5, h, ink: Ink::Accent });
+            cursor.push(Item::Rect {
+                x: frame.left + style.indent,
+                y: top,
+                w: frame.content_width() - style.indent,
+                h,
+                ink: Ink::Gray(0.94),
+            });
+            cursor.push(Item::Rect {
+                x: frame.left + style.indent,
+                y: top,
+                w: 2.5,
+                h,
+                ink: Ink::Accent,
+            });
             cursor.y += pad;
         }
         for (n, line) in lines[index..index + take].iter().enumerate() {
             cursor.y += line_height;
             let baseline = cursor.y - (line_height - style.size) / 2.0 - style.size * 0.22;
-            if n == 0 && index == 0 && first_on_page {
-                if let Some(marker) = marker {
-                    let w = cursor.measure.width(Face::Regular, style.size, marker);
-                    cursor.push(Item::Text {
-                        x: x - 6.0 - w,
-                        y: baseline,
-                        face: Face::Regular,
-                        size: style.size,
-                        ink: style.ink,
-                        text: marker.clone(),
-                    });
-                }
+            if n == 0
+                && index == 0
+                && first_on_page
+                && let Some(marker) = marker
+            {
+                let w = cursor.measure.width(Face::Regular, style.size, marker);
+                cursor.push(Item::Text {
+                    x: x - 6.0 - w,
+                    y: baseline,
+                    face: Face::Regular,
+                    size: style.size,
+                    ink: style.ink,
+                    text: marker.clone(),
+                });
             }
             emit_line(cursor, line, x, baseline, style.size, style.ink);
         }
@@ -498,7 +686,14 @@ fn column_widths(columns: &[Column], total: f32) -> Vec<f32> {
     columns.iter().map(|c| total * c.share / sum).collect()
 }
 
-fn row_height(cells: &[Vec<Run>], columns: &[Column], size: f32, min: f32, measure: &dyn Measure, total: f32) -> f32 {
+fn row_height(
+    cells: &[Vec<Run>],
+    columns: &[Column],
+    size: f32,
+    min: f32,
+    measure: &dyn Measure,
+    total: f32,
+) -> f32 {
     let widths = column_widths(columns, total);
     let line_height = size * 1.3;
     let lines = cells
@@ -510,11 +705,20 @@ fn row_height(cells: &[Vec<Run>], columns: &[Column], size: f32, min: f32, measu
     (lines as f32 * line_height + 2.0 * TABLE_PADDING).max(min)
 }
 
-fn table(cursor: &mut Cursor<'_>, columns: &[Column], rows: &[Vec<Vec<Run>>], size: f32, min_row_height: f32) {
+fn table(
+    cursor: &mut Cursor<'_>,
+    columns: &[Column],
+    rows: &[Vec<Vec<Run>>],
+    size: f32,
+    min_row_height: f32,
+) {
     let frame = cursor.frame;
     let total = frame.content_width();
     let widths = column_widths(columns, total);
-    let header: Vec<Vec<Run>> = columns.iter().map(|c| vec![Run::bold(c.header.clone())]).collect();
+    let header: Vec<Vec<Run>> = columns
+        .iter()
+        .map(|c| vec![Run::bold(c.header.clone())])
+        .collect();
     let header_height = row_height(&header, columns, size, 0.0, cursor.measure, total);
     let first_height = rows
         .first()
@@ -522,24 +726,67 @@ fn table(cursor: &mut Cursor<'_>, columns: &[Column], rows: &[Vec<Vec<Run>>], si
         .unwrap_or(0.0);
     cursor.ensure(header_height + first_height);
     table_row(cursor, &header, &widths, size, header_height, true);
-    for row in rows {
-        let height = row_height(row, columns, size, min_row_height, cursor.measure, total);
-        if height > cursor.room() && !cursor.at_top() {
+    for (index, row) in rows.iter().enumerate() {
+        let mut height = row_height(row, columns, size, min_row_height, cursor.measure, total);
+        let span = row.len() == 1 && columns.len() > 1;
+        if span {
+            height = row_height(row, &columns[..1], size, 0.0, cursor.measure, total);
+        }
+        // A group row stays with the first row of its group.
+        let needed = match rows.get(index + 1) {
+            Some(next) if span => {
+                height + row_height(next, columns, size, min_row_height, cursor.measure, total)
+            }
+            _ => height,
+        };
+        if needed > cursor.room() && !cursor.at_top() {
             cursor.new_page();
             // The header row repeats on every page the table continues on.
             table_row(cursor, &header, &widths, size, header_height, true);
         }
-        table_row(cursor, row, &widths, size, height, false);
+        if span {
+            let top = cursor.y;
+            cursor.push(Item::Rect {
+                x: frame.left,
+                y: top,
+                w: total,
+                h: height,
+                ink: Ink::Gray(0.96),
+            });
+            let bold: Vec<Run> = row[0]
+                .iter()
+                .map(|r| Run {
+                    bold: true,
+                    ..r.clone()
+                })
+                .collect();
+            table_row(cursor, &[bold], &[total], size, height, false);
+        } else {
+            table_row(cursor, row, &widths, size, height, false);
+        }
     }
     cursor.y += 8.0;
 }
 
-fn table_row(cursor: &mut Cursor<'_>, cells: &[Vec<Run>], widths: &[f32], size: f32, height: f32, header: bool) {
+fn table_row(
+    cursor: &mut Cursor<'_>,
+    cells: &[Vec<Run>],
+    widths: &[f32],
+    size: f32,
+    height: f32,
+    header: bool,
+) {
     let frame = cursor.frame;
     let top = cursor.y;
     let right = frame.width - frame.right;
     if header {
-        cursor.push(Item::Rect { x: frame.left, y: top, w: right - frame.left, h: height, ink: Ink::Gray(0.9) });
+        cursor.push(Item::Rect {
+            x: frame.left,
+            y: top,
+            w: right - frame.left,
+            h: height,
+            ink: Ink::Gray(0.9),
+        });
     }
     let line_height = size * 1.3;
     let mut x = frame.left;
@@ -553,14 +800,35 @@ fn table_row(cursor: &mut Cursor<'_>, cells: &[Vec<Run>], widths: &[f32], size: 
     }
     // Grid: a line under the row and thin separators between the columns.
     let bottom = top + height;
-    cursor.push(Item::Line { x1: frame.left, y1: bottom, x2: right, y2: bottom, width: 0.5, ink: Ink::Gray(0.55) });
+    cursor.push(Item::Line {
+        x1: frame.left,
+        y1: bottom,
+        x2: right,
+        y2: bottom,
+        width: 0.5,
+        ink: Ink::Gray(0.55),
+    });
     if header {
-        cursor.push(Item::Line { x1: frame.left, y1: top, x2: right, y2: top, width: 0.5, ink: Ink::Gray(0.55) });
+        cursor.push(Item::Line {
+            x1: frame.left,
+            y1: top,
+            x2: right,
+            y2: top,
+            width: 0.5,
+            ink: Ink::Gray(0.55),
+        });
     }
     let mut x = frame.left;
     for width in &widths[..widths.len().saturating_sub(1)] {
         x += width;
-        cursor.push(Item::Line { x1: x, y1: top, x2: x, y2: bottom, width: 0.3, ink: Ink::Gray(0.75) });
+        cursor.push(Item::Line {
+            x1: x,
+            y1: top,
+            x2: x,
+            y2: bottom,
+            width: 0.3,
+            ink: Ink::Gray(0.75),
+        });
     }
     cursor.y = bottom;
 }

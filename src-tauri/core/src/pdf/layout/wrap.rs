@@ -70,7 +70,11 @@ fn tokens(runs: &[Run], size: f32, measure: &dyn Measure) -> Vec<Token> {
                     if !word.is_empty() {
                         out.push(Token::Word(std::mem::take(&mut word)));
                     }
-                    out.push(if c == ' ' { Token::Space(frag(" ", run)) } else { Token::Newline });
+                    out.push(if c == ' ' {
+                        Token::Space(frag(" ", run))
+                    } else {
+                        Token::Newline
+                    });
                 }
                 '-' | '/' | '–' if chars.peek().is_some_and(|n| !matches!(n, ' ' | '\n' | '-' | '/')) => {
                     current.push(c);
@@ -111,11 +115,11 @@ impl Builder {
     }
 
     fn add(&mut self, fragments: Vec<Fragment>) {
-        if let Some(space) = self.pending_space.take() {
-            if !self.current.is_empty() {
-                self.width += space.width;
-                self.current.push(space);
-            }
+        if let Some(space) = self.pending_space.take()
+            && !self.current.is_empty()
+        {
+            self.width += space.width;
+            self.current.push(space);
         }
         for f in fragments {
             self.width += f.width;
@@ -201,15 +205,22 @@ pub fn wrap(runs: &[Run], width: f32, size: f32, measure: &dyn Measure) -> Vec<L
 fn merge(fragments: Vec<Fragment>) -> Line {
     let mut line = Line::default();
     for f in fragments {
-        if let Some(last) = line.pieces.last_mut() {
-            if last.face == f.face && last.link == f.link {
-                last.text.push_str(&f.text);
-                last.width += f.width;
-                line.width += f.width;
-                continue;
-            }
+        if let Some(last) = line.pieces.last_mut()
+            && last.face == f.face
+            && last.link == f.link
+        {
+            last.text.push_str(&f.text);
+            last.width += f.width;
+            line.width += f.width;
+            continue;
         }
-        line.pieces.push(Piece { text: f.text, face: f.face, x: line.width, width: f.width, link: f.link });
+        line.pieces.push(Piece {
+            text: f.text,
+            face: f.face,
+            x: line.width,
+            width: f.width,
+            link: f.link,
+        });
         line.width += f.width;
     }
     line
