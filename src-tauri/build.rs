@@ -64,6 +64,7 @@ const APP_COMMANDS: &[&str] = &[
     "list_action_items",
     "pending_reminders",
     "acknowledge_reminders",
+    "export_session_pdf",
 ];
 
 fn main() {

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod mail;
 pub mod minutes;
 pub mod organisations;
+pub mod pdf;
 pub mod reminders;
 pub mod sessions;
 pub mod settings;
@@ -81,6 +82,7 @@ macro_rules! all_commands {
             $crate::commands::minutes::list_action_items,
             $crate::commands::reminders::pending_reminders,
             $crate::commands::reminders::acknowledge_reminders,
+            $crate::commands::pdf::export_session_pdf,
         ]
     };
 }
