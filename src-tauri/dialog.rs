@@ -39,6 +39,28 @@ pub async fn pick_import_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf>
     rx.await.ok().flatten()
 }
 
+/// Asks for a file to attach to a concept paper (any type). `None` when the person cancels.
+pub async fn pick_attachment_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    let (tx, rx) = oneshot::channel();
+    builder(app)
+        .set_title("Anhang hinzufügen: Datei auswählen")
+        .add_filter(
+            "Dokumente und Bilder",
+            &[
+                "pdf", "docx", "doc", "xlsx", "xls", "pptx", "odt", "ods", "png", "jpg", "jpeg", "gif",
+                "txt", "csv",
+            ],
+        )
+        .add_filter("Alle Dateien", &["*"])
+        .pick_file(move |picked| {
+            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+        });
+    rx.await.ok().flatten()
+}
+
 /// Asks where to save an export: opens in `folder` (Downloads) with `file_name` suggested.
 /// `None` when the person cancels. A name typed without an extension gets the format's one.
 pub async fn pick_export_target<R: Runtime>(
@@ -186,7 +208,13 @@ pub async fn pick_pdf_target<R: Runtime>(
             rx.await.ok().flatten()
         }
     };
-    picked.map(|p| if p.extension().is_some() { p } else { p.with_extension("pdf") })
+    picked.map(|p| {
+        if p.extension().is_some() {
+            p
+        } else {
+            p.with_extension("pdf")
+        }
+    })
 }
 
 /// Opens a saved PDF in the system's viewer (detached: the window never waits for it). Not under

@@ -125,6 +125,16 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Listet die Konzeptpapiere mit Handlungsfeld, Status und aktueller Version
+    #[command(override_usage = "netzwerkmappe papiere [--suche <TEXT>] [--json] [--daten <ORDNER>]")]
+    Papiere {
+        /// Nur die Konzeptpapiere, die diese Suche findet (aktueller Text, Titel, Handlungsfeld, Autoren)
+        #[arg(long = "suche", value_name = "TEXT")]
+        query: Option<String>,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
     /// Speichert eine Sitzung als Kalenderdatei (.ics) für Outlook oder Thunderbird
     #[command(override_usage = "netzwerkmappe ics <SITZUNG> <DATEI.ics> [--json] [--daten <ORDNER>]")]
     Ics {
@@ -231,6 +241,7 @@ impl CliCommand {
             | CliCommand::Demo { json }
             | CliCommand::Sitzungen { json, .. }
             | CliCommand::Aufgaben { json, .. }
+            | CliCommand::Papiere { json, .. }
             | CliCommand::Ics { json, .. }
             | CliCommand::Mappe { json, .. }
             | CliCommand::Anwesenheitsliste { json, .. }

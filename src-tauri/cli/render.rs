@@ -130,9 +130,9 @@ pub fn export(outcome: &ExportOutcome) -> String {
 
 pub fn demo(summary: &DemoSummary) -> String {
     format!(
-        "Beispielnetzwerk geladen: {} Organisationen, {} Kontakte, {} Sitzungen.\n\
+        "Beispielnetzwerk geladen: {} Organisationen, {} Kontakte, {} Sitzungen, {} Konzeptpapiere.\n\
          Starten Sie Netzwerkmappe mit demselben Datenordner, um es anzusehen.\n",
-        summary.organisations, summary.contacts, summary.sessions
+        summary.organisations, summary.contacts, summary.sessions, summary.papers
     )
 }
 
@@ -171,6 +171,32 @@ pub fn sessions(rows: &[SessionRow]) -> String {
         out += &format!("            {}\n", details.join(" · "));
     }
     out += &format!("{}\n", count_of(rows.len(), "Sitzung", "Sitzungen"));
+    out
+}
+
+/// The Konzeptpapiere list: title, Handlungsfeld, status and current version (with a note when
+/// an unsaved draft exists), in German order of the title.
+pub fn papers(rows: &[netzwerkmappe_core::paper::PaperRow]) -> String {
+    if rows.is_empty() {
+        return "Keine Konzeptpapiere.\n".to_owned();
+    }
+    let mut out = String::new();
+    for row in rows {
+        out += &format!("  Nr. {:<5} {}\n", row.id, row.title);
+        let mut details = vec![row.status.label().to_owned()];
+        details.push(match row.current_version {
+            Some(n) => format!("Version {n}"),
+            None => "noch keine Version".to_owned(),
+        });
+        if row.has_draft {
+            details.push("ungespeicherter Entwurf".to_owned());
+        }
+        if let Some(field) = &row.handlungsfeld {
+            details.push(format!("Handlungsfeld {field}"));
+        }
+        out += &format!("            {}\n", details.join(" · "));
+    }
+    out += &format!("{}\n", count_of(rows.len(), "Konzeptpapier", "Konzeptpapiere"));
     out
 }
 

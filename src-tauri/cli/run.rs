@@ -183,6 +183,18 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 render::action_items(&items, overdue)
             })
         }
+        CliCommand::Papiere { query, json } => {
+            let filter = netzwerkmappe_core::paper::PaperFilter {
+                text: query,
+                ..Default::default()
+            };
+            let papers = store.list_papers(&filter).await?;
+            Report::from(if json {
+                to_json(&papers)?
+            } else {
+                render::papers(&papers)
+            })
+        }
         CliCommand::Ics { session, file, json } => {
             let now = chrono::Utc::now();
             let found = store.find_session(&session, today(now)).await?;

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod mail;
 pub mod minutes;
 pub mod organisations;
+pub mod papers;
 pub mod pdf;
 pub mod reminders;
 pub mod sessions;
@@ -83,6 +84,27 @@ macro_rules! all_commands {
             $crate::commands::reminders::pending_reminders,
             $crate::commands::reminders::acknowledge_reminders,
             $crate::commands::pdf::export_session_pdf,
+            $crate::commands::papers::list_papers,
+            $crate::commands::papers::get_paper,
+            $crate::commands::papers::create_paper,
+            $crate::commands::papers::update_paper_meta,
+            $crate::commands::papers::delete_paper,
+            $crate::commands::papers::save_paper_draft,
+            $crate::commands::papers::discard_paper_draft,
+            $crate::commands::papers::save_paper_version,
+            $crate::commands::papers::get_paper_version,
+            $crate::commands::papers::compare_paper_versions,
+            $crate::commands::papers::restore_paper_version,
+            $crate::commands::papers::change_paper_status,
+            $crate::commands::papers::list_handlungsfelder,
+            $crate::commands::papers::add_handlungsfeld,
+            $crate::commands::papers::render_markdown,
+            $crate::commands::papers::add_paper_attachment,
+            $crate::commands::papers::open_paper_attachment,
+            $crate::commands::papers::delete_paper_attachment,
+            $crate::commands::papers::link_paper,
+            $crate::commands::papers::unlink_paper,
+            $crate::commands::papers::list_papers_for_session,
         ]
     };
 }

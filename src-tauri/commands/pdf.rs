@@ -36,7 +36,9 @@ pub async fn export_session_pdf(
     let name = request.kind.file_name(&data.session);
     let built = tauri::async_runtime::spawn_blocking(move || request.build(&data, now))
         .await
-        .map_err(|e| netzwerkmappe_core::Error::Pdf { reason: e.to_string() })??;
+        .map_err(|e| netzwerkmappe_core::Error::Pdf {
+            reason: e.to_string(),
+        })??;
     let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
     let Some(target) = dialog::pick_pdf_target(&app, folder, &name).await else {
         return Ok(None);

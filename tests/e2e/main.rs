@@ -18,6 +18,7 @@ mod keyboard;
 mod list_figures;
 mod list_layout;
 mod mail;
+mod pdf;
 mod reminders;
 mod screenshots;
 mod sessions;

@@ -27,7 +27,11 @@ fn paragraph(seed: usize) -> Block {
     let text: Vec<&str> = (0..5).map(|i| SENTENCES[(seed + i) % SENTENCES.len()]).collect();
     Block::Paragraph {
         content: vec![
-            Inline::Text(Span { text: "Kernaussage: ".into(), strong: true, ..Span::default() }),
+            Inline::Text(Span {
+                text: "Kernaussage: ".into(),
+                strong: true,
+                ..Span::default()
+            }),
             Inline::plain(text.join(" ")),
         ],
     }
@@ -36,7 +40,10 @@ fn paragraph(seed: usize) -> Block {
 fn paper_body(n: usize) -> Document {
     let mut blocks = Vec::new();
     for section in 0..6 {
-        blocks.push(Block::Heading { level: 2, content: vec![Inline::plain(format!("Abschnitt {}.{section}", n + 1))] });
+        blocks.push(Block::Heading {
+            level: 2,
+            content: vec![Inline::plain(format!("Abschnitt {}.{section}", n + 1))],
+        });
         for p in 0..4 {
             blocks.push(paragraph(n + section + p));
         }
@@ -44,22 +51,36 @@ fn paper_body(n: usize) -> Document {
             ordered: section % 2 == 0,
             start: 1,
             items: (0..4)
-                .map(|i| ListItem { blocks: vec![Block::Paragraph { content: vec![Inline::plain(SENTENCES[i].to_string())] }] })
+                .map(|i| ListItem {
+                    blocks: vec![Block::Paragraph {
+                        content: vec![Inline::plain(SENTENCES[i].to_string())],
+                    }],
+                })
                 .collect(),
         });
         if section % 3 == 0 {
             blocks.push(Block::Table {
                 header: ["Kreis", "Plätze", "Bedarf", "Bemerkung"]
                     .iter()
-                    .map(|h| Cell { content: vec![Inline::plain(*h)] })
+                    .map(|h| Cell {
+                        content: vec![Inline::plain(*h)],
+                    })
                     .collect(),
                 rows: (0..8)
                     .map(|r| {
                         vec![
-                            Cell { content: vec![Inline::plain(format!("Landkreis {r}"))] },
-                            Cell { content: vec![Inline::plain(format!("{}", 120 + r * 7))] },
-                            Cell { content: vec![Inline::plain(format!("{}", 150 + r * 9))] },
-                            Cell { content: vec![Inline::plain("Wartelisten in allen Gemeinden")] },
+                            Cell {
+                                content: vec![Inline::plain(format!("Landkreis {r}"))],
+                            },
+                            Cell {
+                                content: vec![Inline::plain(format!("{}", 120 + r * 7))],
+                            },
+                            Cell {
+                                content: vec![Inline::plain(format!("{}", 150 + r * 9))],
+                            },
+                            Cell {
+                                content: vec![Inline::plain("Wartelisten in allen Gemeinden")],
+                            },
                         ]
                     })
                     .collect(),

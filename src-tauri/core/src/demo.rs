@@ -26,6 +26,7 @@ pub struct DemoSummary {
     pub organisations: usize,
     pub contacts: usize,
     pub sessions: usize,
+    pub papers: usize,
 }
 
 /// Seat of each Landratsamt (AGS → town); a Stadtverwaltung sits in its own city.
@@ -320,6 +321,7 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
         ),
     ];
     let mut ministry = Vec::new();
+    let mut umbrella = None;
     for (name, kind, city, people) in partners {
         let org = store
             .create_organisation(
@@ -333,6 +335,9 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
             )
             .await?;
         organisations += 1;
+        if name == "Landkreistag Baden-Württemberg" {
+            umbrella = Some(org.id);
+        }
         for (function, steering) in people {
             let (salutation, first, last) = person(person_no);
             person_no += 1;
@@ -430,6 +435,12 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
                 "Die Arbeitsgruppe stellt erste Ergebnisse vor; ein Konzeptpapier ist in Arbeit.",
                 None,
             ),
+            (
+                "Konzeptpapier „Interkulturelle Öffnung der Kreisverwaltungen“",
+                20,
+                "Die Geschäftsstelle stellt die Fassung zur Beschlussfassung vor; Rückfragen zur Finanzierung werden geklärt.",
+                Some("Das Netzwerk beschließt das Konzeptpapier „Interkulturelle Öffnung der Kreisverwaltungen“ in der vorgelegten Fassung."),
+            ),
             ("Verschiedenes", 10, "Termin der nächsten Sitzung wird per E-Mail abgestimmt.", None),
         ],
         tasks: &[
@@ -467,6 +478,7 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
             now,
         )
         .await?;
+    let mut paper_item = None;
     for (title, minutes, approves) in [
         ("Begrüßung und Tagesordnung", 10, None),
         ("Genehmigung des Protokolls der letzten Sitzung", 5, Some(second)),
@@ -474,7 +486,7 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
         ("Konzeptpapier „Sprache im ländlichen Raum“", 30, None),
         ("Verschiedenes", 10, None),
     ] {
-        store
+        let item = store
             .add_agenda_item(
                 next.id,
                 AgendaItemInput {
@@ -486,6 +498,9 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
                 now,
             )
             .await?;
+        if title.starts_with("Konzeptpapier") {
+            paper_item = Some(item.id);
+        }
     }
     store
         .add_participants(
@@ -495,11 +510,52 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
         )
         .await?;
 
+    let papers = fill_papers(store, second, second_day, paper_item, today, &contacts, umbrella).await?;
+
     Ok(DemoSummary {
         organisations,
         contacts: contacts.len(),
         sessions: 3,
+        papers,
     })
+}
+
+/// The concept papers (`demo_papers.rs`), tied to the past session's TOPs and decision and to the
+/// next session's TOP on the paper in Abstimmung.
+async fn fill_papers(
+    store: &Store,
+    past: i64,
+    past_day: NaiveDate,
+    next_item: Option<i64>,
+    today: NaiveDate,
+    contacts: &[i64],
+    lead_organisation: Option<i64>,
+) -> Result<usize> {
+    let agenda = store.list_agenda(past).await?;
+    let item = |prefix: &str| agenda.iter().find(|a| a.title.starts_with(prefix)).map(|a| a.id);
+    let adopting_item = item("Konzeptpapier").unwrap_or_default();
+    let decisions = store.get_minutes(past).await?.decisions;
+    let adopting = decisions.iter().find(|d| d.agenda_item_id == Some(adopting_item));
+    let (Some(decision), Some(report_item), Some(next_item)) =
+        (adopting, item("Bericht der Arbeitsgruppe"), next_item)
+    else {
+        return Ok(0);
+    };
+    let context = crate::demo_papers::DemoPaperContext {
+        past_day,
+        past_session: past,
+        adopting_decision: decision.id,
+        adopting_item,
+        report_item,
+        next_item,
+        today,
+        authors: [0, 12, 30, 21, 7]
+            .iter()
+            .filter_map(|i| contacts.get(*i).copied())
+            .collect(),
+        lead_organisation,
+    };
+    crate::demo_papers::fill(store, &context).await
 }
 
 /// What a past demo session holds. `tops`: (title, minutes, discussion, decision); `tasks`:

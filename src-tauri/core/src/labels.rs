@@ -10,6 +10,7 @@ use crate::district::DistrictKind;
 use crate::format::Noun;
 use crate::import::Encoding;
 use crate::organisation::OrganisationKind;
+use crate::paper_status::PaperStatus;
 
 /// A code as the core serialises it and the word a person reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,6 +34,8 @@ pub struct UiLabels {
     pub encodings: Vec<Label>,
     pub email_kinds: Vec<Label>,
     pub phone_kinds: Vec<Label>,
+    /// Konzeptpapier statuses in their order (Entwurf … archiviert), for the list's filter.
+    pub paper_statuses: Vec<Label>,
     /// Keyed by the noun's code ("kontakt", "organisation", …), for `count()` in ui/js/format.js.
     pub nouns: BTreeMap<String, NounForms>,
 }
@@ -115,6 +118,13 @@ impl UiLabels {
                 .collect(),
             email_kinds: pairs(&EMAIL_KIND_LABELS),
             phone_kinds: pairs(&PHONE_KIND_LABELS),
+            paper_statuses: PaperStatus::ALL
+                .iter()
+                .map(|s| Label {
+                    value: code_of(s),
+                    label: s.label().to_owned(),
+                })
+                .collect(),
             nouns: Noun::ALL
                 .iter()
                 .map(|n| {
@@ -151,6 +161,8 @@ mod tests {
         assert_eq!(email, EMAIL_KINDS);
         let phone: Vec<&str> = labels.phone_kinds.iter().map(|l| l.value.as_str()).collect();
         assert_eq!(phone, PHONE_KINDS);
+        assert_eq!(labels.paper_statuses[1].value, "in_abstimmung");
+        assert_eq!(labels.paper_statuses[1].label, "in Abstimmung");
         assert_eq!(labels.nouns["kontakt"].other, "Kontakte");
         assert_eq!(labels.nouns["empfaenger"].one, "Empfänger");
         assert_eq!(labels.nouns.len(), Noun::ALL.len());

@@ -25,6 +25,10 @@ pub const SHORT_TEXT: usize = 2_000;
 /// Notes: pages of text, but not a pasted book.
 pub const NOTES: usize = 100_000;
 
+/// A concept paper's body text: about 150 pages. Far beyond real papers, small enough that
+/// parsing, comparing and laying out a version stays well under a second.
+pub const PAPER_BODY: usize = 300_000;
+
 /// `None` when `value` has at most `max` characters, else the error naming `field`.
 pub fn check_length(field: &str, value: &str, max: usize) -> Option<FieldError> {
     // Counting chars is O(n); a byte length within the cap is a cheap early yes.

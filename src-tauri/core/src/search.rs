@@ -88,11 +88,12 @@ pub enum SearchKind {
     Decision,
     ActionItem,
     Minutes,
+    Paper,
 }
 
 impl SearchKind {
     /// Every kind, in the order the search results list them.
-    pub const ALL: [SearchKind; 7] = [
+    pub const ALL: [SearchKind; 8] = [
         SearchKind::Contact,
         SearchKind::Organisation,
         SearchKind::Session,
@@ -100,6 +101,7 @@ impl SearchKind {
         SearchKind::Decision,
         SearchKind::ActionItem,
         SearchKind::Minutes,
+        SearchKind::Paper,
     ];
 
     /// The name stored in the index (`search_keys.kind`, `search_index.kind`).
@@ -112,6 +114,7 @@ impl SearchKind {
             SearchKind::Decision => "decision",
             SearchKind::ActionItem => "action_item",
             SearchKind::Minutes => "minutes",
+            SearchKind::Paper => "paper",
         }
     }
 
@@ -125,6 +128,7 @@ impl SearchKind {
             SearchKind::Decision => "Beschlüsse",
             SearchKind::ActionItem => "Aufgaben",
             SearchKind::Minutes => "Protokolle",
+            SearchKind::Paper => "Konzeptpapiere",
         }
     }
 }
@@ -255,6 +259,31 @@ pub fn minutes_text(m: &MinutesWords<'_>) -> String {
     words.extend(m.minute_taker);
     words.extend(m.discussions.iter().copied());
     words.extend(m.addenda.iter().copied());
+    fold(&words.join(" "))
+}
+
+/// Everything a concept paper is found by: its *current* text (title, summary, the body's plain
+/// text of the latest version), its Handlungsfeld, lead organisation and authors. Earlier versions
+/// and the unsaved draft are not searched: a search hit must show what the paper says now.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PaperWords<'a> {
+    pub title: &'a str,
+    pub summary: Option<&'a str>,
+    pub body_text: &'a str,
+    pub handlungsfeld: Option<&'a str>,
+    pub lead_organisation: Option<&'a str>,
+    pub authors: &'a [&'a str],
+}
+
+pub fn paper_text(p: &PaperWords<'_>) -> String {
+    let mut words: Vec<&str> = vec![p.title];
+    words.extend(
+        [p.summary, p.handlungsfeld, p.lead_organisation]
+            .into_iter()
+            .flatten(),
+    );
+    words.extend(p.authors.iter().copied());
+    words.push(p.body_text);
     fold(&words.join(" "))
 }
 

@@ -5,8 +5,10 @@
 use chrono::{TimeZone, Utc};
 use netzwerkmappe_core::contact::ContactFilter;
 use netzwerkmappe_core::district::DistrictFilter;
+use netzwerkmappe_core::document::Block;
 use netzwerkmappe_core::minutes::{ActionItemFilter, MinutesStatus};
 use netzwerkmappe_core::organisation::OrganisationKind;
+use netzwerkmappe_core::paper_status::PaperStatus;
 use netzwerkmappe_core::session::{SessionFilter, SessionStatus};
 use netzwerkmappe_core::{ErrorCode, Store, berlin, demo};
 
@@ -116,6 +118,47 @@ async fn the_demo_network_is_complete_and_consistent() {
         .await
         .unwrap();
     assert!(all.len() > overdue.len(), "and some are not");
+
+    // Concept papers: one adopted by the last past session's decision and linked to its TOP, one
+    // in Abstimmung with a draft on the next session's agenda; several versions each.
+    assert_eq!(summary.papers, 4);
+    let papers = store.list_papers(&Default::default()).await.unwrap();
+    assert_eq!(papers.len(), 4);
+    let adopted = papers
+        .iter()
+        .find(|p| p.status == PaperStatus::Beschlossen)
+        .unwrap();
+    let adopted = store.get_paper(adopted.id).await.unwrap();
+    assert_eq!(adopted.versions.len(), 3);
+    let decision = adopted.status_history.last().unwrap();
+    assert_eq!(decision.session_id, Some(sessions[1].id));
+    assert_eq!(decision.adopted_version, Some(3));
+    assert!(
+        decision
+            .decision_label
+            .as_deref()
+            .unwrap()
+            .starts_with("Beschluss ")
+    );
+    assert_eq!(adopted.links[0].session_id, sessions[1].id);
+    assert!(adopted.links[0].agenda_item_id.is_some());
+    let current = adopted.current.unwrap().document;
+    assert!(current.blocks.iter().any(|b| matches!(b, Block::Table { .. })));
+    assert!(
+        current
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::List { ordered: true, .. }))
+    );
+    let voting = papers
+        .iter()
+        .find(|p| p.status == PaperStatus::InAbstimmung)
+        .unwrap();
+    assert!(voting.has_draft);
+    assert_eq!(voting.current_version, Some(2));
+    let upcoming = store.list_papers_for_session(sessions[0].id).await.unwrap();
+    assert_eq!(upcoming.len(), 1);
+    assert_eq!(upcoming[0].paper_id, voting.id);
 
     // A second fill is refused and changes nothing.
     let err = demo::fill(&store, now).await.unwrap_err();

@@ -140,7 +140,10 @@ async fn an_old_data_file_keeps_everything_and_its_foreign_keys_check_out() {
         "no reference to a temporary table: {schema}"
     );
     assert!(schema.contains("REFERENCES \"contacts\"") || schema.contains("REFERENCES contacts"));
-    let sequences: Vec<(String, i64)> = sqlx::query_as("SELECT name, seq FROM sqlite_sequence ORDER BY name")
+    let sequences: Vec<(String, i64)> = sqlx::query_as(
+        // Only the rebuilt tables: later migrations seed reference rows (Handlungsfelder) of their own.
+        "SELECT name, seq FROM sqlite_sequence WHERE name IN ('contacts', 'groups', 'organisations') ORDER BY name",
+    )
         .fetch_all(&pool)
         .await
         .unwrap();

@@ -7,6 +7,7 @@
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
 mod agenda;
+mod attachments;
 mod contact_details;
 mod contact_insert;
 mod contacts;
@@ -15,6 +16,9 @@ mod import;
 mod info;
 mod minutes;
 mod organisations;
+mod paper_links;
+mod paper_versions;
+mod papers;
 mod participants;
 mod pdf;
 mod reminders;
@@ -25,6 +29,7 @@ mod settings;
 mod write;
 
 pub use contacts::MAX_LIST;
+pub use papers::MAX_PAPERS;
 pub use pdf::PdfSaved;
 pub use sessions::MAX_SESSIONS;
 

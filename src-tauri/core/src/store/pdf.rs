@@ -8,7 +8,7 @@ use super::agenda::agenda_of;
 use super::participants::participants_of;
 use super::sessions::load_session;
 use crate::minutes::{ActionItemFilter, ActionStatus};
-use crate::pdf::documents::{PdfParticipant, PreviousMinutes, SessionPdfData};
+use crate::pdf::documents::{PaperText, PdfParticipant, PreviousMinutes, SessionPdfData};
 use crate::{Result, Store};
 
 impl Store {

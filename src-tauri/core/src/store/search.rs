@@ -124,6 +124,12 @@ async fn shown_lines(
              FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
              JOIN sessions x ON x.id = s.ref_id"
         }
+        SearchKind::Paper => {
+            "SELECT p.id, p.title, nullif(concat_ws(', ', h.name, CASE p.status WHEN 'entwurf' THEN 'Entwurf'
+                    WHEN 'in_abstimmung' THEN 'in Abstimmung' ELSE p.status END), '')
+             FROM (SELECT ref_id FROM search_index WHERE search_index MATCH ?1 LIMIT ?2) s
+             JOIN papers p ON p.id = s.ref_id LEFT JOIN handlungsfelder h ON h.id = p.handlungsfeld_id"
+        }
     };
     Ok(sqlx::query_as(sql)
         .bind(expression)

@@ -252,7 +252,8 @@ impl Store {
     pub async fn holds_records(&self) -> Result<bool> {
         Ok(sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM organisations)
-                 OR EXISTS (SELECT 1 FROM groups) OR EXISTS (SELECT 1 FROM sessions)",
+                 OR EXISTS (SELECT 1 FROM groups) OR EXISTS (SELECT 1 FROM sessions)
+                 OR EXISTS (SELECT 1 FROM papers)",
         )
         .fetch_one(&self.pool)
         .await?)

@@ -34,6 +34,7 @@ pub(crate) enum Versioned {
     Decision,
     ActionItem,
     Minutes,
+    Paper,
 }
 
 impl Versioned {
@@ -46,6 +47,7 @@ impl Versioned {
             Versioned::Decision => "decisions",
             Versioned::ActionItem => "action_items",
             Versioned::Minutes => "minutes",
+            Versioned::Paper => "papers",
         }
     }
 
@@ -59,6 +61,7 @@ impl Versioned {
             Versioned::Decision => ("Der Beschluss", "das Protokoll"),
             Versioned::ActionItem => ("Die Aufgabe", "die Aufgabe"),
             Versioned::Minutes => ("Das Protokoll", "das Protokoll"),
+            Versioned::Paper => ("Das Konzeptpapier", "das Konzeptpapier"),
         }
     }
 }
