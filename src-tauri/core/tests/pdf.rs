@@ -388,7 +388,10 @@ async fn saving_never_overwrites_and_reports_pages() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dossier_carries_the_papers_on_the_agenda_with_their_current_text() {
     let data = demo_data().await;
-    let with_papers = data.iter().find(|d| !d.papers.is_empty()).expect("the demo links a paper to a session");
+    let with_papers = data
+        .iter()
+        .find(|d| !d.papers.is_empty())
+        .expect("the demo links a paper to a session");
     let file = dossier_pdf(with_papers, &DossierOptions::default(), now()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = save(dir.path(), "mappe-papiere.pdf", &file.bytes);
@@ -399,7 +402,16 @@ async fn the_dossier_carries_the_papers_on_the_agenda_with_their_current_text() 
     // The first words of the paper's body text are printed.
     let body = paper.body.plain_text();
     let first_words: String = body.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-    assert!(text.split_whitespace().collect::<Vec<_>>().join(" ").contains(&first_words), "{first_words}");
+    assert!(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&first_words),
+        "{first_words}"
+    );
     let outline = outline_titles(&lopdf::Document::load(&path).unwrap());
-    assert!(outline.contains(&(0, "Konzeptpapiere".to_string())), "{outline:?}");
+    assert!(
+        outline.contains(&(0, "Konzeptpapiere".to_string())),
+        "{outline:?}"
+    );
 }

@@ -69,6 +69,31 @@ impl Store {
             ..ActionItemFilter::default()
         };
         let open_action_items = self.list_action_items(&filter, today).await?;
+        // The concept papers linked to the session or one of its TOPs (in agenda order, as the
+        // store lists them), each once, with the text of its current version.
+        let mut papers = Vec::new();
+        let mut seen = Vec::new();
+        for link in self.list_papers_for_session(id).await? {
+            if seen.contains(&link.paper_id) {
+                continue;
+            }
+            seen.push(link.paper_id);
+            let view = self.get_paper(link.paper_id).await?;
+            let Some(current) = view.current else { continue };
+            let mut details = format!("Version {} · {}", current.number, view.status_label);
+            if let Some(field) = &view.paper.handlungsfeld {
+                details.push_str(&format!(" · Handlungsfeld {field}"));
+            }
+            papers.push(PaperText {
+                title: current.title.clone(),
+                details,
+                agenda_number: link
+                    .agenda_item_id
+                    .and_then(|i| agenda.iter().find(|a| a.id == i))
+                    .map(|a| a.number.clone()),
+                body: current.document,
+            });
+        }
         Ok(SessionPdfData {
             session,
             agenda,
@@ -76,7 +101,7 @@ impl Store {
             minutes,
             previous,
             open_action_items,
-            papers: Vec::new(),
+            papers,
         })
     }
 }
