@@ -97,7 +97,7 @@ async fn main() {
     demo::fill(&store, now).await.unwrap();
     let next = store.find_session("naechste", berlin::today(now)).await.unwrap();
     let mut data = store.session_pdf_data(next.id, berlin::today(now)).await.unwrap();
-    data.papers = (0..9)
+    data.papers = (0..13)
         .map(|n| PaperText {
             title: format!("Konzeptpapier {}: Integration vor Ort", n + 1),
             details: "Version 3 · in Abstimmung · Handlungsfeld Sprache".into(),
