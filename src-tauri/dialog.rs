@@ -156,34 +156,6 @@ fn read_answer(answer_file: &Path) -> Option<PathBuf> {
     (!path.is_empty()).then(|| PathBuf::from(path))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_test_answer_file_names_the_path_or_cancels() {
-        let dir = tempfile::tempdir().unwrap();
-        let answer = dir.path().join("antwort.txt");
-        assert_eq!(read_answer(&answer), None, "no file: cancelled");
-        std::fs::write(&answer, "  \n").unwrap();
-        assert_eq!(read_answer(&answer), None);
-        std::fs::write(&answer, "/tmp/kontakte.csv\n").unwrap();
-        assert_eq!(read_answer(&answer), Some(PathBuf::from("/tmp/kontakte.csv")));
-    }
-
-    #[test]
-    fn a_name_without_extension_gets_the_formats_one() {
-        assert_eq!(
-            with_extension(PathBuf::from("/x/Liste"), ExportFormat::Csv),
-            PathBuf::from("/x/Liste.csv")
-        );
-        assert_eq!(
-            with_extension(PathBuf::from("/x/Liste.txt"), ExportFormat::Vcard),
-            PathBuf::from("/x/Liste.txt")
-        );
-    }
-}
-
 /// Asks where to save a session's PDF: opens in `folder` (Downloads) with `file_name` suggested.
 /// `None` when the person cancels; a name without extension gets `.pdf`.
 pub async fn pick_pdf_target<R: Runtime>(
@@ -226,5 +198,33 @@ pub fn open_in_viewer(path: &std::path::Path) {
     if let Err(e) = open::that_detached(path) {
         // The PDF is saved either way; the window names the file, so nothing is lost.
         eprintln!("PDF-Anzeige konnte nicht geöffnet werden: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_test_answer_file_names_the_path_or_cancels() {
+        let dir = tempfile::tempdir().unwrap();
+        let answer = dir.path().join("antwort.txt");
+        assert_eq!(read_answer(&answer), None, "no file: cancelled");
+        std::fs::write(&answer, "  \n").unwrap();
+        assert_eq!(read_answer(&answer), None);
+        std::fs::write(&answer, "/tmp/kontakte.csv\n").unwrap();
+        assert_eq!(read_answer(&answer), Some(PathBuf::from("/tmp/kontakte.csv")));
+    }
+
+    #[test]
+    fn a_name_without_extension_gets_the_formats_one() {
+        assert_eq!(
+            with_extension(PathBuf::from("/x/Liste"), ExportFormat::Csv),
+            PathBuf::from("/x/Liste.csv")
+        );
+        assert_eq!(
+            with_extension(PathBuf::from("/x/Liste.txt"), ExportFormat::Vcard),
+            PathBuf::from("/x/Liste.txt")
+        );
     }
 }
