@@ -70,3 +70,22 @@ async fn export_a_sitzungsmappe_from_the_session_screen() {
     assert!(first.contains("Inhalt"), "{first}");
     app.quit().await;
 }
+
+/// Not a test: pictures of the PDF menu and the Sitzungsmappe dialog (`SCREENSHOT_DIR`, default
+/// target/screenshots).
+#[tokio::test]
+#[ignore = "run by hand for screenshots"]
+async fn pdf_screenshots() {
+    let app = App::start_with(demo_with_cli).await;
+    app.goto("sitzungen").await;
+    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
+        .await;
+    app.wait_for("#sitzung-pdf").await;
+    app.press("#sitzung-pdf").await;
+    app.wait_for("#sitzung-pdf-mappe").await;
+    crate::screenshots::save(&app, "sitzung-pdf-menue").await;
+    app.press("#sitzung-pdf-mappe").await;
+    app.wait_for("#pdf-speichern").await;
+    crate::screenshots::save(&app, "sitzung-pdf-mappe-dialog").await;
+    app.quit().await;
+}

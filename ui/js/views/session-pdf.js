@@ -59,7 +59,8 @@ async function exportMappe(session) {
     title: 'Sitzungsmappe als PDF',
     body: [
       'Was soll in die Sitzungsmappe?',
-      el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label' }, 'Inhalt'), boxes),
+      el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label' }, 'Inhalt'),
+        el('div', { class: 'kern-fieldset__body' }, boxes)),
       group,
     ],
     choices: [{ value: true, label: 'Speichern unter …', variant: 'primary', id: 'pdf-speichern' }],
