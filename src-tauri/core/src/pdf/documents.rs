@@ -164,6 +164,13 @@ impl Default for AttendanceOptions {
     }
 }
 
+/// Lists of people sort by family name, as printed lists do: the participant keeps only the name
+/// as shown ("Dr. Maria Müller"), so its last word is taken as the family name, then the whole.
+fn name_key(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or(name);
+    sort_key(&[last, name])
+}
+
 fn session_line(session: &Session) -> String {
     format!("{} · {}", session.title, session.when_de())
 }
@@ -285,7 +292,7 @@ pub fn attendance_blocks(data: &SessionPdfData, options: &AttendanceOptions) -> 
     }
     blocks.push(Block::Space(8.0));
     let mut people: Vec<&PdfParticipant> = data.participants.iter().filter(|p| expected(p)).collect();
-    people.sort_by_cached_key(|p| sort_key(&[&p.name]));
+    people.sort_by_cached_key(|p| name_key(&p.name));
     let columns = vec![
         Column {
             header: "Nr.".into(),
@@ -432,12 +439,12 @@ fn minutes_blocks(
             .iter()
             .filter(|p| p.status == ParticipantStatus::Teilgenommen)
             .collect();
-        present.sort_by_cached_key(|p| sort_key(&[&p.name]));
+        present.sort_by_cached_key(|p| name_key(&p.name));
         let mut excused: Vec<&PdfParticipant> = participants
             .iter()
             .filter(|p| p.status == ParticipantStatus::Entschuldigt)
             .collect();
-        excused.sort_by_cached_key(|p| sort_key(&[&p.name]));
+        excused.sort_by_cached_key(|p| name_key(&p.name));
         let names = |list: &[&PdfParticipant]| {
             list.iter()
                 .map(|p| match &p.organisation {
@@ -856,7 +863,7 @@ fn participant_groups(participants: &[PdfParticipant], group_by: GroupBy) -> Vec
     };
     let mut groups: Vec<(String, Vec<&PdfParticipant>)> = Vec::new();
     let mut sorted: Vec<&PdfParticipant> = participants.iter().collect();
-    sorted.sort_by_cached_key(|p| (key(p) == none, sort_key(&[&key(p)]), sort_key(&[&p.name])));
+    sorted.sort_by_cached_key(|p| (key(p) == none, sort_key(&[&key(p)]), name_key(&p.name)));
     for p in sorted {
         let k = key(p);
         match groups.last_mut() {
@@ -1146,4 +1153,28 @@ fn clean_blocks(blocks: Vec<Block>, fonts: &Fonts) -> Vec<Block> {
             other => other,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_sort_by_family_name_in_german_order() {
+        let mut names = vec!["Dr. Maria Özdemir", "Ahmet Aydın", "Jürgen Weiß", "Anna Müller"];
+        names.sort_by_cached_key(|n| name_key(n));
+        assert_eq!(
+            names,
+            ["Ahmet Aydın", "Anna Müller", "Dr. Maria Özdemir", "Jürgen Weiß"]
+        );
+    }
+
+    #[test]
+    fn a_png_is_recognised_by_its_header() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend_from_slice(&200u32.to_be_bytes());
+        png.extend_from_slice(&80u32.to_be_bytes());
+        assert_eq!(png_size(&png), Some((200, 80)));
+        assert_eq!(png_size(b"GIF89a"), None);
+    }
 }
