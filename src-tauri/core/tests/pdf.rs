@@ -153,7 +153,8 @@ async fn the_protokoll_reads_back_with_names_bookmarks_and_metadata() {
     let data = with_hard_text(demo_data().await.remove(0));
     let file = minutes_pdf(&data, now()).unwrap();
     let path = save(dir.path(), "protokoll.pdf", &file.bytes);
-    let text = text_of(&path);
+    // Lines may break between a first and a family name: compare with single spaces.
+    let text = text_of(&path).split_whitespace().collect::<Vec<_>>().join(" ");
     for name in [
         "Ayşe Yılmaz-İnce",
         "Łukasz Wójcik",
