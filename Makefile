@@ -24,13 +24,15 @@ setup:
 setup-test:
 	bash scripts/setup.sh test
 
-# Copy KERN (pinned npm package) into ui/vendor (committed; run after changing the pinned version).
+# Copy KERN (pinned npm package) into ui/vendor and the PDF fonts into src-tauri/core/fonts (committed).
 vendor:
 	bash scripts/vendor-kern.sh
+	bash scripts/vendor-fonts.sh
 
 # Fail if the committed ui/vendor/kern differs from the pinned npm package.
 vendor-check:
 	bash scripts/vendor-kern.sh --check
+	bash scripts/vendor-fonts.sh --check
 
 # Dependency licences (EUPL-1.2-compatible allow-list), bans and sources, see deny.toml.
 deny:

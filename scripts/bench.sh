@@ -54,6 +54,16 @@ PY
 cargo run --release --quiet -p netzwerkmappe-core --example bench_contacts
 cargo run --release --quiet -p netzwerkmappe-core --example bench_sessions
 cargo run --release --quiet -p netzwerkmappe-core --example bench_search
+# A generated 100-page Sitzungsmappe: build + write time and size (goal ≤ 100 ms, ≤ 200 kB), and the
+# whole process of `netzwerkmappe mappe` on the demo network (release binary built above).
+cargo run --release --quiet -p netzwerkmappe-core --example bench_pdf
+pdfdir=$(mktemp -d)
+"$bin" --daten "$pdfdir/daten" demo >/dev/null
+start=$(date +%s%N)
+"$bin" --daten "$pdfdir/daten" mappe naechste "$pdfdir/mappe.pdf" >/dev/null
+end=$(date +%s%N)
+echo "netzwerkmappe mappe (ganzer Prozess, Demo-Netzwerk): $(( (end - start) / 1000000 )) ms, $(( $(stat -c %s "$pdfdir/mappe.pdf") / 1024 )) kB"
+rm -rf "$pdfdir"
 
 # The contacts list in the real window with 5,000 contacts (needs tauri-driver from `make setup`).
 xvfb-run -a -s "-screen 0 1366x768x24" cargo test --quiet -p netzwerkmappe --test e2e -- --ignored list_figures --nocapture 2>&1 \

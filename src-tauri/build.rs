@@ -78,6 +78,7 @@ const APP_COMMANDS: &[&str] = &[
     "subject_access",
     "export_subject_access",
     "erase_contact",
+    "export_session_pdf",
     "list_papers",
     "get_paper",
     "create_paper",

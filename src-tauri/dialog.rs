@@ -247,6 +247,48 @@ fn read_answer(answer_file: &Path) -> Option<PathBuf> {
     (!path.is_empty()).then(|| PathBuf::from(path))
 }
 
+/// Asks where to save a session's PDF: opens in `folder` (Downloads) with `file_name` suggested.
+/// `None` when the person cancels; a name without extension gets `.pdf`.
+pub async fn pick_pdf_target<R: Runtime>(
+    app: &AppHandle<R>,
+    folder: Option<PathBuf>,
+    file_name: &str,
+) -> Option<PathBuf> {
+    let picked = match test_answer() {
+        Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
+        None => {
+            let (tx, rx) = oneshot::channel();
+            let mut dialog = builder(app)
+                .set_title("Speichern unter")
+                .set_file_name(file_name)
+                .add_filter("PDF-Dokument", &["pdf"]);
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog.save_file(move |picked| {
+                let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+            });
+            rx.await.ok().flatten()
+        }
+    };
+    picked.map(|p| {
+        if p.extension().is_some() {
+            p
+        } else {
+            p.with_extension("pdf")
+        }
+    })
+}
+
+/// Opens a saved PDF in the system's viewer (detached: the window never waits for it). Not under
+/// the end-to-end tests' dialog override, where no viewer must pop up on the test machine.
+pub fn open_in_viewer(path: &std::path::Path) {
+    if let Err(e) = open_with_system(path) {
+        // The PDF is saved either way; the window names the file, so nothing is lost.
+        eprintln!("PDF-Anzeige konnte nicht geöffnet werden: {e}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Parser, Subcommand};
 use netzwerkmappe_core::export::ExportFormat;
 use netzwerkmappe_core::import::plan::DuplicateAction;
+use netzwerkmappe_core::pdf::GroupBy;
 
 const ABOUT: &str = "Netzwerkmappe – Kontakte, Sitzungen, Protokolle und Konzeptpapiere des Netzwerks \
                      Integration Baden-Württemberg.\nOhne Befehl öffnet sich das Programmfenster.";
@@ -186,6 +187,86 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Speichert die Sitzungsmappe einer Sitzung als PDF (Deckblatt, Inhalt, Tagesordnung, Teilnehmende, Vorprotokoll, offene Aufgaben, Konzeptpapiere)
+    #[command(
+        override_usage = "netzwerkmappe mappe <SITZUNG> <DATEI.pdf> [--ohne-deckblatt] [--ohne-inhalt] \
+                          [--ohne-tagesordnung] [--ohne-teilnehmende] [--ohne-vorprotokoll] [--ohne-aufgaben] \
+                          [--ohne-papiere] [--teilnehmende-nach organisation|kreis] [--logo <BILD.png>] [--json] \
+                          [--daten <ORDNER>]"
+    )]
+    Mappe {
+        /// Die Nummer der Sitzung (wie in der Liste „Nr. 12“), „naechste“ oder „letzte“
+        #[arg(value_name = "SITZUNG")]
+        session: String,
+        /// Die neue PDF-Datei (eine vorhandene wird nie überschrieben)
+        #[arg(value_name = "DATEI.pdf", value_parser = parse_pdf_target)]
+        file: PathBuf,
+        /// Ohne Deckblatt
+        #[arg(long = "ohne-deckblatt")]
+        without_cover: bool,
+        /// Ohne Inhaltsverzeichnis
+        #[arg(long = "ohne-inhalt")]
+        without_toc: bool,
+        /// Ohne Tagesordnung
+        #[arg(long = "ohne-tagesordnung")]
+        without_agenda: bool,
+        /// Ohne Liste der Teilnehmenden
+        #[arg(long = "ohne-teilnehmende")]
+        without_participants: bool,
+        /// Ohne das Protokoll der vorigen Sitzung
+        #[arg(long = "ohne-vorprotokoll")]
+        without_previous: bool,
+        /// Ohne die offenen Aufgaben
+        #[arg(long = "ohne-aufgaben")]
+        without_action_items: bool,
+        /// Ohne die Konzeptpapiere der Tagesordnung
+        #[arg(long = "ohne-papiere")]
+        without_papers: bool,
+        /// Teilnehmende gruppiert nach „organisation“ (Standard) oder „kreis“
+        #[arg(long = "teilnehmende-nach", value_name = "GRUPPE", value_parser = parse_group_by)]
+        group_by: Option<GroupBy>,
+        /// Ein Logo (PNG) für das Deckblatt
+        #[arg(long = "logo", value_name = "BILD.png")]
+        logo: Option<PathBuf>,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+    /// Speichert die Anwesenheitsliste einer Sitzung als PDF (mit Unterschriftenspalte)
+    #[command(
+        override_usage = "netzwerkmappe anwesenheitsliste <SITZUNG> <DATEI.pdf> [--quer] [--leerzeilen <ANZAHL>] \
+                          [--json] [--daten <ORDNER>]"
+    )]
+    Anwesenheitsliste {
+        /// Die Nummer der Sitzung (wie in der Liste „Nr. 12“), „naechste“ oder „letzte“
+        #[arg(value_name = "SITZUNG")]
+        session: String,
+        /// Die neue PDF-Datei (eine vorhandene wird nie überschrieben)
+        #[arg(value_name = "DATEI.pdf", value_parser = parse_pdf_target)]
+        file: PathBuf,
+        /// Querformat statt Hochformat
+        #[arg(long = "quer")]
+        landscape: bool,
+        /// Leere Zeilen für Personen, die ohne Anmeldung kommen (Standard: 8)
+        #[arg(long = "leerzeilen", value_name = "ANZAHL", default_value_t = 8, value_parser = clap::value_parser!(u16).range(0..=200))]
+        empty_rows: u16,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
+    /// Speichert das Protokoll einer Sitzung als PDF (Entwürfe mit „ENTWURF“ gekennzeichnet)
+    #[command(override_usage = "netzwerkmappe protokoll <SITZUNG> <DATEI.pdf> [--json] [--daten <ORDNER>]")]
+    Protokoll {
+        /// Die Nummer der Sitzung (wie in der Liste „Nr. 12“), „naechste“ oder „letzte“
+        #[arg(value_name = "SITZUNG")]
+        session: String,
+        /// Die neue PDF-Datei (eine vorhandene wird nie überschrieben)
+        #[arg(value_name = "DATEI.pdf", value_parser = parse_pdf_target)]
+        file: PathBuf,
+        /// Ausgabe als JSON für Skripte
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl CliCommand {
@@ -203,7 +284,10 @@ impl CliCommand {
             | CliCommand::Ics { json, .. }
             | CliCommand::Sichern { json, .. }
             | CliCommand::Pruefen { json }
-            | CliCommand::Auskunft { json, .. } => *json,
+            | CliCommand::Auskunft { json, .. }
+            | CliCommand::Mappe { json, .. }
+            | CliCommand::Anwesenheitsliste { json, .. }
+            | CliCommand::Protokoll { json, .. } => *json,
         }
     }
 }
@@ -241,6 +325,23 @@ fn parse_ics_target(value: &str) -> Result<PathBuf, String> {
     match path.extension().and_then(|e| e.to_str()) {
         Some(ext) if ext.eq_ignore_ascii_case("ics") => Ok(path),
         _ => Err("die Kalenderdatei muss auf .ics enden".to_owned()),
+    }
+}
+
+/// A PDF must end in `.pdf`, so it opens in the PDF viewer by double-click.
+fn parse_pdf_target(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("pdf") => Ok(path),
+        _ => Err("die Datei muss auf .pdf enden".to_owned()),
+    }
+}
+
+fn parse_group_by(value: &str) -> Result<GroupBy, String> {
+    match value.to_lowercase().as_str() {
+        "organisation" | "organisationen" => Ok(GroupBy::Organisation),
+        "kreis" | "kreise" => Ok(GroupBy::Kreis),
+        _ => Err("erlaubt sind organisation oder kreis".to_owned()),
     }
 }
 

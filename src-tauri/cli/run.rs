@@ -11,6 +11,7 @@ use netzwerkmappe_core::export::{save_contacts, write_new_file_at};
 use netzwerkmappe_core::import::plan::ImportPreview;
 use netzwerkmappe_core::minutes::ActionItemFilter;
 use netzwerkmappe_core::paths::{DATA_DIR_ENV, resolve_data_dir};
+use netzwerkmappe_core::pdf::{AttendanceOptions, DossierOptions, DossierPart, PdfKind, PdfRequest};
 use netzwerkmappe_core::session::SessionFilter;
 use netzwerkmappe_core::{Error, ErrorPayload, Store};
 
@@ -260,7 +261,103 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 render::subject_access(id, &saved)
             })
         }
+        CliCommand::Mappe {
+            session,
+            file,
+            without_cover,
+            without_toc,
+            without_agenda,
+            without_participants,
+            without_previous,
+            without_action_items,
+            without_papers,
+            group_by,
+            logo,
+            json,
+        } => {
+            let left_out = [
+                (without_cover, DossierPart::Deckblatt),
+                (without_toc, DossierPart::Inhalt),
+                (without_agenda, DossierPart::Tagesordnung),
+                (without_participants, DossierPart::Teilnehmende),
+                (without_previous, DossierPart::Vorprotokoll),
+                (without_action_items, DossierPart::Aufgaben),
+                (without_papers, DossierPart::Papiere),
+            ];
+            let parts = DossierPart::ALL
+                .into_iter()
+                .filter(|part| !left_out.iter().any(|(out, p)| *out && p == part))
+                .collect();
+            let logo_png = match logo {
+                Some(path) => Some(std::fs::read(&path).map_err(|e| {
+                    Error::io(
+                        format!("Das Logo „{}“ konnte nicht gelesen werden", path.display()),
+                        e,
+                    )
+                })?),
+                None => None,
+            };
+            let request = PdfRequest {
+                kind: PdfKind::Mappe,
+                dossier: DossierOptions {
+                    parts,
+                    group_by: group_by.unwrap_or_default(),
+                    logo_png,
+                },
+                attendance: AttendanceOptions::default(),
+            };
+            save_pdf(store, &session, &file, &request, json).await?
+        }
+        CliCommand::Anwesenheitsliste {
+            session,
+            file,
+            landscape,
+            empty_rows,
+            json,
+        } => {
+            let request = PdfRequest {
+                kind: PdfKind::Anwesenheitsliste,
+                dossier: DossierOptions::default(),
+                attendance: AttendanceOptions {
+                    landscape,
+                    empty_rows: usize::from(empty_rows),
+                },
+            };
+            save_pdf(store, &session, &file, &request, json).await?
+        }
+        CliCommand::Protokoll { session, file, json } => {
+            let request = PdfRequest {
+                kind: PdfKind::Protokoll,
+                dossier: DossierOptions::default(),
+                attendance: AttendanceOptions::default(),
+            };
+            save_pdf(store, &session, &file, &request, json).await?
+        }
     })
+}
+
+/// Finds the session, builds the requested PDF and saves it as a new file.
+async fn save_pdf(
+    store: &Store,
+    session: &str,
+    file: &Path,
+    request: &PdfRequest,
+    json: bool,
+) -> Result<Report, Error> {
+    let now = chrono::Utc::now();
+    let found = store.find_session(session, today(now)).await?;
+    let saved = store.save_session_pdf(found.id, request, file, now).await?;
+    Ok(Report::from(if json {
+        to_json(&serde_json::json!({
+            "sitzung": found.id,
+            "titel": found.title,
+            "datei": saved.path,
+            "seiten": saved.pages,
+            "bytes": saved.bytes,
+        }))?
+    } else {
+        render::pdf(request.kind.label(), &found, &saved)
+    }))
 }
 
 async fn region_code(store: &Store, input: &str) -> Result<String, Error> {

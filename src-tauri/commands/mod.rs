@@ -14,6 +14,7 @@ pub mod mail;
 pub mod minutes;
 pub mod organisations;
 pub mod papers;
+pub mod pdf;
 pub mod privacy;
 pub mod reminders;
 pub mod sessions;
@@ -98,6 +99,7 @@ macro_rules! all_commands {
             $crate::commands::privacy::subject_access,
             $crate::commands::privacy::export_subject_access,
             $crate::commands::privacy::erase_contact,
+            $crate::commands::pdf::export_session_pdf,
             $crate::commands::papers::list_papers,
             $crate::commands::papers::get_paper,
             $crate::commands::papers::create_paper,

@@ -613,3 +613,82 @@ fn auskunft_writes_json_and_text_for_one_contact_and_asks_for_the_number_when_am
     let wrong = netzwerkmappe(&data, &["auskunft", "1", "auskunft.txt"]);
     assert_eq!(wrong.status.code(), Some(2));
 }
+
+/// The three PDFs of a session from the command line, on the demo network: written, never
+/// overwritten, options choose the dossier's parts; a wrong file name is a wrong call.
+#[test]
+fn mappe_anwesenheitsliste_and_protokoll_write_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("daten");
+    assert!(netzwerkmappe(&data, &["demo"]).status.success());
+    let mappe = dir.path().join("mappe.pdf");
+    let out = netzwerkmappe(
+        &data,
+        &[
+            "mappe",
+            "naechste",
+            mappe.to_str().unwrap(),
+            "--teilnehmende-nach",
+            "kreis",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Sitzungsmappe gespeichert: "),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains(" Seiten"), "{}", stdout(&out));
+    let bytes = std::fs::read(&mappe).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.7"));
+    let full = lopdf::Document::load_mem(&bytes).unwrap().get_pages().len();
+
+    let small = dir.path().join("klein.pdf");
+    let out = netzwerkmappe(
+        &data,
+        &[
+            "mappe",
+            "naechste",
+            small.to_str().unwrap(),
+            "--ohne-deckblatt",
+            "--ohne-teilnehmende",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let pages = json["seiten"].as_u64().unwrap() as usize;
+    assert!(pages < full, "{pages} < {full}");
+    assert_eq!(lopdf::Document::load(&small).unwrap().get_pages().len(), pages);
+
+    let liste = dir.path().join("liste.pdf");
+    let out = netzwerkmappe(
+        &data,
+        &[
+            "anwesenheitsliste",
+            "naechste",
+            liste.to_str().unwrap(),
+            "--quer",
+            "--leerzeilen",
+            "3",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Anwesenheitsliste gespeichert: "),
+        "{}",
+        stdout(&out)
+    );
+    let protokoll = dir.path().join("protokoll.pdf");
+    let out = netzwerkmappe(&data, &["protokoll", "letzte", protokoll.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(protokoll.exists());
+
+    // Never overwritten: a second run fails (exit 1) and leaves the file as it was.
+    let again = netzwerkmappe(&data, &["protokoll", "letzte", protokoll.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    // A name without .pdf is a wrong call (exit 2), in German.
+    let wrong = netzwerkmappe(&data, &["mappe", "naechste", "mappe.txt"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).contains(".pdf"), "{}", stderr(&wrong));
+}

@@ -21,6 +21,7 @@ mod list_figures;
 mod list_layout;
 mod mail;
 mod papers;
+mod pdf;
 mod privacy;
 mod reminders;
 mod screenshots;

@@ -34,6 +34,8 @@ pub enum ErrorCode {
     DiskIo,
     /// Any other database failure.
     Database,
+    /// A PDF could not be built (a damaged logo image, a broken built-in font).
+    Pdf,
 }
 
 /// The oldest SQLite we accept. Versions before 3.51.3 can corrupt a WAL database when the WAL is
@@ -181,6 +183,9 @@ pub enum Error {
          es erneut und wenden Sie sich an Ihre IT, wenn der Fehler bleibt. (Technisch: {0})"
     )]
     Database(String),
+
+    #[error("Das PDF konnte nicht erstellt werden: {reason}")]
+    Pdf { reason: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -298,6 +303,7 @@ impl Error {
             Error::CannotOpen | Error::SharedMemory => ErrorCode::CannotOpen,
             Error::DiskIo => ErrorCode::DiskIo,
             Error::Database(_) => ErrorCode::Database,
+            Error::Pdf { .. } => ErrorCode::Pdf,
         }
     }
 
@@ -520,6 +526,12 @@ mod tests {
             (Error::CannotOpen, "CannotOpen"),
             (Error::SharedMemory, "CannotOpen"),
             (Error::DiskIo, "DiskIo"),
+            (
+                Error::Pdf {
+                    reason: "Das Logo ist kein PNG-Bild.".into(),
+                },
+                "Pdf",
+            ),
         ];
         for (err, code) in cases {
             if let Error::DamagedDatabase { .. } = err {

@@ -31,6 +31,7 @@ pub mod paper_diff;
 pub mod paper_status;
 pub mod participant;
 pub mod paths;
+pub mod pdf;
 pub mod privacy;
 pub mod reminder;
 pub mod search;

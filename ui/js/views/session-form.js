@@ -14,6 +14,7 @@ import { FORMAT_LABELS, STATUS_LABELS, whenText } from './sessions.js';
 import { renderAgenda } from './session-agenda.js';
 import { renderParticipants } from './session-participants.js';
 import * as minutesView from './session-minutes.js';
+import { pdfMenu } from './session-pdf.js';
 
 export const title = 'Sitzung';
 
@@ -76,7 +77,8 @@ export async function render(container, params) {
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'sitzung-einladen', onClick: writeInvitation },
           el('span', { class: 'kern-label' }, 'Einladung per E-Mail')),
         el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'sitzung-ics', onClick: saveIcs },
-          el('span', { class: 'kern-label' }, 'Als Kalenderdatei (.ics) speichern'))) : null),
+          el('span', { class: 'kern-label' }, 'Als Kalenderdatei (.ics) speichern')),
+        pdfMenu(session)) : null),
     el('div', { id: 'sitzung-einladung' }),
     session ? el('p', { class: 'kern-body', id: 'sitzung-termin' },
       `Nr. ${session.id} · ${whenText(session.date, session.start_time, session.end_time)}`,

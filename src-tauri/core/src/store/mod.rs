@@ -22,6 +22,7 @@ mod paper_links;
 mod paper_versions;
 mod papers;
 mod participants;
+mod pdf;
 mod privacy;
 mod reminders;
 mod search;
@@ -33,6 +34,7 @@ mod write;
 pub use backup::{corrupt_index_entry_for_tests, inspect_file, integrity_check_file};
 pub use contacts::MAX_LIST;
 pub use papers::MAX_PAPERS;
+pub use pdf::PdfSaved;
 pub use sessions::MAX_SESSIONS;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,131 @@
+//! Benchmark: a generated Sitzungsmappe of about 100 pages (the demo network's next session plus
+//! nine long concept papers with headings, lists and tables), built and written to PDF bytes.
+//! Prints the time of the first build (fonts parsed), the median of the following ones, the
+//! number of pages and the size. Goal (issue 12): ≤ 100 ms and ≤ 200 kB in a release build.
+//!
+//!   cargo run --release -p netzwerkmappe-core --example bench_pdf [-- <datei.pdf>]
+#![allow(clippy::unwrap_used)]
+
+use std::time::Instant;
+
+use chrono::{TimeZone, Utc};
+use netzwerkmappe_core::document::{Block, Cell, Document, Inline, ListItem, Span};
+use netzwerkmappe_core::pdf::documents::PaperText;
+use netzwerkmappe_core::pdf::{DossierOptions, dossier_pdf};
+use netzwerkmappe_core::{Store, berlin, demo};
+
+const SENTENCES: [&str; 6] = [
+    "Die Integrationsbeauftragten der Stadt- und Landkreise berichten über die Lage vor Ort und die Wirkung der Sprachförderung.",
+    "Für Geflüchtete in der Anschlussunterbringung fehlen bezahlbare Wohnungen, besonders in den Ballungsräumen um Stuttgart und Karlsruhe.",
+    "Das Netzwerk empfiehlt dem Ministerium, die Förderrichtlinie so zu fassen, dass auch kleine Gemeinden Anträge stellen können.",
+    "Migrantenorganisationen sollen früh beteiligt werden; ihre Erfahrung mit Beratung und Begleitung ist unersetzlich.",
+    "Die Arbeitsgruppe schlägt vor, die Zahlen jährlich zu erheben und im Netzwerk zu besprechen, bevor Maßnahmen beschlossen werden.",
+    "Weitere Informationen stehen unter https://www.example.org/integration/handlungsfelder/sprache-und-bildung bereit.",
+];
+
+fn paragraph(seed: usize) -> Block {
+    let text: Vec<&str> = (0..5).map(|i| SENTENCES[(seed + i) % SENTENCES.len()]).collect();
+    Block::Paragraph {
+        content: vec![
+            Inline::Text(Span {
+                text: "Kernaussage: ".into(),
+                strong: true,
+                ..Span::default()
+            }),
+            Inline::plain(text.join(" ")),
+        ],
+    }
+}
+
+fn paper_body(n: usize) -> Document {
+    let mut blocks = Vec::new();
+    for section in 0..6 {
+        blocks.push(Block::Heading {
+            level: 2,
+            content: vec![Inline::plain(format!("Abschnitt {}.{section}", n + 1))],
+        });
+        for p in 0..4 {
+            blocks.push(paragraph(n + section + p));
+        }
+        blocks.push(Block::List {
+            ordered: section % 2 == 0,
+            start: 1,
+            items: (0..4)
+                .map(|i| ListItem {
+                    blocks: vec![Block::Paragraph {
+                        content: vec![Inline::plain(SENTENCES[i].to_string())],
+                    }],
+                })
+                .collect(),
+        });
+        if section % 3 == 0 {
+            blocks.push(Block::Table {
+                header: ["Kreis", "Plätze", "Bedarf", "Bemerkung"]
+                    .iter()
+                    .map(|h| Cell {
+                        content: vec![Inline::plain(*h)],
+                    })
+                    .collect(),
+                rows: (0..8)
+                    .map(|r| {
+                        vec![
+                            Cell {
+                                content: vec![Inline::plain(format!("Landkreis {r}"))],
+                            },
+                            Cell {
+                                content: vec![Inline::plain(format!("{}", 120 + r * 7))],
+                            },
+                            Cell {
+                                content: vec![Inline::plain(format!("{}", 150 + r * 9))],
+                            },
+                            Cell {
+                                content: vec![Inline::plain("Wartelisten in allen Gemeinden")],
+                            },
+                        ]
+                    })
+                    .collect(),
+            });
+        }
+    }
+    Document { blocks }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 8, 0, 0).unwrap();
+    let store = Store::open_in_memory().await.unwrap();
+    demo::fill(&store, now).await.unwrap();
+    let next = store.find_session("naechste", berlin::today(now)).await.unwrap();
+    let mut data = store.session_pdf_data(next.id, berlin::today(now)).await.unwrap();
+    data.papers = (0..13)
+        .map(|n| PaperText {
+            title: format!("Konzeptpapier {}: Integration vor Ort", n + 1),
+            details: "Version 3 · in Abstimmung · Handlungsfeld Sprache".into(),
+            agenda_number: Some(format!("{}", n % 4 + 1)),
+            body: paper_body(n),
+        })
+        .collect();
+    let options = DossierOptions::default();
+
+    let started = Instant::now();
+    let first = dossier_pdf(&data, &options, now).unwrap();
+    let cold = started.elapsed();
+    let mut times = Vec::new();
+    for _ in 0..9 {
+        let started = Instant::now();
+        let file = dossier_pdf(&data, &options, now).unwrap();
+        times.push(started.elapsed());
+        assert_eq!(file.pages, first.pages);
+    }
+    times.sort();
+    if let Some(path) = std::env::args().nth(1) {
+        std::fs::write(path, &first.bytes).unwrap();
+    }
+    println!(
+        "Sitzungsmappe: {} Seiten, {} kB; erstes Mal (mit Schriften) {:.1} ms, danach Median {:.1} ms",
+        first.pages,
+        first.bytes.len() / 1024,
+        cold.as_secs_f64() * 1000.0,
+        times[times.len() / 2].as_secs_f64() * 1000.0
+    );
+}

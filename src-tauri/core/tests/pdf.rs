@@ -1,0 +1,418 @@
+//! The three PDFs of a session on the demo network, read back: with lopdf (pages, outline,
+//! metadata, links, PDF/A structure) and with poppler's tools (`pdftotext`, `pdffonts`), as a
+//! person's viewer, copy/paste and screen reader would see them.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{TimeZone, Utc};
+use netzwerkmappe_core::participant::ParticipantStatus;
+use netzwerkmappe_core::pdf::documents::PdfParticipant;
+use netzwerkmappe_core::pdf::{
+    AttendanceOptions, DossierOptions, DossierPart, GroupBy, PdfKind, PdfRequest, SessionPdfData,
+    attendance_pdf, dossier_pdf, minutes_pdf,
+};
+use netzwerkmappe_core::session::SessionFilter;
+use netzwerkmappe_core::{Store, berlin, demo};
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 8, 0, 0).unwrap()
+}
+
+/// The demo network's sessions' data, the past one with minutes first.
+async fn demo_data() -> Vec<SessionPdfData> {
+    let store = Store::open_in_memory().await.unwrap();
+    demo::fill(&store, now()).await.unwrap();
+    let today = berlin::today(now());
+    let sessions = store
+        .list_sessions(&SessionFilter::default(), today)
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for s in sessions {
+        out.push(store.session_pdf_data(s.id, today).await.unwrap());
+    }
+    out.sort_by_key(|d| std::cmp::Reverse(d.minutes.minutes.is_some()));
+    out
+}
+
+/// Names the network has: Turkish, Polish, Croatian, Cyrillic; and a 300-character word.
+fn with_hard_text(mut data: SessionPdfData) -> SessionPdfData {
+    for name in [
+        "Ayşe Yılmaz-İnce",
+        "Łukasz Wójcik",
+        "Ivana Đurić",
+        "Ольга Журавлёва",
+        "Jürgen Weiß",
+    ] {
+        data.participants.push(PdfParticipant {
+            name: name.to_string(),
+            function: Some("Integrationsbeauftragte".into()),
+            organisation: Some("Landratsamt Böblingen".into()),
+            district: Some("Böblingen".into()),
+            status: ParticipantStatus::Teilgenommen,
+        });
+    }
+    if let Some(first) = data.agenda.first_mut() {
+        let word = "Integrationsmanagementvereinbarungsfortschreibung".repeat(6);
+        first.discussion = Some(format!("Vorab: {word} und ğüşıöç İĞÜŞÖÇ ß\n\nZweiter Absatz."));
+    }
+    data
+}
+
+/// Writes a PDF into the test's folder; with `NETZWERKMAPPE_PDF_BEHALTEN=<ordner>` also there, to
+/// look at the pages (`pdftoppm -png`).
+fn save(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    if let Some(keep) = std::env::var_os("NETZWERKMAPPE_PDF_BEHALTEN") {
+        std::fs::write(Path::new(&keep).join(name), bytes).unwrap();
+    }
+    path
+}
+
+fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn text_of(path: &Path) -> String {
+    tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+}
+
+/// Every font embedded (and subset): the second-to-last columns of `pdffonts` say "yes yes yes".
+fn assert_fonts_embedded(path: &Path) {
+    let list = tool("pdffonts", &[path.to_str().unwrap()]);
+    let rows: Vec<&str> = list.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{list}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "emb sub uni: {row}");
+    }
+}
+
+fn outline_titles(doc: &lopdf::Document) -> Vec<(usize, String)> {
+    fn title(obj: &lopdf::Object) -> String {
+        let bytes = obj.as_str().unwrap();
+        if bytes.starts_with(&[0xFE, 0xFF]) {
+            let units: Vec<u16> = bytes[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16(&units).unwrap()
+        } else {
+            String::from_utf8(bytes.to_vec()).unwrap()
+        }
+    }
+    fn walk(
+        doc: &lopdf::Document,
+        first: Option<lopdf::ObjectId>,
+        depth: usize,
+        out: &mut Vec<(usize, String)>,
+    ) {
+        let mut next = first;
+        while let Some(id) = next {
+            let dict = doc.get_dictionary(id).unwrap();
+            out.push((depth, title(dict.get(b"Title").unwrap())));
+            walk(
+                doc,
+                dict.get(b"First").and_then(|o| o.as_reference()).ok(),
+                depth + 1,
+                out,
+            );
+            next = dict.get(b"Next").and_then(|o| o.as_reference()).ok();
+        }
+    }
+    let catalog = doc.catalog().unwrap();
+    let root = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut out = Vec::new();
+    walk(
+        doc,
+        root.get(b"First").and_then(|o| o.as_reference()).ok(),
+        0,
+        &mut out,
+    );
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_protokoll_reads_back_with_names_bookmarks_and_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = with_hard_text(demo_data().await.remove(0));
+    let file = minutes_pdf(&data, now()).unwrap();
+    let path = save(dir.path(), "protokoll.pdf", &file.bytes);
+    // Lines may break between a first and a family name: compare with single spaces.
+    let text = text_of(&path).split_whitespace().collect::<Vec<_>>().join(" ");
+    for name in [
+        "Ayşe Yılmaz-İnce",
+        "Łukasz Wójcik",
+        "Ivana Đurić",
+        "Ольга Журавлёва",
+        "Jürgen Weiß",
+    ] {
+        assert!(text.contains(name), "{name} extracts exactly");
+    }
+    assert!(text.contains("ğüşıöç İĞÜŞÖÇ ß"));
+    assert!(text.contains(&format!("Seite 1 von {}", file.pages)));
+    assert!(text.contains(&format!("Seite {0} von {0}", file.pages)));
+    for decision in &data.minutes.decisions {
+        assert!(
+            text.contains(&decision.label),
+            "{} set off with its number",
+            decision.label
+        );
+    }
+    assert_fonts_embedded(&path);
+
+    let doc = lopdf::Document::load(&path).unwrap();
+    assert_eq!(doc.get_pages().len(), file.pages);
+    let outline = outline_titles(&doc);
+    assert_eq!(outline[0], (0, "Protokoll".to_string()));
+    for item in data.agenda.iter().filter(|a| a.parent_id.is_none()) {
+        let title = format!("TOP {} {}", item.number, item.title);
+        assert!(
+            outline.contains(&(1, title.clone())),
+            "{title} nested below Protokoll: {outline:?}"
+        );
+    }
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(
+        catalog.get(b"PageMode").unwrap().as_name().unwrap(),
+        b"UseOutlines"
+    );
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"de-DE");
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(
+        info.contains(&format!("Protokoll: {}", data.session.title)),
+        "{info}"
+    );
+    assert!(info.contains("Netzwerk Integration Baden-Württemberg"), "{info}");
+    assert!(info.contains("Encrypted:       no"), "{info}");
+    // PDF/A-2b structure: XMP identification and an sRGB output intent with its profile.
+    let xmp_id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let xmp = doc.get_object(xmp_id).unwrap().as_stream().unwrap();
+    let xmp = String::from_utf8(xmp.content.clone()).unwrap();
+    assert!(
+        xmp.contains("<pdfaid:part>2</pdfaid:part>")
+            && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+    );
+    let intents = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    let intent = intents[0].as_dict().unwrap();
+    assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFA1");
+    let profile = doc
+        .get_object(intent.get(b"DestOutputProfile").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut profile = profile.as_stream().unwrap().clone();
+    let _ = profile.decompress();
+    assert_eq!(&profile.content[36..40], b"acsp", "an ICC profile");
+    assert!(doc.trailer.get(b"ID").is_ok());
+    assert_eq!(doc.version, "1.7");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_draft_protokoll_says_entwurf() {
+    let data = demo_data().await;
+    let draft = data.iter().find(|d| d.minutes.minutes.is_none()).unwrap();
+    let file = minutes_pdf(draft, now()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = text_of(&save(dir.path(), "entwurf.pdf", &file.bytes));
+    assert!(text.contains("ENTWURF"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_attendance_list_has_a_signature_column_on_every_page_and_empty_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = with_hard_text(demo_data().await.remove(0));
+    // Enough people for several pages.
+    for n in 0..60 {
+        data.participants.push(PdfParticipant {
+            name: format!("Person Nummer {n:02}"),
+            function: None,
+            organisation: Some("Stadt Ulm".into()),
+            district: Some("Ulm".into()),
+            status: ParticipantStatus::Zugesagt,
+        });
+    }
+    for landscape in [false, true] {
+        let file = attendance_pdf(
+            &data,
+            &AttendanceOptions {
+                landscape,
+                empty_rows: 5,
+            },
+            now(),
+        )
+        .unwrap();
+        let path = save(dir.path(), &format!("liste-{landscape}.pdf"), &file.bytes);
+        assert!(file.pages >= 2);
+        let doc = lopdf::Document::load(&path).unwrap();
+        for (n, page) in doc.get_pages() {
+            let text = doc.extract_text(&[n]).unwrap_or_default();
+            let _ = page;
+            // The header row repeats: every page names the signature column.
+            let poppler = tool(
+                "pdftotext",
+                &[
+                    "-f",
+                    &n.to_string(),
+                    "-l",
+                    &n.to_string(),
+                    "-enc",
+                    "UTF-8",
+                    path.to_str().unwrap(),
+                    "-",
+                ],
+            );
+            assert!(poppler.contains("Unterschrift"), "page {n}: {text}");
+        }
+        let text = text_of(&path);
+        assert!(text.contains("Ayşe Yılmaz-İnce"));
+        let expected = data
+            .participants
+            .iter()
+            .filter(|p| p.status != ParticipantStatus::Abgesagt)
+            .count();
+        // Numbered rows: the last number is the people plus the 5 empty rows.
+        assert!(
+            text.contains(&format!("{}", expected + 5)),
+            "empty rows numbered on: {text}"
+        );
+        let size = tool("pdfinfo", &[path.to_str().unwrap()]);
+        let wide = size.contains("841.891 x 595.28");
+        assert_eq!(wide, landscape, "{size}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dossier_has_its_parts_a_clickable_toc_and_nested_bookmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_data().await;
+    // The upcoming session, whose previous session has minutes.
+    let upcoming = data.iter().find(|d| d.previous.is_some()).unwrap();
+    let options = DossierOptions {
+        group_by: GroupBy::Kreis,
+        ..DossierOptions::default()
+    };
+    let file = dossier_pdf(upcoming, &options, now()).unwrap();
+    let path = save(dir.path(), "mappe.pdf", &file.bytes);
+    let text = text_of(&path);
+    for part in [
+        "Inhalt",
+        "Tagesordnung",
+        "Teilnehmende",
+        "Offene Aufgaben",
+        "Protokoll der Sitzung vom",
+    ] {
+        assert!(text.contains(part), "{part}");
+    }
+    assert!(text.contains(&upcoming.session.title));
+    assert_fonts_embedded(&path);
+    let doc = lopdf::Document::load(&path).unwrap();
+    let outline = outline_titles(&doc);
+    assert!(outline.contains(&(0, "Tagesordnung".to_string())), "{outline:?}");
+    assert!(
+        outline
+            .iter()
+            .any(|(depth, t)| *depth == 1 && t.starts_with("TOP 1 ")),
+        "{outline:?}"
+    );
+    // The table of contents (page 2) links to pages inside the document.
+    let pages = doc.get_pages();
+    let toc_page = doc.get_dictionary(pages[&2]).unwrap();
+    let annots = toc_page.get(b"Annots").unwrap().as_array().unwrap();
+    assert!(annots.len() >= 4, "{} links", annots.len());
+    for annot in annots {
+        let annot = doc.get_dictionary(annot.as_reference().unwrap()).unwrap();
+        let dest = annot.get(b"Dest").unwrap().as_array().unwrap();
+        let target = dest[0].as_reference().unwrap();
+        assert!(pages.values().any(|id| *id == target));
+    }
+    // Leaving parts out leaves them out.
+    let fewer = DossierOptions {
+        parts: vec![DossierPart::Tagesordnung],
+        ..DossierOptions::default()
+    };
+    let small = dossier_pdf(upcoming, &fewer, now()).unwrap();
+    let text = text_of(&save(dir.path(), "klein.pdf", &small.bytes));
+    assert!(!text.contains("Teilnehmende") && !text.contains("Inhalt"));
+    assert!(small.pages < file.pages);
+    // Nothing ticked is a clear German refusal.
+    let none = DossierOptions {
+        parts: vec![],
+        ..DossierOptions::default()
+    };
+    let err = dossier_pdf(upcoming, &none, now()).unwrap_err();
+    assert!(err.to_string().contains("mindestens einen Teil"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn saving_never_overwrites_and_reports_pages() {
+    let store = Store::open_in_memory().await.unwrap();
+    demo::fill(&store, now()).await.unwrap();
+    let found = store
+        .find_session("naechste", berlin::today(now()))
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("mappe.pdf");
+    let request = PdfRequest {
+        kind: PdfKind::Mappe,
+        dossier: DossierOptions::default(),
+        attendance: AttendanceOptions::default(),
+    };
+    let saved = store
+        .save_session_pdf(found.id, &request, &target, now())
+        .await
+        .unwrap();
+    assert!(saved.pages >= 3);
+    assert_eq!(std::fs::metadata(&target).unwrap().len() as usize, saved.bytes);
+    assert!(
+        store
+            .save_session_pdf(found.id, &request, &target, now())
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dossier_carries_the_papers_on_the_agenda_with_their_current_text() {
+    let data = demo_data().await;
+    let with_papers = data
+        .iter()
+        .find(|d| !d.papers.is_empty())
+        .expect("the demo links a paper to a session");
+    let file = dossier_pdf(with_papers, &DossierOptions::default(), now()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "mappe-papiere.pdf", &file.bytes);
+    let text = text_of(&path);
+    assert!(text.contains("Konzeptpapiere"));
+    let paper = &with_papers.papers[0];
+    assert!(text.contains(&paper.title), "{}", paper.title);
+    // The first words of the paper's body text are printed.
+    let body = paper.body.plain_text();
+    let first_words: String = body.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    assert!(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&first_words),
+        "{first_words}"
+    );
+    let outline = outline_titles(&lopdf::Document::load(&path).unwrap());
+    assert!(
+        outline.contains(&(0, "Konzeptpapiere".to_string())),
+        "{outline:?}"
+    );
+}

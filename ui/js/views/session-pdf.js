@@ -1,0 +1,107 @@
+// "Als PDF exportieren" on the session screen: a small menu (Sitzungsmappe, Anwesenheitsliste,
+// Protokoll); the first two ask what goes in (the one modal dialog, dialog.js), then Rust builds the
+// PDF on a blocking thread, asks "Speichern unter" and opens the file in the system's PDF viewer.
+// While it works, a status notice says so and the menu is disabled (a 100-page dossier takes a
+// moment; the window stays usable).
+
+import { call } from '../api.js';
+import { el, replaceChildren, setHidden } from '../dom.js';
+import { ask } from '../dialog.js';
+import { selectField, textField } from '../form.js';
+import { clearNotices, showError, showSuccess } from '../notices.js';
+
+const PARTS = [
+  ['deckblatt', 'Deckblatt'],
+  ['inhalt', 'Inhaltsverzeichnis'],
+  ['tagesordnung', 'Tagesordnung'],
+  ['teilnehmende', 'Teilnehmende'],
+  ['vorprotokoll', 'Protokoll der vorigen Sitzung'],
+  ['aufgaben', 'Offene Aufgaben'],
+  ['papiere', 'Konzeptpapiere der Tagesordnung'],
+];
+
+function checkbox(id, label, checked) {
+  const input = el('input', { class: 'kern-form-check__checkbox', type: 'checkbox', id, checked });
+  const block = el('div', { class: 'kern-form-check' }, input, el('label', { class: 'kern-label', for: id }, label));
+  block.input = input;
+  return block;
+}
+
+/** The menu button and its three entries, for the session screen's actions. */
+export function pdfMenu(session) {
+  const entries = el('div', { class: 'form-actions', id: 'sitzung-pdf-menue', role: 'group', 'aria-label': 'PDF exportieren' },
+    el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'sitzung-pdf-mappe', onClick: () => exportMappe(session) },
+      el('span', { class: 'kern-label' }, 'Sitzungsmappe …')),
+    el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'sitzung-pdf-anwesenheitsliste', onClick: () => exportAttendance(session) },
+      el('span', { class: 'kern-label' }, 'Anwesenheitsliste …')),
+    el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'sitzung-pdf-protokoll', onClick: () => run(session, { kind: 'protokoll' }) },
+      el('span', { class: 'kern-label' }, 'Protokoll')));
+  setHidden(entries, true);
+  const toggle = el('button', {
+    type: 'button', class: 'kern-btn kern-btn--secondary', id: 'sitzung-pdf', 'aria-expanded': 'false', 'aria-controls': 'sitzung-pdf-menue',
+    onClick: () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      setHidden(entries, !open);
+      if (open) entries.querySelector('button').focus();
+    },
+  }, el('span', { class: 'kern-label' }, 'Als PDF exportieren'));
+  return el('div', { class: 'pdf-menu' }, toggle, entries);
+}
+
+async function exportMappe(session) {
+  const boxes = PARTS.map(([value, label]) => checkbox(`pdf-teil-${value}`, label, true));
+  const group = selectField({
+    name: 'pdf-gruppierung', label: 'Teilnehmende gruppieren nach',
+    options: [['organisation', 'Organisation'], ['kreis', 'Stadt- oder Landkreis']], value: 'organisation',
+  });
+  const answer = await ask({
+    title: 'Sitzungsmappe als PDF',
+    body: [
+      'Was soll in die Sitzungsmappe?',
+      el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label' }, 'Inhalt'),
+        el('div', { class: 'kern-fieldset__body' }, boxes)),
+      group,
+    ],
+    choices: [{ value: true, label: 'Speichern unter …', variant: 'primary', id: 'pdf-speichern' }],
+    cancelId: 'pdf-abbrechen',
+  });
+  if (answer !== true) return;
+  const parts = PARTS.filter((_, i) => boxes[i].input.checked).map(([value]) => value);
+  await run(session, { kind: 'mappe', dossier: { parts, group_by: group.input.value } });
+}
+
+async function exportAttendance(session) {
+  const landscape = checkbox('pdf-querformat', 'Querformat (mehr Platz für die Unterschrift)', false);
+  const rows = textField({ name: 'pdf-leerzeilen', label: 'Leere Zeilen für Personen ohne Anmeldung', value: '8' });
+  const answer = await ask({
+    title: 'Anwesenheitsliste als PDF',
+    body: ['Die Liste enthält alle Eingeladenen außer denen, die abgesagt haben, nach Namen sortiert.', landscape, rows],
+    choices: [{ value: true, label: 'Speichern unter …', variant: 'primary', id: 'pdf-speichern' }],
+    cancelId: 'pdf-abbrechen',
+  });
+  if (answer !== true) return;
+  const emptyRows = Number.parseInt(rows.input.value, 10);
+  await run(session, {
+    kind: 'anwesenheitsliste',
+    attendance: { landscape: landscape.input.checked, empty_rows: Number.isFinite(emptyRows) && emptyRows >= 0 ? Math.min(emptyRows, 200) : 8 },
+  });
+}
+
+async function run(session, request) {
+  clearNotices();
+  const menu = document.getElementById('sitzung-pdf-menue');
+  const buttons = menu ? [...menu.querySelectorAll('button')] : [];
+  for (const b of buttons) b.disabled = true;
+  replaceChildren(document.getElementById('meldungen'), el('div', { class: 'kern-alert kern-alert--info', role: 'status', id: 'pdf-fortschritt' },
+    el('div', { class: 'kern-alert__header' }, el('span', { class: 'kern-title' }, 'Das PDF wird erstellt …'))));
+  try {
+    const saved = await call('export_session_pdf', { id: session.id, request });
+    clearNotices();
+    if (saved) showSuccess(`Das PDF wurde gespeichert (${saved.pages === 1 ? '1 Seite' : `${saved.pages} Seiten`}): ${saved.path}`);
+  } catch (error) {
+    showError(error);
+  } finally {
+    for (const b of buttons) b.disabled = false;
+  }
+}
