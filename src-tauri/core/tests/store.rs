@@ -247,8 +247,9 @@ fn every_write_transaction_opens_through_the_one_helper() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let begins = source.matches(".begin(").count() + source.matches(".begin_with(").count();
         if name == "write.rs" {
-            assert_eq!(begins, 1, "write.rs opens exactly one kind of transaction");
+            assert_eq!(begins, 2, "write.rs opens the write and the read snapshot");
             assert!(source.contains("begin_with(\"BEGIN IMMEDIATE\")"));
+            assert!(source.contains("begin_with(\"BEGIN DEFERRED\")"));
         } else {
             assert_eq!(
                 begins, 0,

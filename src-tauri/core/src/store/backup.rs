@@ -40,7 +40,7 @@ impl Store {
         // "fts5: corruption found reading blob …", a false "Datendatei beschädigt" (seen in the
         // window 3 s after start, while TOPs were added). A query on the index inside the same
         // read transaction makes FTS5 load the structure of this snapshot first.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_read().await?;
         let _: Option<i64> =
             sqlx::query_scalar("SELECT rowid FROM search_index WHERE search_index MATCH 'netzwerk' LIMIT 1")
                 .fetch_optional(&mut *tx)

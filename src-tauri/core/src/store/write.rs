@@ -17,6 +17,12 @@ impl Store {
     pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
+
+    /// A read-only snapshot: several statements that must see the same state of the file (the
+    /// full check reads the search index and then checks it). Never used for writes.
+    pub(crate) async fn begin_read(&self) -> Result<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN DEFERRED").await?)
+    }
 }
 
 /// `created_at` / `updated_at` as stored: RFC 3339 in UTC, whole seconds ("2026-11-24T13:30:00Z").
