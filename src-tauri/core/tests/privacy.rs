@@ -421,6 +421,20 @@ async fn erasure_keeps_the_minutes_and_leaves_the_name_in_no_byte_of_the_files()
     // The file is healthy and opens again.
     let reopened = Store::open(&path).await.unwrap();
     assert_eq!(reopened.list_participants(w.session).await.unwrap().len(), 2);
+    reopened.close().await;
+    // The erasure created the trigger again: saved versions are still never changed.
+    let mut conn =
+        <sqlx::SqliteConnection as sqlx::Connection>::connect(&format!("sqlite://{}", path.display()))
+            .await
+            .unwrap();
+    let err = sqlx::query("UPDATE paper_versions SET note = 'geändert'")
+        .execute(&mut conn)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("paper versions are never changed"),
+        "{err}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
