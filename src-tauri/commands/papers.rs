@@ -3,14 +3,15 @@
 //! attachments (picked in the system's dialog, opened with the system's program) and links to
 //! sessions and TOPs. Each calls one core function; the rules live in the core.
 //!
-//! "Gespeichert von" is the operating system's user name for now (`paper::os_user_name`).
+//! "Gespeichert von" is the name the Änderungsprotokoll records too (`Store::user_name`: the name set
+//! in Einstellungen, else the operating system's user name).
 
 use chrono::Utc;
 use netzwerkmappe_core::document::Document;
 use netzwerkmappe_core::paper::{
     AttachmentMeta, DecisionChoice, DraftInput, Handlungsfeld, LinkTarget, PaperFilter, PaperInput,
     PaperLink, PaperRow, PaperVersion, PaperView, StatusChangeInput, VersionComparison, VersionInput,
-    os_user_name, write_private_copy,
+    write_private_copy,
 };
 use tauri::{AppHandle, State};
 
@@ -30,11 +31,9 @@ pub async fn get_paper(state: State<'_, AppState>, id: i64) -> CommandResult<Pap
 
 #[tauri::command]
 pub async fn create_paper(state: State<'_, AppState>, input: PaperInput) -> CommandResult<PaperView> {
-    Ok(state
-        .store()
-        .await?
-        .create_paper(input, &os_user_name(), Utc::now())
-        .await?)
+    let store = state.store().await?;
+    let by = store.user_name().await?;
+    Ok(store.create_paper(input, &by, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -76,11 +75,9 @@ pub async fn save_paper_version(
     id: i64,
     input: VersionInput,
 ) -> CommandResult<PaperView> {
-    Ok(state
-        .store()
-        .await?
-        .save_paper_version(id, input, &os_user_name(), Utc::now())
-        .await?)
+    let store = state.store().await?;
+    let by = store.user_name().await?;
+    Ok(store.save_paper_version(id, input, &by, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -103,10 +100,10 @@ pub async fn restore_paper_version(
     id: i64,
     expected_version: Option<i64>,
 ) -> CommandResult<PaperView> {
-    Ok(state
-        .store()
-        .await?
-        .restore_paper_version(id, expected_version, &os_user_name(), Utc::now())
+    let store = state.store().await?;
+    let by = store.user_name().await?;
+    Ok(store
+        .restore_paper_version(id, expected_version, &by, Utc::now())
         .await?)
 }
 
@@ -116,11 +113,9 @@ pub async fn change_paper_status(
     id: i64,
     input: StatusChangeInput,
 ) -> CommandResult<PaperView> {
-    Ok(state
-        .store()
-        .await?
-        .change_paper_status(id, input, &os_user_name(), Utc::now())
-        .await?)
+    let store = state.store().await?;
+    let by = store.user_name().await?;
+    Ok(store.change_paper_status(id, input, &by, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -153,9 +148,10 @@ pub async fn add_paper_attachment(
         return Ok(None);
     };
     let store = state.store().await?;
+    let by = store.user_name().await?;
     Ok(Some(
         store
-            .add_attachment_from_file(paper_id, version_id, &path, &os_user_name(), Utc::now())
+            .add_attachment_from_file(paper_id, version_id, &path, &by, Utc::now())
             .await?,
     ))
 }

@@ -224,6 +224,26 @@ pub fn session_deleted(id: i64, session: &str) -> AuditEvent {
     )
 }
 
+/// A deleted paper is named by its title: the entry says which paper is gone.
+pub fn paper_deleted(id: i64, title: &str) -> AuditEvent {
+    AuditEvent::new(
+        AuditAction::Deleted,
+        AuditRecord::Paper,
+        Some(id),
+        format!("Konzeptpapier „{title}“ gelöscht."),
+    )
+}
+
+/// An attachment removed from a paper (the paper itself stays).
+pub fn attachment_deleted(paper_id: i64, title: &str, file_name: &str) -> AuditEvent {
+    AuditEvent::new(
+        AuditAction::Deleted,
+        AuditRecord::Paper,
+        Some(paper_id),
+        format!("Anhang „{file_name}“ des Konzeptpapiers „{title}“ gelöscht."),
+    )
+}
+
 /// The counts of an import ("Kontakte importiert: 120 neu, 3 aktualisiert, …").
 pub fn import(
     created: usize,

@@ -26,12 +26,17 @@ pub(crate) struct DemoPaperContext {
     pub lead_organisation: Option<i64>,
 }
 
+// The texts are written without hard line breaks: the editor (a textarea that wraps by itself)
+// and Word pastes put one paragraph per line, so `markdown::normalise` makes every line a
+// paragraph of its own; a paragraph wrapped at 100 characters would be shown broken in two. The
+// `\` at a line's end continues the Rust string without a line break, keeping the source readable.
+
 /// Title of the paper the past session adopts (its TOP and decision name it).
 pub(crate) const ADOPTED_TITLE: &str = "Interkulturelle Öffnung der Kreisverwaltungen";
 
 const ADOPTED_V1: &str = "# Ausgangslage
 
-In vielen Kreisverwaltungen haben Menschen mit Migrationsgeschichte noch Hürden beim Zugang zu Leistungen.
+In vielen Kreisverwaltungen haben Menschen mit Migrationsgeschichte noch Hürden beim Zugang zu Leistungen. \
 Das Netzwerk will die Verwaltungen dabei unterstützen, sich interkulturell zu öffnen.
 
 ## Ziele
@@ -42,8 +47,8 @@ Das Netzwerk will die Verwaltungen dabei unterstützen, sich interkulturell zu �
 
 const ADOPTED_V2: &str = "# Ausgangslage
 
-In vielen Kreisverwaltungen haben Menschen mit Migrationsgeschichte noch Hürden beim Zugang zu Leistungen,
-vor allem in der Ausländerbehörde und im Jobcenter. Das Netzwerk will die Verwaltungen dabei unterstützen,
+In vielen Kreisverwaltungen haben Menschen mit Migrationsgeschichte noch Hürden beim Zugang zu Leistungen, \
+vor allem in der Ausländerbehörde und im Jobcenter. Das Netzwerk will die Verwaltungen dabei unterstützen, \
 sich interkulturell zu öffnen.
 
 ## Ziele
@@ -62,8 +67,8 @@ sich interkulturell zu öffnen.
 
 const ADOPTED_V3: &str = "# Ausgangslage
 
-In vielen Kreisverwaltungen haben Menschen mit Migrationsgeschichte noch Hürden beim Zugang zu Leistungen,
-vor allem in der Ausländerbehörde und im Jobcenter. Das Netzwerk will die Verwaltungen dabei unterstützen,
+In vielen Kreisverwaltungen haben Menschen mit Migrationsgeschichte noch Hürden beim Zugang zu Leistungen, \
+vor allem in der Ausländerbehörde und im Jobcenter. Das Netzwerk will die Verwaltungen dabei unterstützen, \
 sich interkulturell zu öffnen.
 
 ## Ziele
@@ -82,7 +87,7 @@ sich interkulturell zu öffnen.
 
 ## Finanzierung
 
-Die Übersetzungen werden aus Mitteln der *Förderung der kommunalen Integrationsarbeit* bezahlt.
+Die Übersetzungen werden aus Mitteln der *Förderung der kommunalen Integrationsarbeit* bezahlt. \
 Weitere Informationen: [Integrationsportal](https://integration.example/foerderung).
 ";
 
@@ -98,7 +103,7 @@ Im ländlichen Raum sind Integrationskurse oft weit entfernt und schlecht mit Bu
 
 const RURAL_V2: &str = "# Sprache im ländlichen Raum
 
-Im ländlichen Raum sind Integrationskurse oft weit entfernt und schlecht mit Bus und Bahn erreichbar.
+Im ländlichen Raum sind Integrationskurse oft weit entfernt und schlecht mit Bus und Bahn erreichbar. \
 Die Wartezeiten liegen nach der Erhebung des Ministeriums bei bis zu sechs Monaten.
 
 ## Vorschläge
@@ -114,7 +119,7 @@ Die Arbeitsgruppe bittet die Kreise um Rückmeldung bis zur nächsten Sitzung.
 
 const RURAL_DRAFT: &str = "# Sprache im ländlichen Raum
 
-Im ländlichen Raum sind Integrationskurse oft weit entfernt und schlecht mit Bus und Bahn erreichbar.
+Im ländlichen Raum sind Integrationskurse oft weit entfernt und schlecht mit Bus und Bahn erreichbar. \
 Die Wartezeiten liegen nach der Erhebung des Ministeriums bei bis zu sechs Monaten.
 
 ## Vorschläge
@@ -390,4 +395,57 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
     )
     .await?;
     Ok(4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Block;
+
+    /// A hard-wrapped demo text shows a paragraph broken mid-sentence (the rule above): every
+    /// paragraph of every demo text ends like a sentence.
+    #[test]
+    fn demo_texts_have_no_paragraph_broken_mid_sentence() {
+        for text in [
+            ADOPTED_V1,
+            ADOPTED_V2,
+            ADOPTED_V3,
+            RURAL_V1,
+            RURAL_V2,
+            RURAL_DRAFT,
+            HEALTH_V1,
+            ARCHIVED_V1,
+        ] {
+            let doc = crate::markdown::parse(text);
+            let paragraphs: Vec<String> = doc
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Paragraph { .. }))
+                .map(|b| {
+                    crate::document::Document {
+                        blocks: vec![b.clone()],
+                    }
+                    .plain_text()
+                })
+                .collect();
+            assert!(!paragraphs.is_empty());
+            for p in paragraphs {
+                let p = p.trim_end();
+                assert!(p.ends_with(['.', '!', '?', ')']), "broken paragraph: {p:?}");
+            }
+        }
+        // The adopted paper's first paragraph is one paragraph of three lines' worth of text.
+        let doc = crate::markdown::parse(ADOPTED_V3);
+        let first = doc.blocks.iter().find(|b| matches!(b, Block::Paragraph { .. }));
+        let text = first.map(|b| {
+            crate::document::Document {
+                blocks: vec![b.clone()],
+            }
+            .plain_text()
+        });
+        assert!(
+            text.is_some_and(|t| t.contains("Leistungen, vor allem in der Ausländerbehörde")
+                && t.trim_end().ends_with("sich interkulturell zu öffnen.")),
+        );
+    }
 }

@@ -55,6 +55,13 @@ const BULLETS: [char; 8] = ['•', '·', '▪', '◦', '–', '—', '\u{f0b7}',
 /// (Word pastes paragraphs that way, and people who type in the editor expect Enter to mean a new
 /// line, not a space). Lines of tables (`|`), quotes (`>`), list items and fenced code are left
 /// as they are.
+///
+/// Decided on purpose, over Markdown's own rule (a single line break is a space): the people who
+/// write here type in a textarea that wraps by itself, or paste from Word, and both put exactly
+/// one paragraph on a line; nobody here wraps text by hand, so joining lines would only ever glue
+/// together what the writer separated. The cost: hard-wrapped Markdown from a programmer's editor
+/// shows one paragraph per line (texts the app ships, like the demo's, are written unwrapped).
+/// A line ending in two spaces or `\` still asks for a line break within the paragraph.
 pub fn normalise(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = text.split('\n').collect();

@@ -16,16 +16,6 @@ use crate::{Error, Result};
 /// into the data file that every backup copies.
 pub const MAX_ATTACHMENT_BYTES: u64 = 25 * 1024 * 1024;
 
-/// The name of the person at this PC, for "gespeichert von": the operating system's user name
-/// (`USERNAME` on Windows, `USER` elsewhere). A setting for a proper name may replace it later.
-pub fn os_user_name() -> String {
-    ["USERNAME", "USER", "LOGNAME"]
-        .iter()
-        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
-        .map(|v| v.trim().to_owned())
-        .unwrap_or_else(|| "unbekannt".to_owned())
-}
-
 /// A Handlungsfeld users pick from (and can add to).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Handlungsfeld {

@@ -273,8 +273,8 @@ pub struct SubjectAccess {
     pub minutes_taken: Vec<AccessSessionRef>,
     /// Places in discussions, decisions, tasks and Nachträge that mention the person's name.
     pub mentions: Vec<AccessMention>,
-    /// Concept papers (authorship, mentions); filled by the papers feature's hook.
-    pub papers: Vec<serde_json::Value>,
+    /// Concept papers: authorship and every paper text that names the person.
+    pub papers: Vec<AccessPaper>,
     pub audit_entries: Vec<AccessAuditEntry>,
 }
 
@@ -331,6 +331,29 @@ pub struct AccessMention {
     pub session_title: Option<String>,
     pub date: Option<String>,
     pub text: String,
+}
+
+/// A concept paper the person authored or that names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccessPaper {
+    pub paper_id: i64,
+    /// The paper's title as it stands now.
+    pub title: String,
+    /// "Autor/in", "Titel", "Zusammenfassung", "Text (Version 2)", "Entwurf", "Statusnotiz", …
+    pub place: String,
+    /// The text that names the person: the whole field, for a paper's text only its lines that
+    /// name them. Empty for authorship.
+    pub text: String,
+}
+
+/// The lines of `text` that `matcher` finds the person in, joined with " … " (a paper's text is
+/// pages long; the Auskunft shows where the name stands, not the whole paper once per version).
+pub fn matching_lines(matcher: &NameMatcher, text: &str) -> String {
+    text.lines()
+        .filter(|l| matcher.is_match(l))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" … ")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -464,7 +487,16 @@ pub fn subject_access_text(a: &SubjectAccess) -> String {
     section(
         &mut rest,
         "Konzeptpapiere",
-        a.papers.iter().map(|p| p.to_string()).collect(),
+        a.papers
+            .iter()
+            .map(|p| {
+                if p.text.is_empty() {
+                    format!("„{}“ – {}", p.title, p.place)
+                } else {
+                    format!("„{}“ – {}: {}", p.title, p.place, p.text)
+                }
+            })
+            .collect(),
     );
     section(
         &mut rest,

@@ -11,6 +11,8 @@ use netzwerkmappe_core::contact::{ContactFilter, ContactInput, EmailInput};
 use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::minutes::{ActionItemInput, DecisionInput, MinutesInput};
 use netzwerkmappe_core::organisation::{OrganisationInput, OrganisationKind};
+use netzwerkmappe_core::paper::{PaperInput, StatusChangeInput, VersionInput};
+use netzwerkmappe_core::paper_status::PaperStatus;
 use netzwerkmappe_core::participant::{ParticipantSet, ParticipantStatus};
 use netzwerkmappe_core::privacy::ANONYMISED;
 use netzwerkmappe_core::session::SessionInput;
@@ -179,6 +181,60 @@ async fn world(store: &Store) -> World {
     }
 }
 
+/// A paper Zanderbeck wrote with Frau Öztürk and that names him in its text (two versions, the
+/// second adopted by the session's decision, so frozen), with version and status notes naming
+/// him. Returns the paper's id.
+async fn paper_by_him(store: &Store, w: &World) -> i64 {
+    let now = at(2026, 3, 2);
+    let id = store
+        .create_paper(
+            PaperInput {
+                title: "Sprachkurse nach Zanderbeck".into(),
+                summary: Some("Vorschlag von Dr. Zanderbeck".into()),
+                author_ids: vec![w.erased, w.other],
+                body: Some("# Sprachkurse\n\nHerr Dr. Zanderbeck schlägt vor:\n\n- mehr Kurse".into()),
+                ..Default::default()
+            },
+            "Quirin Zanderbeck",
+            now,
+        )
+        .await
+        .unwrap()
+        .paper
+        .id;
+    store
+        .save_paper_version(
+            id,
+            VersionInput {
+                title: "Sprachkurse nach Zanderbeck".into(),
+                summary: Some("Vorschlag von Dr. Zanderbeck".into()),
+                body: "# Sprachkurse\n\nQuirin Zanderbeck und Frau Öztürk schlagen vor:\n\n- mehr Kurse\n- Kinderbetreuung".into(),
+                note: Some("Ergänzt nach Rücksprache mit Zanderbeck".into()),
+                expected_version: None,
+            },
+            "lokal",
+            now,
+        )
+        .await
+        .unwrap();
+    let decision = store.get_minutes(w.session).await.unwrap().decisions[0].id;
+    let to = |to: PaperStatus, decision_id: Option<i64>| StatusChangeInput {
+        to,
+        decision_id,
+        note: Some("Zanderbeck stellt vor".into()),
+        expected_version: None,
+    };
+    store
+        .change_paper_status(id, to(PaperStatus::InAbstimmung, None), "lokal", now)
+        .await
+        .unwrap();
+    store
+        .change_paper_status(id, to(PaperStatus::Beschlossen, Some(decision)), "lokal", now)
+        .await
+        .unwrap();
+    id
+}
+
 /// Every byte of the data file and its companions, as one lossy string (names are ASCII here).
 fn raw_files(path: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     ["", "-wal", "-shm", "-journal"]
@@ -210,6 +266,7 @@ async fn erasure_keeps_the_minutes_and_leaves_the_name_in_no_byte_of_the_files()
         "q.zanderbeck@kreis-tuebingen.de",
         "Wilhelm-Keil",
     ];
+    let paper = paper_by_him(&store, &w).await;
     // The check is meaningful: before the erasure the name is in the files.
     let before = raw_files(&path);
     assert!(before.iter().any(|(_, b)| contains(b, "Zanderbeck")));
@@ -250,6 +307,65 @@ async fn erasure_keeps_the_minutes_and_leaves_the_name_in_no_byte_of_the_files()
     assert_eq!(
         note.text,
         "Personenbezogene Daten gemäß Art. 17 DSGVO entfernt am 27.11.2026."
+    );
+
+    // The paper keeps its versions, authors and adoption, with "anonymisierte Person" in place of
+    // him; the adopted (frozen) version's history records the erasure.
+    let view = store.get_paper(paper).await.unwrap();
+    assert_eq!(view.paper.title, "Sprachkurse nach anonymisierte Person");
+    assert_eq!(view.paper.status, PaperStatus::Beschlossen);
+    assert_eq!(
+        view.authors
+            .iter()
+            .map(|a| (a.contact_id, a.name.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(None, ANONYMISED), (Some(w.other), "Leyla Öztürk")]
+    );
+    assert_eq!(view.versions.len(), 2);
+    let current = view.current.as_ref().unwrap();
+    assert!(
+        current
+            .body
+            .contains("anonymisierte Person und Frau Öztürk schlagen vor:"),
+        "{}",
+        current.body
+    );
+    assert_eq!(
+        current.note.as_deref(),
+        Some("Ergänzt nach Rücksprache mit anonymisierte Person")
+    );
+    let first = store
+        .get_paper_version(view.versions.iter().map(|v| v.id).min().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(first.saved_by, ANONYMISED);
+    assert!(
+        first.body.contains("\n\nanonymisierte Person schlägt vor:"),
+        "{}",
+        first.body
+    );
+    let last = view.status_history.last().unwrap();
+    assert_eq!(
+        (last.from_status, last.to_status),
+        (PaperStatus::Beschlossen, PaperStatus::Beschlossen)
+    );
+    assert_eq!(
+        last.note.as_deref(),
+        Some("Personenbezogene Daten gemäß Art. 17 DSGVO entfernt am 27.11.2026.")
+    );
+    assert!(
+        view.status_history
+            .iter()
+            .all(|c| !c.note.as_deref().unwrap_or("").contains("Zanderbeck"))
+    );
+    assert_eq!(
+        store
+            .search_all("kinderbetreuung", 10)
+            .await
+            .unwrap()
+            .hits()
+            .count(),
+        1
     );
 
     // Gone from the list and the search; the other person stays.
@@ -305,6 +421,20 @@ async fn erasure_keeps_the_minutes_and_leaves_the_name_in_no_byte_of_the_files()
     // The file is healthy and opens again.
     let reopened = Store::open(&path).await.unwrap();
     assert_eq!(reopened.list_participants(w.session).await.unwrap().len(), 2);
+    reopened.close().await;
+    // The erasure created the trigger again: saved versions are still never changed.
+    let mut conn =
+        <sqlx::SqliteConnection as sqlx::Connection>::connect(&format!("sqlite://{}", path.display()))
+            .await
+            .unwrap();
+    let err = sqlx::query("UPDATE paper_versions SET note = 'geändert'")
+        .execute(&mut conn)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("paper versions are never changed"),
+        "{err}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -413,7 +543,44 @@ async fn auskunft_finds_the_person_everywhere_and_reads_as_german_text() {
     assert!(places.contains(&"Aufgabe"), "{places:?}");
     assert!(places.contains(&"Notiz zu einem Kontakt"), "{places:?}");
     assert!(a.papers.is_empty());
+    // A paper he wrote and that names him: authorship, then each text naming him, the version's
+    // text as its lines that name him.
+    let paper = paper_by_him(&store, &w).await;
+    let a = store.subject_access(w.erased, at(2026, 11, 27)).await.unwrap();
+    let papers: Vec<(i64, &str, &str)> = a
+        .papers
+        .iter()
+        .map(|p| (p.paper_id, p.place.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(papers[0], (paper, "Autor/in", ""));
+    assert!(
+        papers.contains(&(paper, "Titel", "Sprachkurse nach Zanderbeck")),
+        "{papers:?}"
+    );
+    assert!(
+        papers.contains(&(
+            paper,
+            "Text einer Version (Version 2)",
+            "Quirin Zanderbeck und Frau Öztürk schlagen vor:"
+        )),
+        "{papers:?}"
+    );
+    assert!(papers.contains(&(paper, "Version gespeichert von (Version 1)", "Quirin Zanderbeck")));
+    assert!(papers.contains(&(paper, "Notiz zu einer Statusänderung", "Zanderbeck stellt vor")));
+    // Frau Öztürk is a co-author, not named as him: authorship only by her contact.
+    let hers = store.subject_access(w.other, at(2026, 11, 27)).await.unwrap();
+    assert!(
+        hers.papers
+            .iter()
+            .any(|p| p.paper_id == paper && p.place == "Autor/in")
+    );
+    let text = netzwerkmappe_core::privacy::subject_access_text(&a);
+    assert!(
+        text.contains("  „Sprachkurse nach Zanderbeck“ – Autor/in\n"),
+        "{text}"
+    );
     let json = serde_json::to_value(&a).unwrap();
+    assert_eq!(json["papers"][0]["place"], "Autor/in");
     assert_eq!(
         json["contact"]["emails"][0]["address"],
         "q.zanderbeck@kreis-tuebingen.de"
@@ -623,4 +790,74 @@ async fn contacts_without_basis_and_the_retention_review() {
         ids(store.retention_candidates(day(2029, 11, 27), 3).await.unwrap()),
         vec![w.erased, w.other, silent]
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn audit_records_paper_status_changes_and_deletions_with_the_name_papers_save_by() {
+    let store = Store::open_in_memory().await.unwrap();
+    store
+        .update_settings(
+            Settings {
+                user_name: "Frau Kaya".into(),
+                ..Settings::default()
+            },
+            at(2026, 1, 1),
+        )
+        .await
+        .unwrap();
+    // One name for both: what papers record as "gespeichert von" is the audit's "who".
+    assert_eq!(store.user_name().await.unwrap(), "Frau Kaya");
+    let w = world(&store).await;
+    let paper = paper_by_him(&store, &w).await;
+    let file = store
+        .add_attachment(
+            paper,
+            None,
+            "Beschluss.pdf",
+            b"%PDF-1.7",
+            "Frau Kaya",
+            at(2026, 3, 3),
+        )
+        .await
+        .unwrap();
+    store.delete_attachment(file.id, at(2026, 3, 4)).await.unwrap();
+    store.delete_paper(paper).await.unwrap();
+
+    let status = store
+        .list_audit(&AuditFilter {
+            action: Some(AuditAction::PaperStatus),
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    let summaries: Vec<&str> = status.entries.iter().map(|e| e.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        vec![
+            "Konzeptpapier „Sprachkurse nach Zanderbeck“: Status von „in Abstimmung“ auf „beschlossen“ geändert.",
+            "Konzeptpapier „Sprachkurse nach Zanderbeck“: Status von „Entwurf“ auf „in Abstimmung“ geändert.",
+        ]
+    );
+    assert!(
+        status
+            .entries
+            .iter()
+            .all(|e| e.user == "Frau Kaya" && e.record_id == Some(paper))
+    );
+    let deleted = store
+        .list_audit(&AuditFilter {
+            action: Some(AuditAction::Deleted),
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    let summaries: Vec<&str> = deleted.entries.iter().map(|e| e.summary.as_str()).collect();
+    assert_eq!(
+        summaries[..2],
+        [
+            "Konzeptpapier „Sprachkurse nach Zanderbeck“ gelöscht.",
+            "Anhang „Beschluss.pdf“ des Konzeptpapiers „Sprachkurse nach Zanderbeck“ gelöscht.",
+        ]
+    );
+    assert_eq!(deleted.entries[0].record_label, "Konzeptpapier");
 }

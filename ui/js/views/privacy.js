@@ -152,6 +152,7 @@ async function renderPerson(container, id) {
       item('Verantwortlich für Tagesordnungspunkte', a.agenda_items.length, 'eintrag'),
       item('Aufgaben', a.action_items.length, 'eintrag'),
       item('Erwähnungen in Protokollen und Beschlüssen', a.mentions.length, 'treffer'),
+      item('Konzeptpapiere (Autorschaft und Erwähnungen)', a.papers.length, 'eintrag'),
       item('Einträge im Änderungsprotokoll', a.audit_entries.length, 'eintrag')),
     el('h2', { class: 'kern-heading-medium' }, 'Auskunft nach Art. 15 DSGVO'),
     el('p', { class: 'kern-body' },

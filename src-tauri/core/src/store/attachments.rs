@@ -8,6 +8,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
+use super::audit::record_audit;
 use super::papers::{load_paper, mark_updated};
 use super::write::timestamp;
 use crate::paper::{AttachmentFile, AttachmentMeta, check_attachment, media_type, sha256_hex};
@@ -117,15 +118,18 @@ impl Store {
         Ok(AttachmentFile { meta, data })
     }
 
-    /// Removes an attachment.
+    /// Removes an attachment, noted in the Änderungsprotokoll with its file name.
     pub async fn delete_attachment(&self, id: i64, now: DateTime<Utc>) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let meta = load_meta(&mut tx, id).await?;
+        let paper = load_paper(&mut tx, meta.paper_id).await?;
         sqlx::query("DELETE FROM attachments WHERE id = ?1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
         mark_updated(&mut tx, meta.paper_id, now).await?;
+        let event = crate::audit::attachment_deleted(meta.paper_id, &paper.title, &meta.file_name);
+        record_audit(&mut tx, &event, Some(now)).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -21,11 +21,7 @@ pub(crate) async fn record_audit(
     event: &AuditEvent,
     now: Option<DateTime<Utc>>,
 ) -> Result<i64> {
-    let setting: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1")
-        .bind(KEY_USER_NAME)
-        .fetch_optional(&mut *conn)
-        .await?;
-    let user = current_user(setting.as_deref());
+    let user = user_name_of(conn).await?;
     let id = sqlx::query_scalar(
         "INSERT INTO audit_log (at, user, action, record_kind, record_id, summary, folded)
          VALUES (COALESCE(?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?2, ?3, ?4, ?5, ?6, ?7)
@@ -43,9 +39,25 @@ pub(crate) async fn record_audit(
     Ok(id)
 }
 
+/// Who is at the PC, for the Änderungsprotokoll and for "gespeichert von" of papers alike: the
+/// setting `user_name` (Einstellungen), else the operating system's user name.
+pub(crate) async fn user_name_of(conn: &mut SqliteConnection) -> Result<String> {
+    let setting: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1")
+        .bind(KEY_USER_NAME)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(current_user(setting.as_deref()))
+}
+
 type Row = (i64, String, String, String, String, Option<i64>, String);
 
 impl Store {
+    /// The name recorded as "who" ([`user_name_of`]): commands pass it on as "gespeichert von".
+    pub async fn user_name(&self) -> Result<String> {
+        let mut conn = self.pool.acquire().await?;
+        user_name_of(&mut conn).await
+    }
+
     /// Records an event in its own transaction: for changes that happen outside the data file's
     /// transactions (a backup written with `VACUUM INTO`, a restore after the file was replaced).
     /// Backup and restore call this; papers call [`Store::record_paper_status`] inside theirs.
@@ -150,9 +162,7 @@ pub(crate) async fn session_words_of(conn: &mut SqliteConnection, session_id: i6
     })
 }
 
-/// For the papers feature: records a paper's status change inside the caller's transaction
-/// (`super::audit::record_paper_status(&mut tx, …)` from `store/papers.rs`).
-#[allow(dead_code)] // called once papers land (issue 11)
+/// Records a paper's status change inside the caller's transaction (`change_paper_status`).
 pub(crate) async fn record_paper_status(
     conn: &mut SqliteConnection,
     paper_id: i64,

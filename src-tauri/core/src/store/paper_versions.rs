@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
+use super::audit::record_paper_status;
 use super::papers::{index_paper, load_paper, touch_paper};
 use super::write::{Versioned, check_version, timestamp};
 use crate::paper::{
@@ -202,6 +203,15 @@ impl Store {
             .await?;
         touch_paper(&mut tx, paper_id, now).await?;
         index_paper(&mut tx, paper_id).await?;
+        record_paper_status(
+            &mut tx,
+            paper_id,
+            &paper.title,
+            paper.status.label(),
+            input.to.label(),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         self.get_paper(paper_id).await
     }

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use super::audit::record_audit;
 use super::json_ids;
 use super::search::{put_rows, remove_rows};
 use super::write::{Versioned, check_version, timestamp};
@@ -109,9 +110,14 @@ impl Store {
     }
 
     /// Deletes a paper with everything that belongs to it (versions, draft, status history,
-    /// attachments, links: ON DELETE CASCADE) and its search row, in one transaction.
+    /// attachments, links: ON DELETE CASCADE) and its search row, in one transaction, noted in the
+    /// Änderungsprotokoll by its title.
     pub async fn delete_paper(&self, id: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
+        let title: Option<String> = sqlx::query_scalar("SELECT title FROM papers WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
         let deleted = sqlx::query("DELETE FROM papers WHERE id = ?1")
             .bind(id)
             .execute(&mut *tx)
@@ -121,6 +127,8 @@ impl Store {
             return Err(not_found());
         }
         remove_rows(&mut tx, SearchKind::Paper, &[id]).await?;
+        let event = crate::audit::paper_deleted(id, title.as_deref().unwrap_or_default());
+        record_audit(&mut tx, &event, None).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -4,25 +4,27 @@
 //!
 //! Where a person can appear besides their contact row: attendance (`session_participants`),
 //! TOP responsibility (`agenda_item_contacts`), task ownership (`action_items`), Protokollführung
-//! (`minutes`), and free text ([`TEXT_PLACES`]). Concept papers (issue 11) join through the two
-//! hooks [`papers_of_person`] and [`erase_from_papers`], which the papers feature fills in.
+//! (`minutes`), free text ([`TEXT_PLACES`]), and concept papers: authorship (`paper_authors`) and
+//! their texts ([`PAPER_PLACES`], read by [`papers_of_person`], replaced by [`erase_from_papers`]).
 
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqliteConnection;
 
-use super::audit::record_audit;
+use super::audit::{record_audit, user_name_of};
+use super::papers::index_paper;
 use super::search::remove_rows;
 use super::session_index::index_sessions;
 use super::write::timestamp;
 use crate::audit::{AuditAction, AuditEvent, AuditRecord, folded_text};
 use crate::berlin::{iso_date, today};
+use crate::paper_status::PaperStatus;
 use crate::privacy::{
     ANONYMISED, AccessActionItem, AccessAgendaItem, AccessAuditEntry, AccessMention, AccessOrganisation,
-    AccessParticipation, AccessSessionRef, ContactWithoutBasis, ErasureReport, NameMatcher, PersonName,
-    RetentionCandidate, SubjectAccess, backup_notice, erasure_addendum_text, erasure_summary, retention_due,
-    retention_limit,
+    AccessPaper, AccessParticipation, AccessSessionRef, ContactWithoutBasis, ErasureReport, NameMatcher,
+    PersonName, RetentionCandidate, SubjectAccess, backup_notice, erasure_addendum_text, erasure_summary,
+    matching_lines, retention_due, retention_limit,
 };
 use crate::search::{SearchKind, sort_key};
 use crate::{Error, Result, Store};
@@ -224,24 +226,293 @@ async fn find_mentions(conn: &mut SqliteConnection, matcher: &NameMatcher) -> Re
     Ok(found)
 }
 
-/// Hook for concept papers (issue 11): what papers hold about the person (authorship, mentions),
-/// as JSON objects for the Auskunft. Returns nothing until the papers feature extends it.
-async fn papers_of_person(
-    _conn: &mut SqliteConnection,
-    _contact_id: i64,
-    _matcher: &NameMatcher,
-) -> Result<Vec<serde_json::Value>> {
-    Ok(Vec::new())
+/// A paper text that may name people: where it is shown (German), its table and column, the
+/// column holding the paper's id, and the column that tells the row apart within the paper (the
+/// paper's id again for one-per-paper rows). Attachments' bytes are not searched: they are files
+/// (PDF, DOCX) the app does not read; erasing the person from them means deleting the attachment.
+struct PaperPlace {
+    place: &'static str,
+    table: &'static str,
+    column: &'static str,
+    paper: &'static str,
+    key: &'static str,
 }
 
-/// Hook for concept papers (issue 11): replaces the person in authorship and paper text inside
-/// the erasure's transaction; returns how many texts changed. Nothing to do until papers exist.
+const fn paper_place(
+    place: &'static str,
+    table: &'static str,
+    column: &'static str,
+    paper: &'static str,
+    key: &'static str,
+) -> PaperPlace {
+    PaperPlace {
+        place,
+        table,
+        column,
+        paper,
+        key,
+    }
+}
+
+const PAPER_PLACES: [PaperPlace; 15] = [
+    paper_place("Autor/in", "paper_authors", "name", "paper_id", "position"),
+    paper_place("Titel", "papers", "title", "id", "id"),
+    paper_place("Zusammenfassung", "papers", "summary", "id", "id"),
+    paper_place("Titel einer Version", "paper_versions", "title", "paper_id", "id"),
+    paper_place(
+        "Zusammenfassung einer Version",
+        "paper_versions",
+        "summary",
+        "paper_id",
+        "id",
+    ),
+    paper_place("Text einer Version", "paper_versions", "body", "paper_id", "id"),
+    paper_place(
+        "Notiz zu einer Version",
+        "paper_versions",
+        "note",
+        "paper_id",
+        "id",
+    ),
+    paper_place(
+        "Version gespeichert von",
+        "paper_versions",
+        "saved_by",
+        "paper_id",
+        "id",
+    ),
+    paper_place("Entwurf (Titel)", "paper_drafts", "title", "paper_id", "paper_id"),
+    paper_place(
+        "Entwurf (Zusammenfassung)",
+        "paper_drafts",
+        "summary",
+        "paper_id",
+        "paper_id",
+    ),
+    paper_place("Entwurf (Text)", "paper_drafts", "body", "paper_id", "paper_id"),
+    paper_place(
+        "Notiz zu einer Statusänderung",
+        "paper_status_changes",
+        "note",
+        "paper_id",
+        "id",
+    ),
+    paper_place(
+        "Status geändert von",
+        "paper_status_changes",
+        "changed_by",
+        "paper_id",
+        "id",
+    ),
+    paper_place("Anhang (Dateiname)", "attachments", "file_name", "paper_id", "id"),
+    paper_place(
+        "Anhang hinzugefügt von",
+        "attachments",
+        "added_by",
+        "paper_id",
+        "id",
+    ),
+];
+
+/// One paper text that names the person.
+struct PaperFound {
+    place: &'static PaperPlace,
+    paper_id: i64,
+    key: i64,
+    text: String,
+}
+
+/// Every text in [`PAPER_PLACES`] that names the person.
+async fn find_paper_mentions(conn: &mut SqliteConnection, matcher: &NameMatcher) -> Result<Vec<PaperFound>> {
+    let mut found = Vec::new();
+    for place in &PAPER_PLACES {
+        let sql = format!(
+            "SELECT {paper}, {key}, {column} FROM {table} WHERE {column} IS NOT NULL ORDER BY {paper}, {key}",
+            paper = place.paper,
+            key = place.key,
+            column = place.column,
+            table = place.table
+        );
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&mut *conn)
+            .await?;
+        found.extend(
+            rows.into_iter()
+                .filter(|(_, _, text)| matcher.is_match(text))
+                .map(|(paper_id, key, text)| PaperFound {
+                    place,
+                    paper_id,
+                    key,
+                    text,
+                }),
+        );
+    }
+    Ok(found)
+}
+
+/// What concept papers hold about the person, for the Auskunft: the papers they are an author
+/// of, and every paper text (title, summary, each version's text and note, the draft, status
+/// notes, attachment names, "gespeichert von") that names them.
+async fn papers_of_person(
+    conn: &mut SqliteConnection,
+    contact_id: i64,
+    matcher: &NameMatcher,
+) -> Result<Vec<AccessPaper>> {
+    let authored: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT p.id, p.title FROM paper_authors a JOIN papers p ON p.id = a.paper_id
+         WHERE a.contact_id = ?1 ORDER BY p.sort_key, p.id",
+    )
+    .bind(contact_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out: Vec<AccessPaper> = authored
+        .into_iter()
+        .map(|(paper_id, title)| AccessPaper {
+            paper_id,
+            title,
+            place: "Autor/in".into(),
+            text: String::new(),
+        })
+        .collect();
+    for f in find_paper_mentions(conn, matcher).await? {
+        // Authorship by contact is listed above; a name typed as author stays a mention.
+        if f.place.table == "paper_authors"
+            && out.iter().any(|p| p.paper_id == f.paper_id && p.text.is_empty())
+        {
+            continue;
+        }
+        let title: String = sqlx::query_scalar("SELECT title FROM papers WHERE id = ?1")
+            .bind(f.paper_id)
+            .fetch_one(&mut *conn)
+            .await?;
+        let place = if f.place.table == "paper_versions" {
+            let number: i64 = sqlx::query_scalar("SELECT number FROM paper_versions WHERE id = ?1")
+                .bind(f.key)
+                .fetch_one(&mut *conn)
+                .await?;
+            format!("{} (Version {number})", f.place.place)
+        } else {
+            f.place.place.to_owned()
+        };
+        out.push(AccessPaper {
+            paper_id: f.paper_id,
+            title,
+            place,
+            text: matching_lines(matcher, &f.text),
+        });
+    }
+    Ok(out)
+}
+
+/// Replaces the person in concept papers inside the erasure's transaction: their authorship
+/// becomes [`ANONYMISED`] (no longer linked to the contact), and the name is replaced in every
+/// text of [`PAPER_PLACES`]. Returns how many texts changed.
+///
+/// Saved versions are never changed (trigger `paper_versions_unchanged`); an erasure is the one
+/// legal exception (Art. 17 DSGVO). The trigger is dropped and created again, identically,
+/// inside this transaction, so no other write ever sees the table unguarded and a failed erasure
+/// rolls the trigger back with everything else. A paper whose versions are frozen (beschlossen,
+/// archiviert) gets a recorded note in its status history, as approved minutes get a Nachtrag.
+/// Each changed paper counts a new record version (a form still open on it reloads) and its
+/// search row is rebuilt.
 async fn erase_from_papers(
-    _conn: &mut SqliteConnection,
-    _contact_id: i64,
-    _matcher: &NameMatcher,
+    conn: &mut SqliteConnection,
+    contact_id: i64,
+    matcher: &NameMatcher,
+    now: DateTime<Utc>,
 ) -> Result<usize> {
-    Ok(0)
+    let ts = timestamp(now);
+    let mut papers: BTreeSet<i64> = sqlx::query_scalar(
+        "UPDATE paper_authors SET name = ?1, contact_id = NULL WHERE contact_id = ?2 RETURNING paper_id",
+    )
+    .bind(ANONYMISED)
+    .bind(contact_id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .collect();
+    let mut texts = papers.len();
+    let found = find_paper_mentions(conn, matcher).await?;
+    let versions_touched = found.iter().any(|f| f.place.table == "paper_versions");
+    let mut versions_changed = BTreeSet::new();
+    if versions_touched {
+        sqlx::query("DROP TRIGGER paper_versions_unchanged")
+            .execute(&mut *conn)
+            .await?;
+    }
+    for f in &found {
+        let Some(text) = matcher.replace(&f.text) else {
+            continue;
+        };
+        if f.place.table == "papers" && f.place.column == "title" {
+            // The list's order follows the title.
+            sqlx::query("UPDATE papers SET sort_key = ?1 WHERE id = ?2")
+                .bind(sort_key(&[&text]))
+                .bind(f.paper_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        let sql = format!(
+            "UPDATE {table} SET {column} = ?1 WHERE {paper} = ?2 AND {key} = ?3",
+            table = f.place.table,
+            column = f.place.column,
+            paper = f.place.paper,
+            key = f.place.key,
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(text)
+            .bind(f.paper_id)
+            .bind(f.key)
+            .execute(&mut *conn)
+            .await?;
+        texts += 1;
+        papers.insert(f.paper_id);
+        if f.place.table == "paper_versions" {
+            versions_changed.insert(f.paper_id);
+        }
+    }
+    if versions_touched {
+        // The same statement as in migration 20261127130000_concept-papers.sql.
+        sqlx::query(
+            "CREATE TRIGGER paper_versions_unchanged BEFORE UPDATE ON paper_versions
+BEGIN
+    SELECT RAISE(ABORT, 'paper versions are never changed');
+END",
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    let on = today(now);
+    let who = user_name_of(conn).await?;
+    for &paper_id in &versions_changed {
+        let status: PaperStatus = sqlx::query_scalar("SELECT status FROM papers WHERE id = ?1")
+            .bind(paper_id)
+            .fetch_one(&mut *conn)
+            .await?;
+        if !status.is_frozen() {
+            continue;
+        }
+        sqlx::query(
+            "INSERT INTO paper_status_changes (paper_id, from_status, to_status, at, note, changed_by)
+             VALUES (?1, ?2, ?2, ?3, ?4, ?5)",
+        )
+        .bind(paper_id)
+        .bind(status)
+        .bind(&ts)
+        .bind(erasure_addendum_text(on))
+        .bind(&who)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for &paper_id in &papers {
+        sqlx::query("UPDATE papers SET version = version + 1, updated_at = ?1 WHERE id = ?2")
+            .bind(&ts)
+            .bind(paper_id)
+            .execute(&mut *conn)
+            .await?;
+        index_paper(conn, paper_id).await?;
+    }
+    Ok(texts)
 }
 
 /// Whether sessions, TOPs, tasks or minutes still point at the contact.
@@ -445,7 +716,7 @@ impl Store {
             texts_replaced += 1;
             sessions.extend(f.session_id);
         }
-        texts_replaced += erase_from_papers(&mut tx, id, &matcher).await?;
+        texts_replaced += erase_from_papers(&mut tx, id, &matcher, now).await?;
 
         // Their place in attendance lists, task ownership and Protokollführung.
         sqlx::query(
