@@ -224,6 +224,38 @@ pub fn session_deleted(id: i64, session: &str) -> AuditEvent {
     )
 }
 
+/// A TOP deleted from draft minutes' agenda (its sub-items go with it): the entry keeps its title,
+/// so a deleted item of the minutes can still be traced.
+pub fn agenda_item_deleted(session_id: i64, session: &str, title: &str) -> AuditEvent {
+    AuditEvent::new(
+        AuditAction::Deleted,
+        AuditRecord::Session,
+        Some(session_id),
+        format!("Tagesordnungspunkt „{title}“ der Sitzung {session} gelöscht."),
+    )
+}
+
+/// A decision deleted from draft minutes, with its label and text (decisions are short).
+pub fn decision_deleted(session_id: i64, session: &str, label: &str, text: &str) -> AuditEvent {
+    let label = if label.is_empty() { "Beschluss" } else { label };
+    AuditEvent::new(
+        AuditAction::Deleted,
+        AuditRecord::Minutes,
+        Some(session_id),
+        format!("{label} der Sitzung {session} gelöscht: „{text}“"),
+    )
+}
+
+/// An action item deleted from draft minutes, named by what was to be done.
+pub fn action_item_deleted(session_id: i64, session: &str, what: &str) -> AuditEvent {
+    AuditEvent::new(
+        AuditAction::Deleted,
+        AuditRecord::Minutes,
+        Some(session_id),
+        format!("Aufgabe „{what}“ der Sitzung {session} gelöscht."),
+    )
+}
+
 /// A deleted paper is named by its title: the entry says which paper is gone.
 pub fn paper_deleted(id: i64, title: &str) -> AuditEvent {
     AuditEvent::new(

@@ -861,3 +861,99 @@ async fn audit_records_paper_status_changes_and_deletions_with_the_name_papers_s
     );
     assert_eq!(deleted.entries[0].record_label, "Konzeptpapier");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleting_tops_decisions_and_action_items_of_draft_minutes_is_recorded() {
+    let store = Store::open_in_memory().await.unwrap();
+    let now = at(2026, 6, 1);
+    let session = store
+        .create_session(
+            SessionInput {
+                title: "2. Netzwerktreffen 2026".into(),
+                date: "15.06.2026".into(),
+                start_time: "10:00".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap()
+        .id;
+    let top = |title: &str| AgendaItemInput {
+        title: title.into(),
+        ..Default::default()
+    };
+    let wohnen = store.add_agenda_item(session, top("Wohnen"), now).await.unwrap();
+    let arbeit = store
+        .add_agenda_item(session, top("Arbeitsmarkt"), now)
+        .await
+        .unwrap();
+    let decision = store
+        .add_decision(
+            session,
+            DecisionInput {
+                agenda_item_id: Some(wohnen.id),
+                text: "Die AG Wohnen wird gegründet.".into(),
+                expected_version: None,
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let task = store
+        .add_action_item(
+            session,
+            ActionItemInput {
+                agenda_item_id: Some(wohnen.id),
+                what: "Einladung zur AG Wohnen".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+
+    store.delete_decision(decision.id).await.unwrap();
+    store.delete_action_item(task.id).await.unwrap();
+    store.delete_agenda_item(arbeit.id).await.unwrap();
+
+    let page = store
+        .list_audit(&AuditFilter {
+            action: Some(AuditAction::Deleted),
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    let summaries: Vec<&str> = page.entries.iter().map(|e| e.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        vec![
+            "Tagesordnungspunkt „Arbeitsmarkt“ der Sitzung „2. Netzwerktreffen 2026“ vom 15.06.2026 gelöscht.",
+            "Aufgabe „Einladung zur AG Wohnen“ der Sitzung „2. Netzwerktreffen 2026“ vom 15.06.2026 gelöscht.",
+            format!(
+                "{} der Sitzung „2. Netzwerktreffen 2026“ vom 15.06.2026 gelöscht: „Die AG Wohnen wird gegründet.“",
+                decision.label
+            )
+            .as_str(),
+        ],
+        "newest first"
+    );
+    assert!(page.entries.iter().all(|e| e.record_id == Some(session)));
+
+    // A refused deletion (approved minutes) leaves no entry: it shares the deletion's transaction.
+    let w = world(&store).await;
+    let approved = store.get_minutes(w.session).await.unwrap();
+    store.delete_decision(approved.decisions[0].id).await.unwrap_err();
+    store
+        .delete_action_item(approved.action_items[0].id)
+        .await
+        .unwrap_err();
+    let after = store
+        .list_audit(&AuditFilter {
+            action: Some(AuditAction::Deleted),
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(after.total, 3);
+}

@@ -212,6 +212,13 @@ impl Store {
                 .bind(id)
                 .fetch_all(&mut *tx)
                 .await?;
+        let title: String = sqlx::query_scalar("SELECT title FROM agenda_items WHERE id = ?1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let words = super::audit::session_words_of(&mut tx, session_id).await?;
+        let event = crate::audit::agenda_item_deleted(session_id, &words, &title);
+        super::audit::record_audit(&mut tx, &event, None).await?;
         sqlx::query("DELETE FROM agenda_items WHERE id = ?1")
             .bind(id)
             .execute(&mut *tx)

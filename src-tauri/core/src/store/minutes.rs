@@ -203,8 +203,13 @@ impl Store {
 
     pub async fn delete_decision(&self, id: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let session_id = decision(&mut tx, id).await?.session_id;
+        let gone = decision(&mut tx, id).await?;
+        let session_id = gone.session_id;
         check_editable(minutes_status(&mut tx, session_id).await?)?;
+        // Draft minutes may lose a decision, but not without a trace (issue 13).
+        let words = super::audit::session_words_of(&mut tx, session_id).await?;
+        let event = crate::audit::decision_deleted(session_id, &words, &gone.label, &gone.text);
+        super::audit::record_audit(&mut tx, &event, None).await?;
         sqlx::query("DELETE FROM decisions WHERE id = ?1")
             .bind(id)
             .execute(&mut *tx)
@@ -338,8 +343,12 @@ impl Store {
 
     pub async fn delete_action_item(&self, id: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let session_id = action_item(&mut tx, id).await?.session_id;
+        let gone = action_item(&mut tx, id).await?;
+        let session_id = gone.session_id;
         check_editable(minutes_status(&mut tx, session_id).await?)?;
+        let words = super::audit::session_words_of(&mut tx, session_id).await?;
+        let event = crate::audit::action_item_deleted(session_id, &words, &gone.what);
+        super::audit::record_audit(&mut tx, &event, None).await?;
         sqlx::query("DELETE FROM action_items WHERE id = ?1")
             .bind(id)
             .execute(&mut *tx)
