@@ -67,6 +67,25 @@ async fn erase_a_person_who_attended_and_see_the_minutes_and_the_audit_trail() {
     )
     .await;
 
+    // Deleting someone who took part is refused, and the refusal leads to Datenschutz.
+    app.script(&format!("location.hash = '#/kontakte/{contact_id}'"))
+        .await;
+    app.press("#kontakt-loeschen").await;
+    app.press("dialog[open] #loeschen-ja").await;
+    app.until(
+        "refusal with the way to Datenschutz",
+        "document.getElementById('kontakt-zum-datenschutz')",
+    )
+    .await;
+    let refusal = app.text("#meldungen").await;
+    assert!(refusal.contains("unter „Datenschutz“ löschen"), "{refusal}");
+    app.press("#kontakt-zum-datenschutz").await;
+    app.until(
+        "Datenschutz page from the refusal",
+        &format!("location.hash === '#/datenschutz/{contact_id}' && document.getElementById('person-anonymisieren')"),
+    )
+    .await;
+
     // From the contact form to its Datenschutz page.
     app.script(&format!("location.hash = '#/kontakte/{contact_id}'"))
         .await;
@@ -106,6 +125,22 @@ async fn erase_a_person_who_attended_and_see_the_minutes_and_the_audit_trail() {
     )
     .await;
     assert!(app.text("#meldungen").await.contains("bis zu 5 Wochen"));
+
+    // Opened by its old address, the contact is a read-only notice: no form, no name, no save.
+    app.script(&format!("location.hash = '#/kontakte/{contact_id}'"))
+        .await;
+    app.until(
+        "anonymised notice",
+        "document.getElementById('kontakt-anonymisiert')",
+    )
+    .await;
+    let page = app.text("#ansicht").await;
+    assert!(page.contains("Art. 17 DSGVO gelöscht"), "{page}");
+    assert!(!page.contains(&name), "{name} on the placeholder's page");
+    let form = app
+        .script("return !!document.querySelector('#kontakt-formular, #kontakt-speichern, #ansicht input')")
+        .await;
+    assert_eq!(form, serde_json::json!(false), "no form for an erased person");
 
     // The session keeps the place on its participant list with "anonymisierte Person".
     app.script(&format!("location.hash = '#/sitzungen/{session_id}'"))

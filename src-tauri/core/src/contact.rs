@@ -258,6 +258,12 @@ pub struct Contact {
     pub updated_at: String,
     /// Raised by one with every update; send it back as `ContactInput::expected_version`.
     pub version: i64,
+    /// When the person's data were erased (Art. 17 DSGVO): the row is only a placeholder that old
+    /// minutes point at, shown read-only and never saved again. Left out of the JSON while `None`,
+    /// so exports and the Auskunft keep their shape.
+    #[sqlx(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anonymised_at: Option<String>,
     #[sqlx(skip)]
     pub emails: Vec<Email>,
     #[sqlx(skip)]

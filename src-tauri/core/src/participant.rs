@@ -104,7 +104,9 @@ pub fn check_contact_removable(attended: i64, action_items: i64) -> Result<()> {
     Err(Error::validation(
         "Kontakt",
         format!(
-            "Der Kontakt kann nicht gelöscht werden: Er {}. So bleiben die Protokolle vollständig.",
+            "Der Kontakt kann nicht gelöscht werden: Er {}. So bleiben die Protokolle vollständig. \
+             Die personenbezogenen Daten lassen sich stattdessen unter „Datenschutz“ löschen \
+             (anonymisieren, Art. 17 DSGVO): In den Protokollen steht dann „anonymisierte Person“.",
             why.join(" und ")
         ),
     ))
@@ -162,7 +164,9 @@ mod tests {
         assert_eq!(
             check_contact_removable(2, 1).unwrap_err().to_string(),
             "Kontakt: Der Kontakt kann nicht gelöscht werden: Er steht in den Anwesenheitslisten von 2 Sitzungen \
-             und ist für eine Aufgabe verantwortlich. So bleiben die Protokolle vollständig."
+             und ist für eine Aufgabe verantwortlich. So bleiben die Protokolle vollständig. \
+             Die personenbezogenen Daten lassen sich stattdessen unter „Datenschutz“ löschen \
+             (anonymisieren, Art. 17 DSGVO): In den Protokollen steht dann „anonymisierte Person“."
         );
         assert!(
             check_contact_removable(1, 0)

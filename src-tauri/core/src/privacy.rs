@@ -32,6 +32,15 @@ pub fn backup_notice() -> String {
     )
 }
 
+/// The refusal when something would write into an erased person's placeholder (form, CLI).
+pub fn anonymised_contact_refused() -> crate::Error {
+    crate::Error::validation(
+        "Kontakt",
+        "Die Daten dieser Person wurden nach Art. 17 DSGVO gelöscht; der Eintrag steht nur noch als \
+         „anonymisierte Person“ in alten Protokollen und kann nicht mehr bearbeitet werden.",
+    )
+}
+
 /// The Nachtrag recorded on approved minutes that named the person.
 pub fn erasure_addendum_text(on: NaiveDate) -> String {
     format!(

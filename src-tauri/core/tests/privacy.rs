@@ -957,3 +957,43 @@ async fn deleting_tops_decisions_and_action_items_of_draft_minutes_is_recorded()
         .unwrap();
     assert_eq!(after.total, 3);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_erased_persons_placeholder_reads_as_anonymised_and_takes_no_save() {
+    let store = Store::open_in_memory().await.unwrap();
+    let w = world(&store).await;
+    let before = store.get_contact(w.erased).await.unwrap();
+    assert_eq!(before.anonymised_at, None);
+    assert!(
+        serde_json::to_value(&before)
+            .unwrap()
+            .get("anonymised_at")
+            .is_none(),
+        "the JSON of a living contact keeps its shape"
+    );
+    store.erase_contact(w.erased, at(2026, 11, 27)).await.unwrap();
+
+    // Opened by its number (the window's #/kontakte/<id>), it says so and holds nothing personal.
+    let placeholder = store.get_contact(w.erased).await.unwrap();
+    assert_eq!(placeholder.anonymised_at.as_deref(), Some("2026-11-27T09:00:00Z"));
+    assert_eq!(placeholder.last_name, ANONYMISED);
+    assert!(placeholder.emails.is_empty() && placeholder.groups.is_empty());
+    assert_eq!(placeholder.street, None);
+
+    // A form (or the CLI) that still holds the old values cannot bring the person back.
+    let err = store
+        .update_contact(
+            w.erased,
+            ContactInput {
+                first_name: Some("Quirin".into()),
+                last_name: "Zanderbeck".into(),
+                ..Default::default()
+            },
+            at(2026, 11, 28),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation);
+    assert!(err.to_string().contains("Art. 17 DSGVO gelöscht"), "{err}");
+    assert_eq!(store.get_contact(w.erased).await.unwrap().last_name, ANONYMISED);
+}

@@ -30,6 +30,10 @@ export async function render(container, params) {
     id ? call('get_contact', { id }) : Promise.resolve(null),
     call('list_organisations'),
   ]);
+  if (contact && contact.anonymised_at) {
+    renderAnonymised(container, contact);
+    return;
+  }
   const c = contact || { emails: [], phones: [], groups: [] };
   const heading = contact ? displayName(contact) : 'Neuer Kontakt';
   document.title = `${heading} – Netzwerkmappe`;
@@ -148,8 +152,42 @@ export async function render(container, params) {
       window.location.hash = '#/kontakte';
     } catch (error) {
       showError(error);
+      // The refusal for a person in minutes points to "Datenschutz": offer the way there at once.
+      if (error.code === 'Validation') {
+        const body = document.querySelector('#meldungen .kern-alert__body');
+        if (body) {
+          body.appendChild(el('p', { class: 'kern-body' },
+            el('a', { class: 'kern-link', id: 'kontakt-zum-datenschutz', href: `#/datenschutz/${contact.id}` },
+              `Zum Datenschutz: ${heading} löschen/anonymisieren`)));
+        }
+      }
     }
   }
+}
+
+/**
+ * An erased person (Art. 17 DSGVO) opened by number, e.g. from an old link: the row is only the
+ * placeholder old minutes point at. It holds no personal data and takes no save (the core refuses
+ * one too), so there is no form, only what happened and where the person still appears.
+ */
+function renderAnonymised(container, contact) {
+  document.title = 'Anonymisierte Person – Netzwerkmappe';
+  replaceChildren(container,
+    el('p', { class: 'kern-body' }, el('a', { class: 'kern-link', href: '#/kontakte' }, '← Zurück zu den Kontakten')),
+    el('h1', { class: 'kern-heading-large', tabindex: '-1' }, 'Anonymisierte Person'),
+    el('div', { class: 'kern-alert kern-alert--info', role: 'region', 'aria-labelledby': 'anonymisiert-titel', id: 'kontakt-anonymisiert' },
+      el('div', { class: 'kern-alert__header' },
+        el('span', { class: 'kern-icon kern-icon--info', 'aria-hidden': 'true' }),
+        el('span', { class: 'kern-title', id: 'anonymisiert-titel' }, 'Personenbezogene Daten gelöscht')),
+      el('div', { class: 'kern-alert__body' },
+        el('p', { class: 'kern-body' },
+          `Die Daten dieses Kontakts (Nr. ${contact.id}) wurden am ${formatDateTime(contact.anonymised_at)} `
+          + 'nach Art. 17 DSGVO gelöscht.'),
+        el('p', { class: 'kern-body' },
+          'In alten Protokollen, Teilnehmerlisten und Aufgaben steht an seiner Stelle „anonymisierte Person“. '
+          + 'Der Eintrag kann nicht mehr bearbeitet werden.'),
+        el('p', { class: 'kern-body' },
+          el('a', { class: 'kern-link', href: '#/aenderungsprotokoll' }, 'Im Änderungsprotokoll nachsehen')))));
 }
 
 /** A fieldset of value + kind rows with one "bevorzugt" radio; always one empty row to add more. */

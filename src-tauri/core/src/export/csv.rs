@@ -128,6 +128,7 @@ mod tests {
             created_at: String::new(),
             updated_at: String::new(),
             version: 1,
+            anonymised_at: None,
             emails: vec![
                 Email {
                     address: "poststelle@sm.example".into(),

@@ -161,6 +161,7 @@ mod tests {
             created_at: "2026-11-25T09:00:00Z".into(),
             updated_at: "2026-11-26T10:00:00Z".into(),
             version: 1,
+            anonymised_at: None,
             emails: vec![
                 Email {
                     address: "a.mueller@kreis-tuebingen.de".into(),

@@ -23,7 +23,8 @@ pub(crate) async fn full_contacts_by_id(conn: &mut SqliteConnection, ids: &[i64]
     let mut by_id: HashMap<i64, Contact> = sqlx::query_as::<_, Contact>(
         "SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.function, c.organisation_id,
                 o.name AS organisation_name, c.street, c.postal_code, c.city, c.notes, c.consent_basis,
-                c.consent_date, c.consent_source, c.consent_note, c.created_at, c.updated_at, c.version
+                c.consent_date, c.consent_source, c.consent_note, c.created_at, c.updated_at, c.version,
+                c.anonymised_at
          FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
          WHERE c.id IN (SELECT value FROM json_each(?1))",
     )

@@ -126,6 +126,7 @@ pub(crate) async fn update_contact_in(
     now: DateTime<Utc>,
 ) -> Result<()> {
     check_version(conn, Versioned::Contact, id, input.expected_version).await?;
+    refuse_anonymised(conn, id).await?;
     organisation_name(conn, input.organisation_id).await?;
     let changed = bind_fields(
         sqlx::query(
@@ -288,6 +289,20 @@ async fn organisation_name(conn: &mut SqliteConnection, id: Option<i64>) -> Resu
         return Ok(found);
     }
     Ok(None)
+}
+
+/// An erased person's placeholder (Art. 17 DSGVO) takes no data again: a form or an import that
+/// still holds the old values must not bring the person back.
+async fn refuse_anonymised(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let anonymised: Option<Option<String>> =
+        sqlx::query_scalar("SELECT anonymised_at FROM contacts WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if let Some(Some(_)) = anonymised {
+        return Err(crate::privacy::anonymised_contact_refused());
+    }
+    Ok(())
 }
 
 async fn delete_contact_in(conn: &mut SqliteConnection, id: i64) -> Result<()> {
