@@ -42,13 +42,14 @@ export async function render(container, params = []) {
     el('h2', { class: 'kern-heading-medium', id: 'aufbewahrung' }, 'Aufbewahrung prüfen'),
     el('p', { class: 'kern-body' },
       `Kontakte, die seit mindestens ${formatNumber(settings.retention_years)} Jahren an nichts beteiligt waren `
-      + '(keine Sitzung, kein TOP, keine Aufgabe, keine Änderung). Die Frist stellen Sie in den Einstellungen ein.'),
+      + '(keine Sitzung, kein TOP, keine Aufgabe, keine Änderung). Die Frist stellen Sie in den Einstellungen ein. '
+      + 'Wer früher an Sitzungen beteiligt war, kann nur anonymisiert werden: So bleiben die Protokolle vollständig.'),
     el('p', { class: 'kern-body status', role: 'status', id: 'aufbewahrung-anzahl' }, retention.length === 0
       ? 'Keine Kontakte zu prüfen.'
       : `${formatCount(retention.length, 'kontakt')} zu prüfen${retention.length > SHOWN ? `, die ${formatNumber(SHOWN)} am längsten unbeteiligten sind aufgeführt` : ''}.`),
     retention.length === 0 ? null : el('table', { class: 'kern-table participant-table', id: 'aufbewahrung-tabelle' },
       el('caption', { class: 'kern-sr-only' }, 'Kontakte zur Prüfung der Aufbewahrung'),
-      el('thead', {}, el('tr', {}, ['Person', 'Organisation', 'Zuletzt beteiligt', 'Aktion'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ['Person', 'Organisation', 'Letzte Aktivität', 'Beteiligt an', 'Aktion'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, retention.slice(0, SHOWN).map(retentionRow))));
 }
 
@@ -58,6 +59,8 @@ function retentionRow(c) {
     el('th', { scope: 'row' }, el('a', { class: 'row-link', href: `#/datenschutz/${c.id}` }, c.name)),
     el('td', {}, c.organisation || ''),
     el('td', {}, formatDate(c.last_activity)),
+    // Why one row offers "Löschen" and another does not.
+    el('td', {}, c.involved ? 'Sitzungen, TOPs oder Aufgaben' : 'nichts'),
     el('td', {},
       act('Anonymisieren', `aufbewahrung-${c.id}-anonymisieren`, () => confirmErase(c.id, c.name, '#/datenschutz')),
       ' ',
