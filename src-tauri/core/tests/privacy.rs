@@ -971,7 +971,13 @@ async fn an_erased_persons_placeholder_reads_as_anonymised_and_takes_no_save() {
             .is_none(),
         "the JSON of a living contact keeps its shape"
     );
+    let contacts = |counts: Vec<netzwerkmappe_core::info::RecordCount>| {
+        counts.iter().find(|c| c.key == "contacts").unwrap().count
+    };
+    assert_eq!(contacts(store.record_counts().await.unwrap()), 2);
     store.erase_contact(w.erased, at(2026, 11, 27)).await.unwrap();
+    // Info counts the contacts the list shows, not the placeholder.
+    assert_eq!(contacts(store.record_counts().await.unwrap()), 1);
 
     // Opened by its number (the window's #/kontakte/<id>), it says so and holds nothing personal.
     let placeholder = store.get_contact(w.erased).await.unwrap();

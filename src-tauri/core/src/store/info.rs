@@ -56,7 +56,12 @@ impl Store {
     /// One count per kind of record, in the order the Info view lists them.
     pub async fn record_counts(&self) -> Result<Vec<RecordCount>> {
         let kinds: [(&'static str, &'static str, &'static str); 4] = [
-            ("contacts", "Kontakte", "SELECT COUNT(*) FROM contacts"),
+            // Erased people's placeholders are not contacts any more (the list leaves them out too).
+            (
+                "contacts",
+                "Kontakte",
+                "SELECT COUNT(*) FROM contacts WHERE anonymised_at IS NULL",
+            ),
             (
                 "organisations",
                 "Organisationen",
