@@ -166,11 +166,12 @@ export async function render(container, params) {
 }
 
 /**
- * An erased person (Art. 17 DSGVO) opened by number, e.g. from an old link: the row is only the
+ * An erased person (Art. 17 DSGVO) opened by number, e.g. from an old link or by going back to
+ * their Datenschutz page (privacy.js shows the same): the row is only the
  * placeholder old minutes point at. It holds no personal data and takes no save (the core refuses
  * one too), so there is no form, only what happened and where the person still appears.
  */
-function renderAnonymised(container, contact) {
+export function renderAnonymised(container, contact) {
   document.title = 'Anonymisierte Person – Netzwerkmappe';
   replaceChildren(container,
     el('p', { class: 'kern-body' }, el('a', { class: 'kern-link', href: '#/kontakte' }, '← Zurück zu den Kontakten')),

@@ -12,6 +12,7 @@ import { el, replaceChildren } from '../dom.js';
 import { formatCount, formatDate, formatNumber } from '../format.js';
 import { privacyBackupNotice } from '../labels.js';
 import { clearNotices, flash, showError, showPendingFlash, showSuccess } from '../notices.js';
+import { renderAnonymised } from './contact-form.js';
 
 export const title = 'Datenschutz';
 
@@ -138,6 +139,12 @@ async function rerender() {
 }
 
 async function renderPerson(container, id) {
+  // Back to this page after the erasure: there is nothing left to show or erase.
+  const contact = await call('get_contact', { id });
+  if (contact.anonymised_at) {
+    renderAnonymised(container, contact);
+    return;
+  }
   const a = await call('subject_access', { id });
   const c = a.contact;
   const name = [c.title, c.first_name, c.last_name].filter(Boolean).join(' ');
