@@ -256,6 +256,17 @@ pub fn action_item_deleted(session_id: i64, session: &str, what: &str) -> AuditE
     )
 }
 
+/// Someone who took part or was excused taken off a session's list (draft minutes): the list is
+/// part of the record of the day. Named by number, like a deleted contact.
+pub fn attendance_removed(session_id: i64, session: &str, contact_id: i64, status: &str) -> AuditEvent {
+    AuditEvent::new(
+        AuditAction::Deleted,
+        AuditRecord::Session,
+        Some(session_id),
+        format!("Kontakt Nr. {contact_id} ({status}) aus der Anwesenheit der Sitzung {session} entfernt."),
+    )
+}
+
 /// A deleted paper is named by its title: the entry says which paper is gone.
 pub fn paper_deleted(id: i64, title: &str) -> AuditEvent {
     AuditEvent::new(

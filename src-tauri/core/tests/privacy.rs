@@ -863,7 +863,7 @@ async fn audit_records_paper_status_changes_and_deletions_with_the_name_papers_s
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn deleting_tops_decisions_and_action_items_of_draft_minutes_is_recorded() {
+async fn deleting_tops_decisions_action_items_and_attendance_of_draft_minutes_is_recorded() {
     let store = Store::open_in_memory().await.unwrap();
     let now = at(2026, 6, 1);
     let session = store
@@ -913,9 +913,33 @@ async fn deleting_tops_decisions_and_action_items_of_draft_minutes_is_recorded()
         .await
         .unwrap();
 
+    // Two on the list: one invited (coming and going unrecorded), one who took part.
+    let people = |last: &str| ContactInput {
+        last_name: last.into(),
+        ..Default::default()
+    };
+    let invited = store.create_contact(people("Eingeladen"), now).await.unwrap().id;
+    let attended = store.create_contact(people("Dabei"), now).await.unwrap().id;
+    store
+        .add_participants(session, &ParticipantSet::Contacts(vec![invited, attended]), now)
+        .await
+        .unwrap();
+    let list = store.list_participants(session).await.unwrap();
+    let row_of = |contact: i64| list.iter().find(|p| p.contact_id == contact).unwrap().id;
+    store
+        .set_participant_status(
+            session,
+            &[(row_of(attended), ParticipantStatus::Teilgenommen)],
+            now,
+        )
+        .await
+        .unwrap();
+
     store.delete_decision(decision.id).await.unwrap();
     store.delete_action_item(task.id).await.unwrap();
     store.delete_agenda_item(arbeit.id).await.unwrap();
+    store.remove_participant(session, row_of(invited)).await.unwrap();
+    store.remove_participant(session, row_of(attended)).await.unwrap();
 
     let page = store
         .list_audit(&AuditFilter {
@@ -928,6 +952,10 @@ async fn deleting_tops_decisions_and_action_items_of_draft_minutes_is_recorded()
     assert_eq!(
         summaries,
         vec![
+            format!(
+                "Kontakt Nr. {attended} (teilgenommen) aus der Anwesenheit der Sitzung „2. Netzwerktreffen 2026“ vom 15.06.2026 entfernt."
+            )
+            .as_str(),
             "Tagesordnungspunkt „Arbeitsmarkt“ der Sitzung „2. Netzwerktreffen 2026“ vom 15.06.2026 gelöscht.",
             "Aufgabe „Einladung zur AG Wohnen“ der Sitzung „2. Netzwerktreffen 2026“ vom 15.06.2026 gelöscht.",
             format!(
@@ -955,7 +983,7 @@ async fn deleting_tops_decisions_and_action_items_of_draft_minutes_is_recorded()
         })
         .await
         .unwrap();
-    assert_eq!(after.total, 3);
+    assert_eq!(after.total, 4);
 }
 
 #[tokio::test(flavor = "multi_thread")]

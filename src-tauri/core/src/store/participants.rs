@@ -84,6 +84,21 @@ impl Store {
     pub async fn remove_participant(&self, session_id: i64, participant_id: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
         check_editable(minutes_status(&mut tx, session_id).await?)?;
+        // Invitations come and go unrecorded; attendance is part of the minutes, so its removal
+        // is traced (in this transaction).
+        let attended: Option<(i64, ParticipantStatus)> = sqlx::query_as(
+            "SELECT contact_id, status FROM session_participants
+             WHERE id = ?1 AND session_id = ?2 AND status IN ('teilgenommen', 'entschuldigt')",
+        )
+        .bind(participant_id)
+        .bind(session_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((contact_id, status)) = attended {
+            let words = super::audit::session_words_of(&mut tx, session_id).await?;
+            let event = crate::audit::attendance_removed(session_id, &words, contact_id, status.label());
+            super::audit::record_audit(&mut tx, &event, None).await?;
+        }
         let gone = sqlx::query("DELETE FROM session_participants WHERE id = ?1 AND session_id = ?2")
             .bind(participant_id)
             .bind(session_id)
