@@ -158,6 +158,9 @@ async fn erase_a_person_who_attended_and_see_the_minutes_and_the_audit_trail() {
     app.script(&format!("location.hash = '#/kontakte/{contact_id}'"))
         .await;
     app.press("#kontakt-loeschen").await;
+    app.wait_for("dialog[open] #loeschen-ja").await;
+    let question = app.text("dialog[open]").await;
+    assert!(question.contains("bis zu 5 Wochen"), "backups named: {question}");
     app.press("dialog[open] #loeschen-ja").await;
     app.until(
         "refusal with the way to Datenschutz",

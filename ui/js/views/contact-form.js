@@ -10,7 +10,7 @@ import { confirm } from '../dialog.js';
 import { el, replaceChildren } from '../dom.js';
 import { clearFieldErrors, optional, selectField, showFieldErrors, textArea, textField, trackChanges } from '../form.js';
 import { formatDate, formatDateTime } from '../format.js';
-import { emailKinds, phoneKinds } from '../labels.js';
+import { emailKinds, phoneKinds, privacyBackupNotice } from '../labels.js';
 import { protectUnsaved, releaseUnsaved } from '../leave-guard.js';
 import { clearNotices, clearSuccess, flash, showError, showSuccess } from '../notices.js';
 import { displayName, forgetSelected } from './contacts.js';
@@ -137,7 +137,8 @@ export async function render(container, params) {
   async function confirmDelete() {
     const yes = await confirm({
       title: `${heading} wirklich löschen?`,
-      body: 'Alle gespeicherten Angaben zu dieser Person werden gelöscht.',
+      // The same word on backups as every other deletion of a person (DSGVO: say how long they last).
+      body: ['Alle gespeicherten Angaben zu dieser Person werden gelöscht.', privacyBackupNotice()],
       confirmLabel: 'Ja, löschen', confirmId: 'loeschen-ja', cancelId: 'loeschen-abbrechen',
     });
     if (yes) remove();
