@@ -149,6 +149,19 @@ pub async fn inspect_file(path: &Path) -> Result<FileFacts> {
     Ok(facts)
 }
 
+/// Whether `table` has `column` (older backups lack later migrations' tables and columns).
+async fn has_column(
+    conn: &mut SqliteConnection,
+    table: &str,
+    column: &str,
+) -> std::result::Result<bool, sqlx::Error> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2)")
+        .bind(table)
+        .bind(column)
+        .fetch_one(&mut *conn)
+        .await
+}
+
 async fn read_facts(conn: &mut SqliteConnection) -> std::result::Result<FileFacts, sqlx::Error> {
     let schema_version: i64 =
         sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success")
@@ -158,17 +171,19 @@ async fn read_facts(conn: &mut SqliteConnection) -> std::result::Result<FileFact
         sqlx::query_scalar("SELECT value FROM app_meta WHERE key = 'created_at'")
             .fetch_optional(&mut *conn)
             .await?;
-    let contacts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contacts")
-        .fetch_one(&mut *conn)
-        .await?;
+    // The placeholders of erased people are no contacts to the person restoring; the column
+    // came with a later migration, so an older backup counts every row.
+    let contacts: i64 = if has_column(conn, "contacts", "anonymised_at").await? {
+        sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE anonymised_at IS NULL")
+            .fetch_one(&mut *conn)
+            .await?
+    } else {
+        sqlx::query_scalar("SELECT COUNT(*) FROM contacts")
+            .fetch_one(&mut *conn)
+            .await?
+    };
     // Sessions came with a later migration; an older backup has none.
-    let sessions: i64 = sqlx::query_scalar(
-        "SELECT CASE WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sessions')
-                THEN (SELECT COUNT(*) FROM pragma_table_info('sessions')) ELSE 0 END",
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    let sessions = if sessions > 0 {
+    let sessions: i64 = if has_column(conn, "sessions", "id").await? {
         sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
             .fetch_one(&mut *conn)
             .await?

@@ -189,7 +189,8 @@ async fn load_identities(conn: &mut SqliteConnection, keys: &LookupKeys) -> Resu
     for chunk in keys.names.chunks(KEYS_PER_QUERY) {
         let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
             "SELECT c.sort_key || '|' || COALESCE(o.sort_key, ''), c.id FROM contacts c
-             LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.sort_key IN (",
+             LEFT JOIN organisations o ON o.id = c.organisation_id
+             WHERE c.anonymised_at IS NULL AND c.sort_key IN (",
         );
         let mut list = q.separated(", ");
         for name in chunk {
