@@ -351,12 +351,18 @@ function renderMeta(section, view, fields, organisations, frozen, reload) {
     lead_organisation_id: f.lead.input.value ? Number(f.lead.input.value) : null,
     summary: optional(f.summary.input),
     author_ids: authors.map((a) => a.id),
+    // Authors whose contact was deleted have no id: name the ones still listed, or the save drops them.
+    former_authors: [...formerAuthors],
   });
   const changes = trackChanges(read);
 
   const drawAuthors = () => replaceChildren(authorList, authors.length === 0 && formerAuthors.length === 0
     ? el('li', {}, 'Noch keine Autorinnen und Autoren.')
-    : [...formerAuthors.map((name) => el('li', {}, `${name} (Kontakt gelöscht)`)), ...authors.map((a, i) => el('li', {}, a.name, ' ',
+    : [...formerAuthors.map((name, i) => el('li', {}, `${name} (Kontakt gelöscht)`, ' ',
+      el('button', {
+        type: 'button', class: 'kern-btn kern-btn--tertiary kern-btn--small', id: `papier-autor-frueher-entfernen-${i}`,
+        'aria-label': `${name} als Autor/in entfernen`, onClick: () => { formerAuthors.splice(i, 1); drawAuthors(); authorSearch.focus(); },
+      }, el('span', { class: 'kern-label' }, 'Entfernen')))), ...authors.map((a, i) => el('li', {}, a.name, ' ',
       el('button', {
         type: 'button', class: 'kern-btn kern-btn--tertiary kern-btn--small', id: `papier-autor-entfernen-${a.id}`,
         'aria-label': `${a.name} als Autor/in entfernen`, onClick: () => { authors.splice(i, 1); drawAuthors(); authorSearch.focus(); },
