@@ -47,6 +47,37 @@ async fn choose(app: &App, css: &str, value: &str) {
     .await;
 }
 
+/// Presses Enter on `css`, looked up afresh: a section re-rendered by a reload that is still
+/// under way replaces its buttons, and a key sent to the old one fails as stale (nothing was
+/// pressed then, so trying the new one cannot press twice).
+async fn press_fresh(app: &App, css: &str) {
+    for attempt in 1..=10 {
+        match app.wait_for(css).await.send_keys(ENTER).await {
+            Ok(()) => return,
+            Err(e) if attempt < 10 => {
+                eprintln!("note: pressing {css} again after {e}");
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("could not press {css}: {e}"),
+        }
+    }
+}
+
+/// Empties the notice area, so the next wait sees only what the next step shows.
+async fn clear_notices(app: &App) {
+    app.script("document.getElementById('meldungen').replaceChildren()")
+        .await;
+}
+
+/// Waits until the notice area shows `text` (of this step, not an older notice).
+async fn until_notice(app: &App, what: &str, text: &str) {
+    app.until(
+        what,
+        &format!("document.getElementById('meldungen').textContent.includes({text:?})"),
+    )
+    .await;
+}
+
 /// Saves what the editor holds as a new version with `note`; waits for the versions table row.
 async fn save_version(app: &App, note: &str, number: u32) {
     type_into(app, "input[name='papier-notiz']", note).await;
@@ -326,17 +357,36 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
     )
     .await;
 
+    // The restored draft compared with the newest version, then back to the paper.
+    press_fresh(&app, "#papier-entwurf-vergleichen").await;
+    app.until(
+        "draft compared",
+        "document.querySelector('h1') && document.querySelector('h1').textContent.includes('Entwurf mit Version') \
+         && document.getElementById('vergleich-zahlen').textContent.includes('eingefügt')",
+    )
+    .await;
+    app.script(&format!("location.hash = '#/konzeptpapiere/{id}'"))
+        .await;
+    app.until(
+        "paper with its draft",
+        "document.getElementById('papier-entwurf-status') \
+         && document.getElementById('papier-entwurf-status').textContent.includes('wiederhergestellt')",
+    )
+    .await;
+
     // Restoring is refused while the draft exists; discarding it first makes it possible.
-    app.press("#papier-wiederherstellen-1").await;
-    app.press("#wiederherstellen-bestaetigen").await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-wiederherstellen-1").await;
+    press_fresh(&app, "#wiederherstellen-bestaetigen").await;
     app.until("refused", "document.querySelector('#meldungen [role=alert]')")
         .await;
-    app.press("#papier-entwurf-verwerfen").await;
-    app.press("#entwurf-verwerfen-bestaetigen").await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-entwurf-verwerfen").await;
+    press_fresh(&app, "#entwurf-verwerfen-bestaetigen").await;
     app.until("discarded", "document.querySelector('#meldungen .kern-alert--success') && !document.querySelector('#papier-entwurf-verwerfen:not(.is-hidden)')")
         .await;
-    app.press("#papier-wiederherstellen-1").await;
-    app.press("#wiederherstellen-bestaetigen").await;
+    press_fresh(&app, "#papier-wiederherstellen-1").await;
+    press_fresh(&app, "#wiederherstellen-bestaetigen").await;
     app.until(
         "restored as version 3",
         "document.querySelector('#papier-versionen tr[data-number=\"3\"]') \
@@ -345,9 +395,9 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
     .await;
 
     // A new Handlungsfeld from the paper's form, chosen at once.
-    app.press("#handlungsfeld-neu-oeffnen").await;
+    press_fresh(&app, "#handlungsfeld-neu-oeffnen").await;
     type_into(&app, "input[name='handlungsfeld-neu']", "Digitale Teilhabe").await;
-    app.press("#handlungsfeld-neu-speichern").await;
+    press_fresh(&app, "#handlungsfeld-neu-speichern").await;
     app.until(
         "chosen",
         "(() => { const s = document.querySelector('#papier-angaben select[name=\"papier-handlungsfeld\"]'); \
@@ -361,8 +411,13 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         "document.querySelector('#papier-autor-treffer button')",
     )
     .await;
-    app.press("#papier-autor-treffer button").await;
-    app.press("#papier-angaben-speichern").await;
+    press_fresh(&app, "#papier-autor-treffer button").await;
+    app.until(
+        "author listed",
+        "document.getElementById('papier-autoren').textContent.includes('Öztürk')",
+    )
+    .await;
+    press_fresh(&app, "#papier-angaben-speichern").await;
     app.until(
         "saved with author and field",
         "document.getElementById('papier-stand').textContent.includes('Digitale Teilhabe') \
@@ -376,10 +431,10 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         .unwrap()
         .set_len(26 * 1024 * 1024)
         .unwrap();
+    clear_notices(&app).await;
     app.answer_file_dialog(&big);
-    app.press("#papier-anhang-hinzufuegen").await;
-    app.until("too large", "document.querySelector('#meldungen [role=alert]')")
-        .await;
+    press_fresh(&app, "#papier-anhang-hinzufuegen").await;
+    until_notice(&app, "too large", "Riesig.pdf").await;
     let message = app.text("#meldungen [role=alert]").await;
     assert!(
         message.contains("Riesig.pdf") && message.contains("höchstens"),
@@ -387,8 +442,10 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
     );
     let small = app.data_dir.path().join("Bericht Sprachkurse.txt");
     std::fs::write(&small, "Teilnahmezahlen 2026\n").unwrap();
+    clear_notices(&app).await;
     app.answer_file_dialog(&small);
-    app.press("#papier-anhang-hinzufuegen").await;
+    press_fresh(&app, "#papier-anhang-hinzufuegen").await;
+    until_notice(&app, "attached", "Bericht Sprachkurse.txt").await;
     app.until("attached", "document.querySelector('#papier-anhaenge tbody tr')")
         .await;
     let row = app.text("#papier-anhaenge tbody tr").await;
@@ -396,9 +453,8 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         row.contains("Bericht Sprachkurse.txt") && row.contains("21 Bytes"),
         "{row}"
     );
-    app.press("#papier-anhaenge tbody tr button[aria-label$='löschen']")
-        .await;
-    app.press("#anhang-loeschen-bestaetigen").await;
+    press_fresh(&app, "#papier-anhaenge tbody tr button[aria-label$='löschen']").await;
+    press_fresh(&app, "#anhang-loeschen-bestaetigen").await;
     app.until("deleted", "!document.querySelector('#papier-anhaenge')")
         .await;
 
@@ -424,7 +480,7 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         )
         .await;
     choose(&app, "#papier-link-top", top.as_str().unwrap()).await;
-    app.press("#papier-verknuepfen-speichern").await;
+    press_fresh(&app, "#papier-verknuepfen-speichern").await;
     // The demo paper may be linked to that session already (by another TOP): wait for the notice.
     app.until(
         "linked",
@@ -450,9 +506,10 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         .await
         .as_u64()
         .unwrap();
-    app.press(&format!(
-        "#papier-verknuepfungen li:has(a[href=\"#/sitzungen/{session}\"]) button"
-    ))
+    press_fresh(
+        &app,
+        &format!("#papier-verknuepfungen li:has(a[href=\"#/sitzungen/{session}\"]) button"),
+    )
     .await;
     app.until(
         "unlinked",

@@ -424,6 +424,17 @@ pub struct VersionComparison {
     pub body_diff: WordDiff,
 }
 
+/// A saved version compared word by word with the autosaved draft (the version as `a`, the
+/// draft as the newer text), so the changes not yet saved can be read before saving them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DraftComparison {
+    pub a: VersionSummary,
+    pub draft: PaperDraft,
+    pub title_diff: WordDiff,
+    pub summary_diff: WordDiff,
+    pub body_diff: WordDiff,
+}
+
 /// The note a restored version carries.
 pub fn restored_note(number: i64) -> String {
     format!("Wiederhergestellt aus Version {number}")

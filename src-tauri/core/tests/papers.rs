@@ -942,3 +942,44 @@ async fn authors_of_deleted_contacts_survive_a_save_and_can_be_removed() {
     let list = store.list_papers(&PaperFilter::default()).await.unwrap();
     assert_eq!(list[0].authors.as_deref(), Some("Ben Kaya, Carla Berger"));
 }
+
+/// "Entwurf mit Version n vergleichen": the unsaved draft against a saved version, word by word;
+/// without a draft there is nothing to compare and the message says so.
+#[tokio::test]
+async fn the_draft_compares_with_a_saved_version() {
+    let store = Store::open_in_memory().await.unwrap();
+    let id = paper(&store, "Sprachkurse", Some("Kurse am Abend anbieten.")).await;
+    let v1 = store.get_paper(id).await.unwrap().versions[0].id;
+    let err = store.compare_paper_draft(v1).await.unwrap_err();
+    assert!(err.to_string().contains("Entwurf"), "{err}");
+    store
+        .save_paper_draft(
+            id,
+            DraftInput {
+                title: "Sprachkurse im Kreis".into(),
+                summary: None,
+                body: "Kurse am **Morgen** anbieten.".into(),
+            },
+            at(10),
+        )
+        .await
+        .unwrap();
+    let cmp = store.compare_paper_draft(v1).await.unwrap();
+    assert_eq!(cmp.a.number, 1);
+    assert_eq!(cmp.draft.title, "Sprachkurse im Kreis");
+    let changed = |kind: ChangeKind| -> Vec<String> {
+        cmp.body_diff
+            .parts
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| p.text.trim().to_owned())
+            .collect()
+    };
+    assert_eq!(changed(ChangeKind::Deleted), vec!["Abend"]);
+    assert_eq!(changed(ChangeKind::Inserted), vec!["Morgen"]);
+    assert_eq!(
+        (cmp.body_diff.inserted_words, cmp.body_diff.deleted_words),
+        (1, 1)
+    );
+    assert_eq!(cmp.title_diff.inserted_words, 2);
+}

@@ -29,6 +29,7 @@ export async function render(container, params) {
   const id = Number(params[0]);
   if (params[1] === 'version') return renderVersion(container, id, Number(params[2]));
   if (params[1] === 'vergleich') return renderCompare(container, id, Number(params[2]), Number(params[3]));
+  if (params[1] === 'entwurf-vergleich') return renderDraftCompare(container, id, Number(params[2]));
   return renderPaper(container, id);
 }
 
@@ -451,6 +452,10 @@ function renderVersions(section, view, frozen, reload) {
   newer.input.id = 'papier-vergleich-neu';
   older.querySelector('label').setAttribute('for', 'papier-vergleich-alt');
   newer.querySelector('label').setAttribute('for', 'papier-vergleich-neu');
+  // The draft (autosaved while typing) against a saved version: what saving it would change.
+  const base = selectField({ name: 'vergleich-entwurf-basis', label: 'Version', options, value: versions[0].id });
+  base.input.id = 'papier-entwurf-vergleich-version';
+  base.querySelector('label').setAttribute('for', 'papier-entwurf-vergleich-version');
 
   const restore = async (v) => {
     const ok = await confirm({
@@ -494,7 +499,16 @@ function renderVersions(section, view, frozen, reload) {
         el('div', { class: 'form-grid' }, older, newer),
         el('div', { class: 'form-actions' },
           el('button', { type: 'submit', class: 'kern-btn kern-btn--secondary', id: 'papier-vergleichen' }, el('span', { class: 'kern-label' }, 'Vergleichen')))))
-      : null);
+      : null,
+    frozen ? null : el('form', { class: 'record-form', id: 'papier-entwurf-vergleich', novalidate: true, onSubmit: (e) => {
+      e.preventDefault();
+      window.location.hash = `#/konzeptpapiere/${paper.id}/entwurf-vergleich/${base.input.value}`;
+    } },
+    el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label' }, 'Entwurf mit einer Version vergleichen'),
+      el('p', { class: 'kern-hint' }, 'Zeigt, was sich im noch nicht gespeicherten Entwurf gegenüber der Version geändert hat.'),
+      el('div', { class: 'form-grid' }, base),
+      el('div', { class: 'form-actions' },
+        el('button', { type: 'submit', class: 'kern-btn kern-btn--secondary', id: 'papier-entwurf-vergleichen' }, el('span', { class: 'kern-label' }, 'Entwurf vergleichen'))))));
 }
 
 /** Status with its history; "beschlossen" names a Beschluss of a session. */
@@ -729,6 +743,28 @@ async function renderCompare(container, id, a, b) {
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, `${view.paper.title}: Version ${older} und ${newer} verglichen`),
     el('p', { class: 'kern-body paper-facts' },
       `Version ${older} vom ${formatDateTime(cmp.a.saved_at)} (${cmp.a.saved_by}) mit Version ${newer} vom ${formatDateTime(cmp.b.saved_at)} (${cmp.b.saved_by})`),
+    el('p', { class: 'kern-body', id: 'vergleich-zahlen', role: 'status' },
+      `Text: ${formatNumber(diff.inserted_words)} Wörter eingefügt, ${formatNumber(diff.deleted_words)} gelöscht, ${formatNumber(diff.equal_words)} unverändert.`),
+    el('p', { class: 'kern-body diff-legend' }, 'Legende: ', el('ins', { class: 'diff-ins' }, 'eingefügt (unterstrichen)'), ' ',
+      el('del', { class: 'diff-del' }, 'gelöscht (durchgestrichen)')),
+    changed(cmp.title_diff) ? [el('h2', { class: 'kern-heading-small' }, 'Titel'), diffView(cmp.title_diff, { id: 'papier-vergleich-titel' })] : null,
+    changed(cmp.summary_diff) ? [el('h2', { class: 'kern-heading-small' }, 'Kurzfassung'), diffView(cmp.summary_diff, { id: 'papier-vergleich-kurzfassung' })] : null,
+    el('h2', { class: 'kern-heading-small' }, 'Text'),
+    diffView(diff, { id: 'papier-vergleich-text' }));
+}
+
+/** The autosaved draft compared word by word with a saved version (the version is the older text). */
+async function renderDraftCompare(container, id, versionId) {
+  const [view, cmp] = await Promise.all([call('get_paper', { id }), call('compare_paper_draft', { version: versionId })]);
+  const number = cmp.a.number;
+  const changed = (d) => (d.inserted_words || 0) + (d.deleted_words || 0) > 0;
+  const diff = cmp.body_diff;
+  document.title = `${view.paper.title}, Entwurf und Version ${number} – Netzwerkmappe`;
+  replaceChildren(container,
+    el('p', { class: 'kern-body back-link' }, el('a', { class: 'kern-link', href: `#/konzeptpapiere/${id}`, id: 'zurueck-zum-papier' }, `Zurück zu „${view.paper.title}“`)),
+    el('h1', { class: 'kern-heading-large', tabindex: '-1' }, `${view.paper.title}: Entwurf mit Version ${number} verglichen`),
+    el('p', { class: 'kern-body paper-facts' },
+      `Version ${number} vom ${formatDateTime(cmp.a.saved_at)} (${cmp.a.saved_by}) mit dem Entwurf, zuletzt gesichert um ${clock(cmp.draft.updated_at)} Uhr`),
     el('p', { class: 'kern-body', id: 'vergleich-zahlen', role: 'status' },
       `Text: ${formatNumber(diff.inserted_words)} Wörter eingefügt, ${formatNumber(diff.deleted_words)} gelöscht, ${formatNumber(diff.equal_words)} unverändert.`),
     el('p', { class: 'kern-body diff-legend' }, 'Legende: ', el('ins', { class: 'diff-ins' }, 'eingefügt (unterstrichen)'), ' ',
