@@ -257,6 +257,111 @@ async fn write_a_paper_version_compare_adopt_and_find_it_from_the_global_search(
     app.quit().await;
 }
 
+/// Calls a command through the window's own `api.js` and returns its answer (`{ok}` or `{err}`).
+async fn invoke(app: &App, command: &str, args: serde_json::Value) -> serde_json::Value {
+    app.script(&format!(
+        "window.__e2eAnswer = undefined; import('./js/api.js').then(m => m.call({command:?}, {args}))
+           .then(r => {{ window.__e2eAnswer = {{ok: r === undefined ? null : r}}; }},
+                 e => {{ window.__e2eAnswer = {{err: String(e && e.message || e)}}; }});"
+    ))
+    .await;
+    app.until("the command's answer", "window.__e2eAnswer !== undefined")
+        .await;
+    app.script("return window.__e2eAnswer").await
+}
+
+/// Opens the paper `id` from the list (its screen built afresh).
+async fn open_paper(app: &App, id: &str) {
+    app.goto(&format!("konzeptpapiere/{id}")).await;
+    app.until("authors", "document.getElementById('papier-autoren')")
+        .await;
+}
+
+/// An author whose contact was deleted is shown "(Kontakt gelöscht)"; saving the paper's data
+/// keeps that name (the form sends it beside the contact ids), and "Entfernen" takes it off.
+#[tokio::test]
+async fn an_author_whose_contact_was_deleted_survives_saving_and_can_be_removed() {
+    let app = App::start_with(demo_with_cli).await;
+    let contact = invoke(
+        &app,
+        "create_contact",
+        serde_json::json!({"input": {"first_name": "Wendelin", "last_name": "Quast"}}),
+    )
+    .await;
+    let contact = contact["ok"]["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{contact}"));
+    app.goto("konzeptpapiere").await;
+    app.until(
+        "rows",
+        "document.querySelectorAll('#papiere-zeilen tr').length >= 3",
+    )
+    .await;
+    let id = app
+        .script(
+            "return [...document.querySelectorAll('#papiere-zeilen tr')]
+               .find(r => r.textContent.includes('in Abstimmung')).dataset.id",
+        )
+        .await;
+    let id = id.as_str().unwrap().to_string();
+    open_paper(&app, &id).await;
+    type_into(&app, "#papier-autor-suche", "quast").await;
+    app.until(
+        "author hits",
+        "document.querySelector('#papier-autor-treffer button')",
+    )
+    .await;
+    press_fresh(&app, "#papier-autor-treffer button").await;
+    app.until(
+        "author listed",
+        "document.getElementById('papier-autoren').textContent.includes('Quast')",
+    )
+    .await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-angaben-speichern").await;
+    until_notice(&app, "saved", "Angaben gespeichert").await;
+
+    let deleted = invoke(&app, "delete_contact", serde_json::json!({"id": contact})).await;
+    assert_eq!(deleted, serde_json::json!({"ok": null}));
+    open_paper(&app, &id).await;
+    let shown =
+        "document.getElementById('papier-autoren').textContent.includes('Wendelin Quast (Kontakt gelöscht)')";
+    app.until("former author shown", shown).await;
+
+    // Saving a change of the summary keeps the former author.
+    type_into(&app, "textarea[name='papier-zusammenfassung']", " Ergänzt.").await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-angaben-speichern").await;
+    until_notice(&app, "saved again", "Angaben gespeichert").await;
+    open_paper(&app, &id).await;
+    app.until("former author kept", shown).await;
+
+    // "Entfernen" takes the name off; saved, it stays off.
+    press_fresh(&app, "#papier-autor-frueher-entfernen-0").await;
+    app.until(
+        "removed from the form",
+        "!document.getElementById('papier-autoren').textContent.includes('Quast')",
+    )
+    .await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-angaben-speichern").await;
+    until_notice(&app, "saved without", "Angaben gespeichert").await;
+    let view = invoke(
+        &app,
+        "get_paper",
+        serde_json::json!({"id": id.parse::<i64>().unwrap()}),
+    )
+    .await;
+    let authors = view["ok"]["authors"].to_string();
+    assert!(
+        !authors.contains("Quast") && authors.contains("name"),
+        "{authors}"
+    );
+    let problems = app.script("return window.__netzwerkmappeProblems").await;
+    assert_eq!(problems, serde_json::json!([]));
+    app.quit().await;
+}
+
 /// Not a test: the Konzeptpapiere screens on the demo network at 1366×768 (list, an adopted paper,
 /// the editor of the paper in Abstimmung with its restored draft, a comparison, the session side).
 #[tokio::test]
@@ -300,6 +405,20 @@ async fn screenshots_papers() {
         app.until("comparison", "document.getElementById('papier-vergleich-text')")
             .await;
         crate::screenshots::save(&app, "konzeptpapier-vergleich").await;
+        app.goto(&format!("konzeptpapiere/{id}")).await;
+    }
+    if app
+        .script("return !!document.getElementById('papier-entwurf-vergleichen')")
+        .await
+        == true
+    {
+        app.press("#papier-entwurf-vergleichen").await;
+        app.until(
+            "draft comparison",
+            "document.getElementById('papier-vergleich-text')",
+        )
+        .await;
+        crate::screenshots::save(&app, "konzeptpapier-entwurf-vergleich").await;
     }
 
     // The adopted paper (frozen text, history with the Beschluss) and its session's agenda.
