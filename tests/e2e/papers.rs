@@ -504,6 +504,17 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
     press_fresh(&app, "#entwurf-verwerfen-bestaetigen").await;
     app.until("discarded", "document.querySelector('#meldungen .kern-alert--success') && !document.querySelector('#papier-entwurf-verwerfen:not(.is-hidden)')")
         .await;
+    // Without a draft the comparison says plainly that there is nothing to compare.
+    press_fresh(&app, "#papier-entwurf-vergleichen").await;
+    app.until(
+        "no draft to compare",
+        "document.querySelector('h1') && document.querySelector('h1').textContent.includes('kein Entwurf')",
+    )
+    .await;
+    app.script(&format!("location.hash = '#/konzeptpapiere/{id}'"))
+        .await;
+    app.until("paper again", "document.getElementById('papier-versionen')")
+        .await;
     press_fresh(&app, "#papier-wiederherstellen-1").await;
     press_fresh(&app, "#wiederherstellen-bestaetigen").await;
     app.until(

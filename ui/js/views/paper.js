@@ -755,13 +755,23 @@ async function renderCompare(container, id, a, b) {
 
 /** The autosaved draft compared word by word with a saved version (the version is the older text). */
 async function renderDraftCompare(container, id, versionId) {
-  const [view, cmp] = await Promise.all([call('get_paper', { id }), call('compare_paper_draft', { version: versionId })]);
+  const view = await call('get_paper', { id });
+  const back = el('p', { class: 'kern-body back-link' }, el('a', { class: 'kern-link', href: `#/konzeptpapiere/${id}`, id: 'zurueck-zum-papier' }, `Zurück zu „${view.paper.title}“`));
+  if (!view.draft) {
+    // Saved or discarded meanwhile (or nothing typed since the last version): say so plainly.
+    document.title = `${view.paper.title}, kein Entwurf – Netzwerkmappe`;
+    replaceChildren(container, back,
+      el('h1', { class: 'kern-heading-large', tabindex: '-1' }, `${view.paper.title}: kein Entwurf zum Vergleichen`),
+      el('p', { class: 'kern-body', id: 'vergleich-zahlen', role: 'status' },
+        'Es gibt keinen ungespeicherten Entwurf: Alles Geschriebene ist als Version gespeichert. Ändern Sie den Text im Editor, dann können Sie den Entwurf vergleichen.'));
+    return;
+  }
+  const cmp = await call('compare_paper_draft', { version: versionId });
   const number = cmp.a.number;
   const changed = (d) => (d.inserted_words || 0) + (d.deleted_words || 0) > 0;
   const diff = cmp.body_diff;
   document.title = `${view.paper.title}, Entwurf und Version ${number} – Netzwerkmappe`;
-  replaceChildren(container,
-    el('p', { class: 'kern-body back-link' }, el('a', { class: 'kern-link', href: `#/konzeptpapiere/${id}`, id: 'zurueck-zum-papier' }, `Zurück zu „${view.paper.title}“`)),
+  replaceChildren(container, back,
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, `${view.paper.title}: Entwurf mit Version ${number} verglichen`),
     el('p', { class: 'kern-body paper-facts' },
       `Version ${number} vom ${formatDateTime(cmp.a.saved_at)} (${cmp.a.saved_by}) mit dem Entwurf, zuletzt gesichert um ${clock(cmp.draft.updated_at)} Uhr`),
