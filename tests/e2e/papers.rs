@@ -200,7 +200,20 @@ async fn write_a_paper_version_compare_adopt_and_find_it_from_the_global_search(
         "document.querySelector('#papier-beschluss option[value]:not([value=\"\"])')",
     )
     .await;
-    app.press("#papier-status-aendern").await;
+    // None is preselected: changing without one is refused, naming the Beschluss.
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-status-aendern").await;
+    until_notice(
+        &app,
+        "refused without a decision",
+        "Bitte wählen Sie den Beschluss",
+    )
+    .await;
+    let decision = app
+        .script("return document.querySelector('#papier-beschluss option[value]:not([value=\"\"])').value")
+        .await;
+    choose(&app, "#papier-beschluss", decision.as_str().unwrap()).await;
+    press_fresh(&app, "#papier-status-aendern").await;
     app.until(
         "beschlossen",
         "document.getElementById('papier-status-jetzt').textContent.includes('beschlossen')",

@@ -539,7 +539,10 @@ function renderStatus(section, view, reload) {
     const others = choices.filter((d) => !d.linked);
     replaceChildren(decisionSelect, choices.length === 0
       ? el('option', { value: '' }, 'Noch keine Beschlüsse in den Protokollen')
-      : [linked.length ? el('optgroup', { label: 'Sitzungen, mit denen das Papier verknüpft ist' }, linked.map(option)) : null,
+      // No decision is preselected: the first one listed is seldom the one that adopted the paper
+      // (often "Das Protokoll … wird genehmigt"), and a wrong one freezes the text under it.
+      : [el('option', { value: '' }, 'Bitte den Beschluss wählen'),
+        linked.length ? el('optgroup', { label: 'Sitzungen, mit denen das Papier verknüpft ist' }, linked.map(option)) : null,
         others.length ? el('optgroup', { label: 'Weitere Sitzungen' }, others.map(option)) : null]);
   };
   target.input.addEventListener('change', () => showDecision().catch(showError));
