@@ -459,6 +459,26 @@ async fn screenshots_papers() {
             .await;
         crate::screenshots::save(&app, "sitzung-konzeptpapiere").await;
     }
+    // A new paper with text as Word pastes it (tabs after bullets and numbers, one paragraph a
+    // line, a tab-separated table): the preview shows lists, paragraphs and the table.
+    app.goto("konzeptpapiere/neu").await;
+    type_into(&app, "input[name='papier-titel']", "Sprachcafés im Quartier").await;
+    keys(&app, ENTER).await;
+    app.until("the new paper", "document.getElementById('papier-text')")
+        .await;
+    app.script(
+        "const t = document.getElementById('papier-text'); t.focus();
+         t.value = 'Ausgangslage\\nIn vielen Quartieren fehlen Orte zum Üben.\\nZiele\\n\\u2022\\tTreffpunkte schaffen\\n\\u2022\\tEhrenamtliche gewinnen\\no\\tüber die Freiwilligenagenturen\\n1.\\tErster Schritt: Räume\\n2.\\tZweiter Schritt: Werbung\\nOrt\\tTermin\\nStadtbibliothek\\tdienstags\\nMehrgenerationenhaus\\tfreitags';
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+    )
+    .await;
+    app.until(
+        "preview with lists and table",
+        "document.querySelector('#papier-vorschau ul li') && document.querySelector('#papier-vorschau ol li') \
+         && document.querySelector('#papier-vorschau table')",
+    )
+    .await;
+    crate::screenshots::save(&app, "konzeptpapier-word-eingefuegt").await;
     app.quit().await;
 }
 
