@@ -777,7 +777,7 @@ async function renderDraftCompare(container, id, versionId) {
   replaceChildren(container, back,
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, `${view.paper.title}: Entwurf mit Version ${number} verglichen`),
     el('p', { class: 'kern-body paper-facts' },
-      `Version ${number} vom ${formatDateTime(cmp.a.saved_at)} (${cmp.a.saved_by}) mit dem Entwurf, zuletzt gesichert um ${clock(cmp.draft.updated_at)} Uhr`),
+      `Version ${number} vom ${formatDateTime(cmp.a.saved_at)} (${cmp.a.saved_by}) mit dem Entwurf, zuletzt gesichert am ${formatDateTime(cmp.draft.updated_at)}`),
     el('p', { class: 'kern-body', id: 'vergleich-zahlen', role: 'status' },
       `Text: ${formatNumber(diff.inserted_words)} Wörter eingefügt, ${formatNumber(diff.deleted_words)} gelöscht, ${formatNumber(diff.equal_words)} unverändert.`),
     el('p', { class: 'kern-body diff-legend' }, 'Legende: ', el('ins', { class: 'diff-ins' }, 'eingefügt (unterstrichen)'), ' ',
