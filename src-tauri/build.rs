@@ -101,6 +101,7 @@ const APP_COMMANDS: &[&str] = &[
     "unlink_paper",
     "list_papers_for_session",
     "list_decisions_for_paper",
+    "compare_paper_draft",
 ];
 
 fn main() {

@@ -122,6 +122,7 @@ macro_rules! all_commands {
             $crate::commands::papers::unlink_paper,
             $crate::commands::papers::list_papers_for_session,
             $crate::commands::papers::list_decisions_for_paper,
+            $crate::commands::papers::compare_paper_draft,
         ]
     };
 }

@@ -9,9 +9,9 @@
 use chrono::Utc;
 use netzwerkmappe_core::document::Document;
 use netzwerkmappe_core::paper::{
-    AttachmentMeta, DecisionChoice, DraftInput, Handlungsfeld, LinkTarget, PaperFilter, PaperInput,
-    PaperLink, PaperRow, PaperVersion, PaperView, StatusChangeInput, VersionComparison, VersionInput,
-    write_private_copy,
+    AttachmentMeta, DecisionChoice, DraftComparison, DraftInput, Handlungsfeld, LinkTarget, PaperFilter,
+    PaperInput, PaperLink, PaperRow, PaperVersion, PaperView, StatusChangeInput, VersionComparison,
+    VersionInput, write_private_copy,
 };
 use tauri::{AppHandle, State};
 
@@ -92,6 +92,11 @@ pub async fn compare_paper_versions(
     b: i64,
 ) -> CommandResult<VersionComparison> {
     Ok(state.store().await?.compare_paper_versions(a, b).await?)
+}
+
+#[tauri::command]
+pub async fn compare_paper_draft(state: State<'_, AppState>, version: i64) -> CommandResult<DraftComparison> {
+    Ok(state.store().await?.compare_paper_draft(version).await?)
 }
 
 #[tauri::command]

@@ -47,6 +47,37 @@ async fn choose(app: &App, css: &str, value: &str) {
     .await;
 }
 
+/// Presses Enter on `css`, looked up afresh: a section re-rendered by a reload that is still
+/// under way replaces its buttons, and a key sent to the old one fails as stale (nothing was
+/// pressed then, so trying the new one cannot press twice).
+async fn press_fresh(app: &App, css: &str) {
+    for attempt in 1..=10 {
+        match app.wait_for(css).await.send_keys(ENTER).await {
+            Ok(()) => return,
+            Err(e) if attempt < 10 => {
+                eprintln!("note: pressing {css} again after {e}");
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("could not press {css}: {e}"),
+        }
+    }
+}
+
+/// Empties the notice area, so the next wait sees only what the next step shows.
+async fn clear_notices(app: &App) {
+    app.script("document.getElementById('meldungen').replaceChildren()")
+        .await;
+}
+
+/// Waits until the notice area shows `text` (of this step, not an older notice).
+async fn until_notice(app: &App, what: &str, text: &str) {
+    app.until(
+        what,
+        &format!("document.getElementById('meldungen').textContent.includes({text:?})"),
+    )
+    .await;
+}
+
 /// Saves what the editor holds as a new version with `note`; waits for the versions table row.
 async fn save_version(app: &App, note: &str, number: u32) {
     type_into(app, "input[name='papier-notiz']", note).await;
@@ -169,7 +200,20 @@ async fn write_a_paper_version_compare_adopt_and_find_it_from_the_global_search(
         "document.querySelector('#papier-beschluss option[value]:not([value=\"\"])')",
     )
     .await;
-    app.press("#papier-status-aendern").await;
+    // None is preselected: changing without one is refused, naming the Beschluss.
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-status-aendern").await;
+    until_notice(
+        &app,
+        "refused without a decision",
+        "Bitte wählen Sie den Beschluss",
+    )
+    .await;
+    let decision = app
+        .script("return document.querySelector('#papier-beschluss option[value]:not([value=\"\"])').value")
+        .await;
+    choose(&app, "#papier-beschluss", decision.as_str().unwrap()).await;
+    press_fresh(&app, "#papier-status-aendern").await;
     app.until(
         "beschlossen",
         "document.getElementById('papier-status-jetzt').textContent.includes('beschlossen')",
@@ -226,6 +270,111 @@ async fn write_a_paper_version_compare_adopt_and_find_it_from_the_global_search(
     app.quit().await;
 }
 
+/// Calls a command through the window's own `api.js` and returns its answer (`{ok}` or `{err}`).
+async fn invoke(app: &App, command: &str, args: serde_json::Value) -> serde_json::Value {
+    app.script(&format!(
+        "window.__e2eAnswer = undefined; import('./js/api.js').then(m => m.call({command:?}, {args}))
+           .then(r => {{ window.__e2eAnswer = {{ok: r === undefined ? null : r}}; }},
+                 e => {{ window.__e2eAnswer = {{err: String(e && e.message || e)}}; }});"
+    ))
+    .await;
+    app.until("the command's answer", "window.__e2eAnswer !== undefined")
+        .await;
+    app.script("return window.__e2eAnswer").await
+}
+
+/// Opens the paper `id` from the list (its screen built afresh).
+async fn open_paper(app: &App, id: &str) {
+    app.goto(&format!("konzeptpapiere/{id}")).await;
+    app.until("authors", "document.getElementById('papier-autoren')")
+        .await;
+}
+
+/// An author whose contact was deleted is shown "(Kontakt gelöscht)"; saving the paper's data
+/// keeps that name (the form sends it beside the contact ids), and "Entfernen" takes it off.
+#[tokio::test]
+async fn an_author_whose_contact_was_deleted_survives_saving_and_can_be_removed() {
+    let app = App::start_with(demo_with_cli).await;
+    let contact = invoke(
+        &app,
+        "create_contact",
+        serde_json::json!({"input": {"first_name": "Wendelin", "last_name": "Quast"}}),
+    )
+    .await;
+    let contact = contact["ok"]["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{contact}"));
+    app.goto("konzeptpapiere").await;
+    app.until(
+        "rows",
+        "document.querySelectorAll('#papiere-zeilen tr').length >= 3",
+    )
+    .await;
+    let id = app
+        .script(
+            "return [...document.querySelectorAll('#papiere-zeilen tr')]
+               .find(r => r.textContent.includes('in Abstimmung')).dataset.id",
+        )
+        .await;
+    let id = id.as_str().unwrap().to_string();
+    open_paper(&app, &id).await;
+    type_into(&app, "#papier-autor-suche", "quast").await;
+    app.until(
+        "author hits",
+        "document.querySelector('#papier-autor-treffer button')",
+    )
+    .await;
+    press_fresh(&app, "#papier-autor-treffer button").await;
+    app.until(
+        "author listed",
+        "document.getElementById('papier-autoren').textContent.includes('Quast')",
+    )
+    .await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-angaben-speichern").await;
+    until_notice(&app, "saved", "Angaben gespeichert").await;
+
+    let deleted = invoke(&app, "delete_contact", serde_json::json!({"id": contact})).await;
+    assert_eq!(deleted, serde_json::json!({"ok": null}));
+    open_paper(&app, &id).await;
+    let shown =
+        "document.getElementById('papier-autoren').textContent.includes('Wendelin Quast (Kontakt gelöscht)')";
+    app.until("former author shown", shown).await;
+
+    // Saving a change of the summary keeps the former author.
+    type_into(&app, "textarea[name='papier-zusammenfassung']", " Ergänzt.").await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-angaben-speichern").await;
+    until_notice(&app, "saved again", "Angaben gespeichert").await;
+    open_paper(&app, &id).await;
+    app.until("former author kept", shown).await;
+
+    // "Entfernen" takes the name off; saved, it stays off.
+    press_fresh(&app, "#papier-autor-frueher-entfernen-0").await;
+    app.until(
+        "removed from the form",
+        "!document.getElementById('papier-autoren').textContent.includes('Quast')",
+    )
+    .await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-angaben-speichern").await;
+    until_notice(&app, "saved without", "Angaben gespeichert").await;
+    let view = invoke(
+        &app,
+        "get_paper",
+        serde_json::json!({"id": id.parse::<i64>().unwrap()}),
+    )
+    .await;
+    let authors = view["ok"]["authors"].to_string();
+    assert!(
+        !authors.contains("Quast") && authors.contains("name"),
+        "{authors}"
+    );
+    let problems = app.script("return window.__netzwerkmappeProblems").await;
+    assert_eq!(problems, serde_json::json!([]));
+    app.quit().await;
+}
+
 /// Not a test: the Konzeptpapiere screens on the demo network at 1366×768 (list, an adopted paper,
 /// the editor of the paper in Abstimmung with its restored draft, a comparison, the session side).
 #[tokio::test]
@@ -269,6 +418,20 @@ async fn screenshots_papers() {
         app.until("comparison", "document.getElementById('papier-vergleich-text')")
             .await;
         crate::screenshots::save(&app, "konzeptpapier-vergleich").await;
+        app.goto(&format!("konzeptpapiere/{id}")).await;
+    }
+    if app
+        .script("return !!document.getElementById('papier-entwurf-vergleichen')")
+        .await
+        == true
+    {
+        app.press("#papier-entwurf-vergleichen").await;
+        app.until(
+            "draft comparison",
+            "document.getElementById('papier-vergleich-text')",
+        )
+        .await;
+        crate::screenshots::save(&app, "konzeptpapier-entwurf-vergleich").await;
     }
 
     // The adopted paper (frozen text, history with the Beschluss) and its session's agenda.
@@ -296,6 +459,26 @@ async fn screenshots_papers() {
             .await;
         crate::screenshots::save(&app, "sitzung-konzeptpapiere").await;
     }
+    // A new paper with text as Word pastes it (tabs after bullets and numbers, one paragraph a
+    // line, a tab-separated table): the preview shows lists, paragraphs and the table.
+    app.goto("konzeptpapiere/neu").await;
+    type_into(&app, "input[name='papier-titel']", "Sprachcafés im Quartier").await;
+    keys(&app, ENTER).await;
+    app.until("the new paper", "document.getElementById('papier-text')")
+        .await;
+    app.script(
+        "const t = document.getElementById('papier-text'); t.focus();
+         t.value = 'Ausgangslage\\nIn vielen Quartieren fehlen Orte zum Üben.\\nZiele\\n\\u2022\\tTreffpunkte schaffen\\n\\u2022\\tEhrenamtliche gewinnen\\no\\tüber die Freiwilligenagenturen\\n1.\\tErster Schritt: Räume\\n2.\\tZweiter Schritt: Werbung\\nOrt\\tTermin\\nStadtbibliothek\\tdienstags\\nMehrgenerationenhaus\\tfreitags';
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+    )
+    .await;
+    app.until(
+        "preview with lists and table",
+        "document.querySelector('#papier-vorschau ul li') && document.querySelector('#papier-vorschau ol li') \
+         && document.querySelector('#papier-vorschau table')",
+    )
+    .await;
+    crate::screenshots::save(&app, "konzeptpapier-word-eingefuegt").await;
     app.quit().await;
 }
 
@@ -326,17 +509,47 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
     )
     .await;
 
+    // The restored draft compared with the newest version, then back to the paper.
+    press_fresh(&app, "#papier-entwurf-vergleichen").await;
+    app.until(
+        "draft compared",
+        "document.querySelector('h1') && document.querySelector('h1').textContent.includes('Entwurf mit Version') \
+         && document.getElementById('vergleich-zahlen').textContent.includes('eingefügt')",
+    )
+    .await;
+    app.script(&format!("location.hash = '#/konzeptpapiere/{id}'"))
+        .await;
+    app.until(
+        "paper with its draft",
+        "document.getElementById('papier-entwurf-status') \
+         && document.getElementById('papier-entwurf-status').textContent.includes('wiederhergestellt')",
+    )
+    .await;
+
     // Restoring is refused while the draft exists; discarding it first makes it possible.
-    app.press("#papier-wiederherstellen-1").await;
-    app.press("#wiederherstellen-bestaetigen").await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-wiederherstellen-1").await;
+    press_fresh(&app, "#wiederherstellen-bestaetigen").await;
     app.until("refused", "document.querySelector('#meldungen [role=alert]')")
         .await;
-    app.press("#papier-entwurf-verwerfen").await;
-    app.press("#entwurf-verwerfen-bestaetigen").await;
+    clear_notices(&app).await;
+    press_fresh(&app, "#papier-entwurf-verwerfen").await;
+    press_fresh(&app, "#entwurf-verwerfen-bestaetigen").await;
     app.until("discarded", "document.querySelector('#meldungen .kern-alert--success') && !document.querySelector('#papier-entwurf-verwerfen:not(.is-hidden)')")
         .await;
-    app.press("#papier-wiederherstellen-1").await;
-    app.press("#wiederherstellen-bestaetigen").await;
+    // Without a draft the comparison says plainly that there is nothing to compare.
+    press_fresh(&app, "#papier-entwurf-vergleichen").await;
+    app.until(
+        "no draft to compare",
+        "document.querySelector('h1') && document.querySelector('h1').textContent.includes('kein Entwurf')",
+    )
+    .await;
+    app.script(&format!("location.hash = '#/konzeptpapiere/{id}'"))
+        .await;
+    app.until("paper again", "document.getElementById('papier-versionen')")
+        .await;
+    press_fresh(&app, "#papier-wiederherstellen-1").await;
+    press_fresh(&app, "#wiederherstellen-bestaetigen").await;
     app.until(
         "restored as version 3",
         "document.querySelector('#papier-versionen tr[data-number=\"3\"]') \
@@ -345,9 +558,9 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
     .await;
 
     // A new Handlungsfeld from the paper's form, chosen at once.
-    app.press("#handlungsfeld-neu-oeffnen").await;
+    press_fresh(&app, "#handlungsfeld-neu-oeffnen").await;
     type_into(&app, "input[name='handlungsfeld-neu']", "Digitale Teilhabe").await;
-    app.press("#handlungsfeld-neu-speichern").await;
+    press_fresh(&app, "#handlungsfeld-neu-speichern").await;
     app.until(
         "chosen",
         "(() => { const s = document.querySelector('#papier-angaben select[name=\"papier-handlungsfeld\"]'); \
@@ -361,8 +574,13 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         "document.querySelector('#papier-autor-treffer button')",
     )
     .await;
-    app.press("#papier-autor-treffer button").await;
-    app.press("#papier-angaben-speichern").await;
+    press_fresh(&app, "#papier-autor-treffer button").await;
+    app.until(
+        "author listed",
+        "document.getElementById('papier-autoren').textContent.includes('Öztürk')",
+    )
+    .await;
+    press_fresh(&app, "#papier-angaben-speichern").await;
     app.until(
         "saved with author and field",
         "document.getElementById('papier-stand').textContent.includes('Digitale Teilhabe') \
@@ -376,10 +594,10 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         .unwrap()
         .set_len(26 * 1024 * 1024)
         .unwrap();
+    clear_notices(&app).await;
     app.answer_file_dialog(&big);
-    app.press("#papier-anhang-hinzufuegen").await;
-    app.until("too large", "document.querySelector('#meldungen [role=alert]')")
-        .await;
+    press_fresh(&app, "#papier-anhang-hinzufuegen").await;
+    until_notice(&app, "too large", "Riesig.pdf").await;
     let message = app.text("#meldungen [role=alert]").await;
     assert!(
         message.contains("Riesig.pdf") && message.contains("höchstens"),
@@ -387,8 +605,10 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
     );
     let small = app.data_dir.path().join("Bericht Sprachkurse.txt");
     std::fs::write(&small, "Teilnahmezahlen 2026\n").unwrap();
+    clear_notices(&app).await;
     app.answer_file_dialog(&small);
-    app.press("#papier-anhang-hinzufuegen").await;
+    press_fresh(&app, "#papier-anhang-hinzufuegen").await;
+    until_notice(&app, "attached", "Bericht Sprachkurse.txt").await;
     app.until("attached", "document.querySelector('#papier-anhaenge tbody tr')")
         .await;
     let row = app.text("#papier-anhaenge tbody tr").await;
@@ -396,9 +616,8 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         row.contains("Bericht Sprachkurse.txt") && row.contains("21 Bytes"),
         "{row}"
     );
-    app.press("#papier-anhaenge tbody tr button[aria-label$='löschen']")
-        .await;
-    app.press("#anhang-loeschen-bestaetigen").await;
+    press_fresh(&app, "#papier-anhaenge tbody tr button[aria-label$='löschen']").await;
+    press_fresh(&app, "#anhang-loeschen-bestaetigen").await;
     app.until("deleted", "!document.querySelector('#papier-anhaenge')")
         .await;
 
@@ -424,7 +643,7 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         )
         .await;
     choose(&app, "#papier-link-top", top.as_str().unwrap()).await;
-    app.press("#papier-verknuepfen-speichern").await;
+    press_fresh(&app, "#papier-verknuepfen-speichern").await;
     // The demo paper may be linked to that session already (by another TOP): wait for the notice.
     app.until(
         "linked",
@@ -450,9 +669,10 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
         .await
         .as_u64()
         .unwrap();
-    app.press(&format!(
-        "#papier-verknuepfungen li:has(a[href=\"#/sitzungen/{session}\"]) button"
-    ))
+    press_fresh(
+        &app,
+        &format!("#papier-verknuepfungen li:has(a[href=\"#/sitzungen/{session}\"]) button"),
+    )
     .await;
     app.until(
         "unlinked",

@@ -155,10 +155,15 @@ fn on(day: NaiveDate, hour: u32) -> DateTime<Utc> {
     day.and_hms_opt(hour, 0, 0).unwrap_or_default().and_utc()
 }
 
-fn version(title: &str, body: &str, note: &str) -> VersionInput {
+/// The Kurzfassungen, repeated by every version (a version without one would drop the paper's).
+const ADOPTED_SUMMARY: &str = "Wie die Kreisverwaltungen Menschen mit Migrationsgeschichte besser erreichen.";
+const RURAL_SUMMARY: &str =
+    "Vorschläge der Arbeitsgruppe, wie Sprachkurse auch fern der Städte erreichbar werden.";
+
+fn version(title: &str, summary: &str, body: &str, note: &str) -> VersionInput {
     VersionInput {
         title: title.into(),
-        summary: None,
+        summary: Some(summary.into()),
         body: body.into(),
         note: Some(note.into()),
         expected_version: None,
@@ -209,12 +214,11 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
         .create_paper(
             PaperInput {
                 title: ADOPTED_TITLE.into(),
-                summary: Some(
-                    "Wie die Kreisverwaltungen Menschen mit Migrationsgeschichte besser erreichen.".into(),
-                ),
+                summary: Some(ADOPTED_SUMMARY.into()),
                 handlungsfeld_id: field(store, "Interkulturelle Öffnung").await?,
                 lead_organisation_id: c.lead_organisation,
                 author_ids: c.authors.iter().take(2).copied().collect(),
+                former_authors: None,
                 body: Some(ADOPTED_V1.into()),
                 expected_version: None,
             },
@@ -228,7 +232,12 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
     store
         .save_paper_version(
             adopted,
-            version(title, ADOPTED_V2, "Rückmeldungen aus den Kreisen eingearbeitet"),
+            version(
+                title,
+                ADOPTED_SUMMARY,
+                ADOPTED_V2,
+                "Rückmeldungen aus den Kreisen eingearbeitet",
+            ),
             by,
             on(day(-40), 10),
         )
@@ -246,7 +255,7 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
     store
         .save_paper_version(
             adopted,
-            version(title, ADOPTED_V3, "Fassung zur Beschlussfassung"),
+            version(title, ADOPTED_SUMMARY, ADOPTED_V3, "Fassung zur Beschlussfassung"),
             by,
             on(day(-10), 15),
         )
@@ -277,13 +286,11 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
         .create_paper(
             PaperInput {
                 title: "Sprache im ländlichen Raum".into(),
-                summary: Some(
-                    "Vorschläge der Arbeitsgruppe, wie Sprachkurse auch fern der Städte erreichbar werden."
-                        .into(),
-                ),
+                summary: Some(RURAL_SUMMARY.into()),
                 handlungsfeld_id: field(store, "Sprache").await?,
                 lead_organisation_id: None,
                 author_ids: c.authors.iter().skip(2).take(2).copied().collect(),
+                former_authors: None,
                 body: Some(RURAL_V1.into()),
                 expected_version: None,
             },
@@ -309,6 +316,7 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
             rural,
             version(
                 "Sprache im ländlichen Raum",
+                RURAL_SUMMARY,
                 RURAL_V2,
                 "Ergebnisse der Erhebung ergänzt",
             ),
@@ -341,10 +349,7 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
             rural,
             DraftInput {
                 title: "Sprache im ländlichen Raum".into(),
-                summary: Some(
-                    "Vorschläge der Arbeitsgruppe, wie Sprachkurse auch fern der Städte erreichbar werden."
-                        .into(),
-                ),
+                summary: Some(RURAL_SUMMARY.into()),
                 body: RURAL_DRAFT.into(),
             },
             on(c.today - TimeDelta::days(1), 16),
@@ -360,6 +365,7 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
                 handlungsfeld_id: field(store, "Gesundheit").await?,
                 lead_organisation_id: None,
                 author_ids: c.authors.iter().skip(4).take(1).copied().collect(),
+                former_authors: None,
                 body: Some(HEALTH_V1.into()),
                 expected_version: None,
             },
@@ -375,6 +381,7 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
                 handlungsfeld_id: field(store, "Teilhabe").await?,
                 lead_organisation_id: None,
                 author_ids: Vec::new(),
+                former_authors: None,
                 body: Some(ARCHIVED_V1.into()),
                 expected_version: None,
             },

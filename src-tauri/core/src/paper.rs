@@ -35,6 +35,10 @@ pub struct PaperInput {
     pub lead_organisation_id: Option<i64>,
     /// Contacts, in the order they are named.
     pub author_ids: Vec<i64>,
+    /// Authors whose contact was deleted (kept by name, shown "(Kontakt gelöscht)") that stay on the
+    /// paper. `None` (the CLI, older callers) keeps them all, so a save that does not know about them
+    /// never drops them; the form sends the ones still listed, so one can also be removed.
+    pub former_authors: Option<Vec<String>>,
     /// Only read by `create_paper`: a first text, saved as version 1 when not empty (updates of the
     /// paper's data ignore it; text changes go through versions).
     pub body: Option<String>,
@@ -50,6 +54,7 @@ pub struct PaperFields {
     pub handlungsfeld_id: Option<i64>,
     pub lead_organisation_id: Option<i64>,
     pub author_ids: Vec<i64>,
+    pub former_authors: Option<Vec<String>>,
     pub body: Option<String>,
     pub expected_version: Option<i64>,
 }
@@ -102,10 +107,32 @@ impl PaperInput {
             handlungsfeld_id: self.handlungsfeld_id,
             lead_organisation_id: self.lead_organisation_id,
             author_ids,
+            former_authors: self.former_authors,
             body,
             expected_version: self.expected_version,
         })
     }
+}
+
+/// Which of the stored former authors (`stored`, names of deleted contacts in their order) stay:
+/// all of them when the caller did not say (`None`), else those named in `wanted`, each name as
+/// often as it is named there. Names that are not stored are ignored: a deleted contact's name
+/// cannot be typed in anew, only kept.
+pub fn kept_former_authors(stored: Vec<String>, wanted: Option<&[String]>) -> Vec<String> {
+    let Some(wanted) = wanted else {
+        return stored;
+    };
+    let mut left: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    stored
+        .into_iter()
+        .filter(|name| match left.iter().position(|w| *w == name.as_str()) {
+            Some(at) => {
+                left.remove(at);
+                true
+            }
+            None => false,
+        })
+        .collect()
 }
 
 /// "Version speichern": the text as it stands, with a note on what changed.
@@ -397,6 +424,17 @@ pub struct VersionComparison {
     pub body_diff: WordDiff,
 }
 
+/// A saved version compared word by word with the autosaved draft (the version as `a`, the
+/// draft as the newer text), so the changes not yet saved can be read before saving them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DraftComparison {
+    pub a: VersionSummary,
+    pub draft: PaperDraft,
+    pub title_diff: WordDiff,
+    pub summary_diff: WordDiff,
+    pub body_diff: WordDiff,
+}
+
 /// The note a restored version carries.
 pub fn restored_note(number: i64) -> String {
     format!("Wiederhergestellt aus Version {number}")
@@ -515,6 +553,20 @@ pub fn sha256_hex(data: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn former_authors_stay_unless_the_caller_names_the_ones_to_keep() {
+        let stored = || vec!["Anna".to_owned(), "Ben".to_owned(), "Anna".to_owned()];
+        assert_eq!(kept_former_authors(stored(), None), stored());
+        assert!(kept_former_authors(stored(), Some(&[])).is_empty());
+        let wanted = ["Anna".to_owned(), "Neu".to_owned()];
+        assert_eq!(
+            kept_former_authors(stored(), Some(&wanted)),
+            vec!["Anna".to_owned()]
+        );
+        let wanted = ["Ben".to_owned(), "Anna".to_owned(), "Anna".to_owned()];
+        assert_eq!(kept_former_authors(stored(), Some(&wanted)), stored());
+    }
 
     #[test]
     fn empty_title_is_refused_with_the_field() {

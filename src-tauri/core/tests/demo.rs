@@ -145,6 +145,9 @@ async fn the_demo_network_is_complete_and_consistent() {
     );
     assert_eq!(adopted.links[0].session_id, sessions[1].id);
     assert!(adopted.links[0].agenda_item_id.is_some());
+    // Every later version repeats the Kurzfassung: comparing versions shows no summary dropped.
+    assert!(adopted.paper.summary.is_some());
+    assert_eq!(adopted.current.as_ref().unwrap().summary, adopted.paper.summary);
     let current = adopted.current.unwrap().document;
     assert!(current.blocks.iter().any(|b| matches!(b, Block::Table { .. })));
     assert!(

@@ -8,7 +8,7 @@ use netzwerkmappe_core::agenda::AgendaItemInput;
 use netzwerkmappe_core::contact::ContactInput;
 use netzwerkmappe_core::minutes::DecisionInput;
 use netzwerkmappe_core::paper::{
-    DraftInput, LinkTarget, PaperFilter, PaperInput, StatusChangeInput, VersionInput,
+    DraftInput, LinkTarget, PaperFilter, PaperInput, PaperView, StatusChangeInput, VersionInput,
 };
 use netzwerkmappe_core::paper_diff::ChangeKind;
 use netzwerkmappe_core::paper_status::PaperStatus;
@@ -864,4 +864,122 @@ async fn versions_are_stored_once_each() {
         .await
         .unwrap();
     assert_eq!(index_rows, 1, "only the current text is indexed");
+}
+
+/// The paper form sends contact ids; an author whose contact was deleted has none. Saving the
+/// paper's data must neither drop that name (a save that does not name former authors keeps them)
+/// nor make it impossible to remove (the form names the ones still listed).
+#[tokio::test]
+async fn authors_of_deleted_contacts_survive_a_save_and_can_be_removed() {
+    let store = Store::open_in_memory().await.unwrap();
+    let anna = author(&store, "Anna", "Özdemir").await;
+    let ben = author(&store, "Ben", "Kaya").await;
+    let carla = author(&store, "Carla", "Berger").await;
+    let id = paper(&store, "Elternarbeit", None).await;
+    let meta = |view: &PaperView, author_ids: Vec<i64>, former: Option<Vec<String>>| PaperInput {
+        title: view.paper.title.clone(),
+        author_ids,
+        former_authors: former,
+        expected_version: Some(view.paper.version),
+        ..PaperInput::default()
+    };
+    let view = store.get_paper(id).await.unwrap();
+    store
+        .update_paper_meta(id, meta(&view, vec![anna, ben, carla], None), at(9))
+        .await
+        .unwrap();
+    store.delete_contact(anna).await.unwrap();
+    store.delete_contact(ben).await.unwrap();
+    let names = |view: &PaperView| -> Vec<(Option<i64>, String)> {
+        view.authors
+            .iter()
+            .map(|a| (a.contact_id, a.name.clone()))
+            .collect()
+    };
+
+    // The form as the window sends it: both former authors still listed, Carla kept.
+    let view = store.get_paper(id).await.unwrap();
+    let former = vec!["Anna Özdemir".to_owned(), "Ben Kaya".to_owned()];
+    let view = store
+        .update_paper_meta(id, meta(&view, vec![carla], Some(former)), at(10))
+        .await
+        .unwrap();
+    assert_eq!(
+        names(&view),
+        vec![
+            (None, "Anna Özdemir".to_owned()),
+            (None, "Ben Kaya".to_owned()),
+            (Some(carla), "Carla Berger".to_owned()),
+        ]
+    );
+    // A caller that does not know about former authors (the CLI, an older form) keeps them all.
+    let view = store
+        .update_paper_meta(id, meta(&view, vec![carla], None), at(11))
+        .await
+        .unwrap();
+    assert_eq!(view.authors.len(), 3);
+    assert_eq!(view.authors[1].name, "Ben Kaya");
+    // Removing one former author; a name that was never an author cannot be slipped in.
+    let view = store
+        .update_paper_meta(
+            id,
+            meta(
+                &view,
+                vec![carla],
+                Some(vec!["Ben Kaya".into(), "Erfunden".into()]),
+            ),
+            at(12),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        names(&view),
+        vec![
+            (None, "Ben Kaya".to_owned()),
+            (Some(carla), "Carla Berger".to_owned())
+        ]
+    );
+    let list = store.list_papers(&PaperFilter::default()).await.unwrap();
+    assert_eq!(list[0].authors.as_deref(), Some("Ben Kaya, Carla Berger"));
+}
+
+/// "Entwurf mit Version n vergleichen": the unsaved draft against a saved version, word by word;
+/// without a draft there is nothing to compare and the message says so.
+#[tokio::test]
+async fn the_draft_compares_with_a_saved_version() {
+    let store = Store::open_in_memory().await.unwrap();
+    let id = paper(&store, "Sprachkurse", Some("Kurse am Abend anbieten.")).await;
+    let v1 = store.get_paper(id).await.unwrap().versions[0].id;
+    let err = store.compare_paper_draft(v1).await.unwrap_err();
+    assert!(err.to_string().contains("Entwurf"), "{err}");
+    store
+        .save_paper_draft(
+            id,
+            DraftInput {
+                title: "Sprachkurse im Kreis".into(),
+                summary: None,
+                body: "Kurse am **Morgen** anbieten.".into(),
+            },
+            at(10),
+        )
+        .await
+        .unwrap();
+    let cmp = store.compare_paper_draft(v1).await.unwrap();
+    assert_eq!(cmp.a.number, 1);
+    assert_eq!(cmp.draft.title, "Sprachkurse im Kreis");
+    let changed = |kind: ChangeKind| -> Vec<String> {
+        cmp.body_diff
+            .parts
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| p.text.trim().to_owned())
+            .collect()
+    };
+    assert_eq!(changed(ChangeKind::Deleted), vec!["Abend"]);
+    assert_eq!(changed(ChangeKind::Inserted), vec!["Morgen"]);
+    assert_eq!(
+        (cmp.body_diff.inserted_words, cmp.body_diff.deleted_words),
+        (1, 1)
+    );
+    assert_eq!(cmp.title_diff.inserted_words, 2);
 }

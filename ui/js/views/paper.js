@@ -29,6 +29,7 @@ export async function render(container, params) {
   const id = Number(params[0]);
   if (params[1] === 'version') return renderVersion(container, id, Number(params[2]));
   if (params[1] === 'vergleich') return renderCompare(container, id, Number(params[2]), Number(params[3]));
+  if (params[1] === 'entwurf-vergleich') return renderDraftCompare(container, id, Number(params[2]));
   return renderPaper(container, id);
 }
 
@@ -351,12 +352,18 @@ function renderMeta(section, view, fields, organisations, frozen, reload) {
     lead_organisation_id: f.lead.input.value ? Number(f.lead.input.value) : null,
     summary: optional(f.summary.input),
     author_ids: authors.map((a) => a.id),
+    // Authors whose contact was deleted have no id: name the ones still listed, or the save drops them.
+    former_authors: [...formerAuthors],
   });
   const changes = trackChanges(read);
 
   const drawAuthors = () => replaceChildren(authorList, authors.length === 0 && formerAuthors.length === 0
     ? el('li', {}, 'Noch keine Autorinnen und Autoren.')
-    : [...formerAuthors.map((name) => el('li', {}, `${name} (Kontakt gelöscht)`)), ...authors.map((a, i) => el('li', {}, a.name, ' ',
+    : [...formerAuthors.map((name, i) => el('li', {}, `${name} (Kontakt gelöscht)`, ' ',
+      el('button', {
+        type: 'button', class: 'kern-btn kern-btn--tertiary kern-btn--small', id: `papier-autor-frueher-entfernen-${i}`,
+        'aria-label': `${name} als Autor/in entfernen`, onClick: () => { formerAuthors.splice(i, 1); drawAuthors(); authorSearch.focus(); },
+      }, el('span', { class: 'kern-label' }, 'Entfernen')))), ...authors.map((a, i) => el('li', {}, a.name, ' ',
       el('button', {
         type: 'button', class: 'kern-btn kern-btn--tertiary kern-btn--small', id: `papier-autor-entfernen-${a.id}`,
         'aria-label': `${a.name} als Autor/in entfernen`, onClick: () => { authors.splice(i, 1); drawAuthors(); authorSearch.focus(); },
@@ -445,6 +452,10 @@ function renderVersions(section, view, frozen, reload) {
   newer.input.id = 'papier-vergleich-neu';
   older.querySelector('label').setAttribute('for', 'papier-vergleich-alt');
   newer.querySelector('label').setAttribute('for', 'papier-vergleich-neu');
+  // The draft (autosaved while typing) against a saved version: what saving it would change.
+  const base = selectField({ name: 'vergleich-entwurf-basis', label: 'Version', options, value: versions[0].id });
+  base.input.id = 'papier-entwurf-vergleich-version';
+  base.querySelector('label').setAttribute('for', 'papier-entwurf-vergleich-version');
 
   const restore = async (v) => {
     const ok = await confirm({
@@ -488,7 +499,16 @@ function renderVersions(section, view, frozen, reload) {
         el('div', { class: 'form-grid' }, older, newer),
         el('div', { class: 'form-actions' },
           el('button', { type: 'submit', class: 'kern-btn kern-btn--secondary', id: 'papier-vergleichen' }, el('span', { class: 'kern-label' }, 'Vergleichen')))))
-      : null);
+      : null,
+    frozen ? null : el('form', { class: 'record-form', id: 'papier-entwurf-vergleich', novalidate: true, onSubmit: (e) => {
+      e.preventDefault();
+      window.location.hash = `#/konzeptpapiere/${paper.id}/entwurf-vergleich/${base.input.value}`;
+    } },
+    el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label' }, 'Entwurf mit einer Version vergleichen'),
+      el('p', { class: 'kern-hint' }, 'Zeigt, was sich im noch nicht gespeicherten Entwurf gegenüber der Version geändert hat.'),
+      el('div', { class: 'form-grid' }, base),
+      el('div', { class: 'form-actions' },
+        el('button', { type: 'submit', class: 'kern-btn kern-btn--secondary', id: 'papier-entwurf-vergleichen' }, el('span', { class: 'kern-label' }, 'Entwurf vergleichen'))))));
 }
 
 /** Status with its history; "beschlossen" names a Beschluss of a session. */
@@ -519,7 +539,10 @@ function renderStatus(section, view, reload) {
     const others = choices.filter((d) => !d.linked);
     replaceChildren(decisionSelect, choices.length === 0
       ? el('option', { value: '' }, 'Noch keine Beschlüsse in den Protokollen')
-      : [linked.length ? el('optgroup', { label: 'Sitzungen, mit denen das Papier verknüpft ist' }, linked.map(option)) : null,
+      // No decision is preselected: the first one listed is seldom the one that adopted the paper
+      // (often "Das Protokoll … wird genehmigt"), and a wrong one freezes the text under it.
+      : [el('option', { value: '' }, 'Bitte den Beschluss wählen'),
+        linked.length ? el('optgroup', { label: 'Sitzungen, mit denen das Papier verknüpft ist' }, linked.map(option)) : null,
         others.length ? el('optgroup', { label: 'Weitere Sitzungen' }, others.map(option)) : null]);
   };
   target.input.addEventListener('change', () => showDecision().catch(showError));
@@ -723,6 +746,38 @@ async function renderCompare(container, id, a, b) {
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, `${view.paper.title}: Version ${older} und ${newer} verglichen`),
     el('p', { class: 'kern-body paper-facts' },
       `Version ${older} vom ${formatDateTime(cmp.a.saved_at)} (${cmp.a.saved_by}) mit Version ${newer} vom ${formatDateTime(cmp.b.saved_at)} (${cmp.b.saved_by})`),
+    el('p', { class: 'kern-body', id: 'vergleich-zahlen', role: 'status' },
+      `Text: ${formatNumber(diff.inserted_words)} Wörter eingefügt, ${formatNumber(diff.deleted_words)} gelöscht, ${formatNumber(diff.equal_words)} unverändert.`),
+    el('p', { class: 'kern-body diff-legend' }, 'Legende: ', el('ins', { class: 'diff-ins' }, 'eingefügt (unterstrichen)'), ' ',
+      el('del', { class: 'diff-del' }, 'gelöscht (durchgestrichen)')),
+    changed(cmp.title_diff) ? [el('h2', { class: 'kern-heading-small' }, 'Titel'), diffView(cmp.title_diff, { id: 'papier-vergleich-titel' })] : null,
+    changed(cmp.summary_diff) ? [el('h2', { class: 'kern-heading-small' }, 'Kurzfassung'), diffView(cmp.summary_diff, { id: 'papier-vergleich-kurzfassung' })] : null,
+    el('h2', { class: 'kern-heading-small' }, 'Text'),
+    diffView(diff, { id: 'papier-vergleich-text' }));
+}
+
+/** The autosaved draft compared word by word with a saved version (the version is the older text). */
+async function renderDraftCompare(container, id, versionId) {
+  const view = await call('get_paper', { id });
+  const back = el('p', { class: 'kern-body back-link' }, el('a', { class: 'kern-link', href: `#/konzeptpapiere/${id}`, id: 'zurueck-zum-papier' }, `Zurück zu „${view.paper.title}“`));
+  if (!view.draft) {
+    // Saved or discarded meanwhile (or nothing typed since the last version): say so plainly.
+    document.title = `${view.paper.title}, kein Entwurf – Netzwerkmappe`;
+    replaceChildren(container, back,
+      el('h1', { class: 'kern-heading-large', tabindex: '-1' }, `${view.paper.title}: kein Entwurf zum Vergleichen`),
+      el('p', { class: 'kern-body', id: 'vergleich-zahlen', role: 'status' },
+        'Es gibt keinen ungespeicherten Entwurf: Alles Geschriebene ist als Version gespeichert. Ändern Sie den Text im Editor, dann können Sie den Entwurf vergleichen.'));
+    return;
+  }
+  const cmp = await call('compare_paper_draft', { version: versionId });
+  const number = cmp.a.number;
+  const changed = (d) => (d.inserted_words || 0) + (d.deleted_words || 0) > 0;
+  const diff = cmp.body_diff;
+  document.title = `${view.paper.title}, Entwurf und Version ${number} – Netzwerkmappe`;
+  replaceChildren(container, back,
+    el('h1', { class: 'kern-heading-large', tabindex: '-1' }, `${view.paper.title}: Entwurf mit Version ${number} verglichen`),
+    el('p', { class: 'kern-body paper-facts' },
+      `Version ${number} vom ${formatDateTime(cmp.a.saved_at)} (${cmp.a.saved_by}) mit dem Entwurf, zuletzt gesichert am ${formatDateTime(cmp.draft.updated_at)}`),
     el('p', { class: 'kern-body', id: 'vergleich-zahlen', role: 'status' },
       `Text: ${formatNumber(diff.inserted_words)} Wörter eingefügt, ${formatNumber(diff.deleted_words)} gelöscht, ${formatNumber(diff.equal_words)} unverändert.`),
     el('p', { class: 'kern-body diff-legend' }, 'Legende: ', el('ins', { class: 'diff-ins' }, 'eingefügt (unterstrichen)'), ' ',

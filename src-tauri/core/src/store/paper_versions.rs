@@ -9,8 +9,8 @@ use super::audit::record_paper_status;
 use super::papers::{index_paper, load_paper, touch_paper};
 use super::write::{Versioned, check_version, timestamp};
 use crate::paper::{
-    DraftInput, PaperVersion, PaperView, StatusChangeInput, VersionComparison, VersionInput, VersionSummary,
-    restored_note,
+    DraftComparison, DraftInput, PaperDraft, PaperVersion, PaperView, StatusChangeInput, VersionComparison,
+    VersionInput, VersionSummary, restored_note,
 };
 use crate::paper_diff::{compare_documents, compare_texts};
 use crate::paper_status::{PaperStatus, check_change, check_editable, check_no_draft};
@@ -101,6 +101,32 @@ impl Store {
             body_diff: compare_documents(&a.document, &b.document),
             a: summary_of(&a),
             b: summary_of(&b),
+        })
+    }
+
+    /// Compares a saved version with the paper's draft ("Entwurf mit Version n vergleichen");
+    /// `NotFound` when the paper has no draft (it was saved or discarded meanwhile).
+    pub async fn compare_paper_draft(&self, version_id: i64) -> Result<DraftComparison> {
+        let mut conn = self.pool.acquire().await?;
+        let a = load_version(&mut conn, version_id).await?;
+        let draft: PaperDraft = sqlx::query_as(
+            "SELECT title, summary, body, base_number, updated_at FROM paper_drafts WHERE paper_id = ?1",
+        )
+        .bind(a.paper_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| Error::NotFound {
+            what: "Der Entwurf".into(),
+        })?;
+        Ok(DraftComparison {
+            title_diff: compare_texts(&a.title, draft.title.trim()),
+            summary_diff: compare_texts(
+                a.summary.as_deref().unwrap_or_default(),
+                draft.summary.as_deref().unwrap_or_default(),
+            ),
+            body_diff: compare_documents(&a.document, &crate::markdown::parse(&draft.body)),
+            a: summary_of(&a),
+            draft,
         })
     }
 

@@ -12,7 +12,7 @@ use super::search::{put_rows, remove_rows};
 use super::write::{Versioned, check_version, timestamp};
 use crate::paper::{
     AttachmentMeta, Handlungsfeld, Paper, PaperAuthor, PaperDraft, PaperFields, PaperFilter, PaperInput,
-    PaperRow, PaperView, StatusChange, StatusOption, VersionInput, VersionSummary,
+    PaperRow, PaperView, StatusChange, StatusOption, VersionInput, VersionSummary, kept_former_authors,
 };
 use crate::paper_status::check_editable;
 use crate::search::{PaperWords, SearchKind, fts_match, paper_text, sort_key};
@@ -51,7 +51,7 @@ impl Store {
         .bind(timestamp(now))
         .fetch_one(&mut *tx)
         .await?;
-        write_authors(&mut tx, id, &fields.author_ids).await?;
+        write_authors(&mut tx, id, &fields.author_ids, fields.former_authors.as_deref()).await?;
         if let Some(body) = &fields.body {
             let first = VersionInput {
                 title: fields.title.clone(),
@@ -103,7 +103,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        write_authors(&mut tx, id, &fields.author_ids).await?;
+        write_authors(&mut tx, id, &fields.author_ids, fields.former_authors.as_deref()).await?;
         index_paper(&mut tx, id).await?;
         tx.commit().await?;
         self.get_paper(id).await
@@ -334,9 +334,14 @@ async fn lead_organisation_name(conn: &mut SqliteConnection, id: Option<i64>) ->
 }
 
 /// Replaces the authors with `contact_ids` in that order, their names as they are now. Authors
-/// whose contact was deleted (kept by name) stay when nothing else changed them: the form sends
-/// only ids, so those are kept in front.
-async fn write_authors(conn: &mut SqliteConnection, paper_id: i64, contact_ids: &[i64]) -> Result<()> {
+/// whose contact was deleted (kept by name) stay in front as `kept_former_authors` decides: all of
+/// them unless the caller named the ones to keep.
+async fn write_authors(
+    conn: &mut SqliteConnection,
+    paper_id: i64,
+    contact_ids: &[i64],
+    former: Option<&[String]>,
+) -> Result<()> {
     let names: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, concat_ws(' ', title, first_name, last_name) FROM contacts
          WHERE id IN (SELECT value FROM json_each(?1))",
@@ -355,6 +360,7 @@ async fn write_authors(conn: &mut SqliteConnection, paper_id: i64, contact_ids: 
     .bind(paper_id)
     .fetch_all(&mut *conn)
     .await?;
+    let orphans = kept_former_authors(orphans, former);
     sqlx::query("DELETE FROM paper_authors WHERE paper_id = ?1")
         .bind(paper_id)
         .execute(&mut *conn)
