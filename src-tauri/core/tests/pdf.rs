@@ -357,6 +357,43 @@ async fn the_dossier_has_its_parts_a_clickable_toc_and_nested_bookmarks() {
     assert!(err.to_string().contains("mindestens einen Teil"));
 }
 
+/// The size measures of issue 12's 200 kB goal: page dictionaries, links and outline packed into
+/// compressed object streams, short font resource names (subset tag `NWMFA?`), coordinates to
+/// 1/100 pt. Each shows in the bytes; dropping one fails here.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dossier_is_written_compactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_data().await;
+    let upcoming = data.iter().find(|d| d.previous.is_some()).unwrap();
+    let file = dossier_pdf(upcoming, &DossierOptions::default(), now()).unwrap();
+    let raw = String::from_utf8_lossy(&file.bytes);
+    assert!(raw.contains("/ObjStm"), "object streams");
+    assert!(
+        !raw.contains("/Type /Annot") && !raw.contains("/Type/Annot"),
+        "links packed"
+    );
+    let path = save(dir.path(), "mappe.pdf", &file.bytes);
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    for row in fonts.lines().skip(2) {
+        assert!(row.starts_with("NWMFA") && row.as_bytes()[6] == b'+', "{row}");
+    }
+    let doc = lopdf::Document::load(&path).unwrap();
+    let mut placed = 0;
+    for page in doc.get_pages().values() {
+        let content = String::from_utf8_lossy(&doc.get_page_content(*page)).into_owned();
+        for line in content.lines().filter(|l| l.ends_with(" Tm")) {
+            placed += 1;
+            for number in line.split_whitespace() {
+                let decimals = number.split_once('.').map_or(0, |(_, d)| d.len());
+                assert!(decimals <= 2, "{line}");
+            }
+        }
+    }
+    assert!(placed > 100, "{placed} text placements");
+    // Text still extracts after the packing.
+    assert!(text_of(&path).contains(&upcoming.session.title));
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn saving_never_overwrites_and_reports_pages() {
     let store = Store::open_in_memory().await.unwrap();
