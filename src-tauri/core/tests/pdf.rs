@@ -357,6 +357,51 @@ async fn the_dossier_has_its_parts_a_clickable_toc_and_nested_bookmarks() {
     assert!(err.to_string().contains("mindestens einen Teil"));
 }
 
+/// The dossier carries the previous session's APPROVED minutes: a later session whose minutes are
+/// still a draft is passed over for the latest approved ones.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dossier_takes_the_latest_approved_minutes_not_a_draft() {
+    let store = Store::open_in_memory().await.unwrap();
+    demo::fill(&store, now()).await.unwrap();
+    let today = berlin::today(now());
+    let next = store.find_session("naechste", today).await.unwrap();
+    let before = store.session_pdf_data(next.id, today).await.unwrap();
+    let approved = before.previous.as_ref().unwrap().session.id;
+    // A session yesterday with draft minutes.
+    let yesterday = today.pred_opt().unwrap();
+    let draft = store
+        .create_session(
+            netzwerkmappe_core::session::SessionInput {
+                title: "Sondersitzung mit Protokollentwurf".into(),
+                date: berlin::format_date(yesterday),
+                start_time: "10:00".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .await
+        .unwrap();
+    store
+        .update_minutes(
+            draft.id,
+            netzwerkmappe_core::minutes::MinutesInput {
+                minute_taker_name: Some("Erika Muster".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .await
+        .unwrap();
+    assert!(store.get_minutes(draft.id).await.unwrap().minutes.is_some());
+    let after = store.session_pdf_data(next.id, today).await.unwrap();
+    let previous = after.previous.as_ref().unwrap();
+    assert_eq!(previous.session.id, approved, "the draft was taken");
+    let file = dossier_pdf(&after, &DossierOptions::default(), now()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = text_of(&save(dir.path(), "mappe.pdf", &file.bytes));
+    assert!(!text.contains("Sondersitzung"), "{text}");
+}
+
 /// The size measures of issue 12's 200 kB goal: page dictionaries, links and outline packed into
 /// compressed object streams, short font resource names (subset tag `NWMFA?`), coordinates to
 /// 1/100 pt. Each shows in the bytes; dropping one fails here.
