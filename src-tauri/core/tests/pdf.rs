@@ -357,6 +357,50 @@ async fn the_dossier_has_its_parts_a_clickable_toc_and_nested_bookmarks() {
     assert!(err.to_string().contains("mindestens einen Teil"));
 }
 
+/// The cover page has no running header or footer; the pages after it do, counted from the cover.
+/// Without a cover the first page has them.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_cover_page_has_no_header_or_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_data().await;
+    let upcoming = data.iter().find(|d| d.previous.is_some()).unwrap();
+    let page = |path: &Path, n: &str| {
+        tool(
+            "pdftotext",
+            &["-enc", "UTF-8", "-f", n, "-l", n, path.to_str().unwrap(), "-"],
+        )
+    };
+    let file = dossier_pdf(upcoming, &DossierOptions::default(), now()).unwrap();
+    let path = save(dir.path(), "mappe.pdf", &file.bytes);
+    let cover = page(&path, "1");
+    assert!(cover.contains(&upcoming.session.title), "{cover}");
+    assert!(!cover.contains("Seite 1 von"), "{cover}");
+    // The cover names the kind and the network once, itself; the header and footer would repeat
+    // them, and the header leads with "<title> · <date>".
+    assert_eq!(cover.matches("Sitzungsmappe").count(), 1, "{cover}");
+    assert_eq!(cover.matches("Netzwerk Integration").count(), 1, "{cover}");
+    let header = format!("{} ·", upcoming.session.title);
+    assert!(!cover.contains(&header), "{cover}");
+    let second = page(&path, "2");
+    assert!(
+        second.contains(&format!("Seite 2 von {}", file.pages)),
+        "{second}"
+    );
+    assert!(second.contains(&header), "{second}");
+    let without = DossierOptions {
+        parts: DossierOptions::default()
+            .parts
+            .into_iter()
+            .filter(|p| *p != DossierPart::Deckblatt)
+            .collect(),
+        ..DossierOptions::default()
+    };
+    let file = dossier_pdf(upcoming, &without, now()).unwrap();
+    let path = save(dir.path(), "ohne.pdf", &file.bytes);
+    let first = page(&path, "1");
+    assert!(first.contains(&format!("Seite 1 von {}", file.pages)), "{first}");
+}
+
 /// The dossier carries the previous session's APPROVED minutes: a later session whose minutes are
 /// still a draft is passed over for the latest approved ones.
 #[tokio::test(flavor = "multi_thread")]

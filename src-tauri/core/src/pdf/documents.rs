@@ -390,6 +390,7 @@ fn running(kind: PdfKind, session: &Session, watermark: Option<&str>) -> Running
         kind: kind.label().to_string(),
         footer: NETWORK.to_string(),
         watermark: watermark.map(str::to_string),
+        cover: false,
     }
 }
 
@@ -951,7 +952,10 @@ pub fn dossier_pdf(data: &SessionPdfData, options: &DossierOptions, now: DateTim
         dossier_blocks(data, options),
         &Frame::a4(),
         &meta,
-        &running(PdfKind::Mappe, &data.session, None),
+        &Running {
+            cover: options.parts.contains(&DossierPart::Deckblatt),
+            ..running(PdfKind::Mappe, &data.session, None)
+        },
     )
 }
 

@@ -45,6 +45,9 @@ pub struct Running {
     pub footer: String,
     /// A big, light diagonal word on every page ("ENTWURF"), or none.
     pub watermark: Option<String>,
+    /// The first page is a cover: no header or footer on it (a title page carries its own title;
+    /// it still counts as page 1 in "Seite X von Y", as printed dossiers count it).
+    pub cover: bool,
 }
 
 /// The accent colour (KERN's dark blue).
@@ -204,7 +207,9 @@ pub fn write(
             font: None,
             fill: None,
         };
-        if let Some(running) = running {
+        if let Some(running) = running
+            && !(running.cover && index == 0)
+        {
             paint_frame(&mut painter, frame, running, index, total, fonts);
         }
         for item in &page.items {
