@@ -597,7 +597,11 @@ fn auskunft_writes_json_text_and_pdf_for_one_contact_and_asks_for_the_number_whe
     assert!(text.starts_with("Auskunft nach Art. 15 DSGVO\n"), "{text}");
     let pdf = std::fs::read(dir.path().join("auskunft.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-1.7"));
-    assert!(stdout(&out).contains("auskunft.pdf (zum Drucken)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("auskunft.pdf (zum Drucken)"),
+        "{}",
+        stdout(&out)
+    );
     // Never overwritten.
     let again = netzwerkmappe(&data, &["auskunft", "1", file.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(1));

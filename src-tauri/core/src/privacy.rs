@@ -373,7 +373,7 @@ pub fn subject_access_text(a: &SubjectAccess) -> String {
         out.push('\n');
     };
     line("Auskunft nach Art. 15 DSGVO".into());
-    line(format!("Erstellt: {}", a.created_at));
+    line(format!("Erstellt: {}", german_instant(&a.created_at)));
     line(String::new());
     line("Gespeicherte Kontaktdaten".into());
     let field = |label: &str, v: Option<&str>| {
@@ -568,6 +568,20 @@ pub async fn save_subject_access(
         text: text_target.display().to_string(),
         pdf: pdf_target.display().to_string(),
     })
+}
+
+/// "2026-11-27T11:04:04Z" → "27.11.2026, 12:04 Uhr" (Berlin time); anything else as it is.
+fn german_instant(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|at| {
+            let local = at.with_timezone(&crate::berlin::TIME_ZONE);
+            format!(
+                "{}, {}",
+                format_date(local.date_naive()),
+                crate::berlin::format_time(local.time())
+            )
+        })
+        .unwrap_or_else(|_| rfc3339.to_owned())
 }
 
 /// "2026-11-24" → "24.11.2026"; anything else as it is.

@@ -634,6 +634,7 @@ async fn auskunft_is_saved_as_a_pdf_that_reads_back_with_the_persons_data() {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "Auskunft nach Art. 15 DSGVO",
+        "Erstellt: 27.11.2026, 10:00 Uhr",
         "Name: Dr. Quirin Zanderbeck",
         "Organisation: Landratsamt Tübingen",
         "E-Mail: q.zanderbeck@kreis-tuebingen.de",
