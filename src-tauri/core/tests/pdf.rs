@@ -447,8 +447,8 @@ async fn the_dossier_takes_the_latest_approved_minutes_not_a_draft() {
 }
 
 /// The size measures of issue 12's 200 kB goal: page dictionaries, links and outline packed into
-/// compressed object streams, short font resource names (subset tag `NWMFA?`), coordinates to
-/// 1/100 pt. Each shows in the bytes; dropping one fails here.
+/// compressed object streams, short font resource names (subset tag `NWMFA?`), text placed by
+/// relative `Td` steps rounded to 1/100 pt. Each shows in the bytes; dropping one fails here.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dossier_is_written_compactly() {
     let dir = tempfile::tempdir().unwrap();
@@ -470,7 +470,8 @@ async fn the_dossier_is_written_compactly() {
     let mut placed = 0;
     for page in doc.get_pages().values() {
         let content = String::from_utf8_lossy(&doc.get_page_content(*page)).into_owned();
-        for line in content.lines().filter(|l| l.ends_with(" Tm")) {
+        assert!(!content.lines().any(|l| l.ends_with(" Tm")), "absolute placement");
+        for line in content.lines().filter(|l| l.ends_with(" Td")) {
             placed += 1;
             for number in line.split_whitespace() {
                 let decimals = number.split_once('.').map_or(0, |(_, d)| d.len());
