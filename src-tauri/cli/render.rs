@@ -306,8 +306,8 @@ pub fn ics(session: &Session, file: &Path) -> String {
 /// `auskunft`: where the two files went.
 pub fn subject_access(id: i64, saved: &netzwerkmappe_core::privacy::SavedAccess) -> String {
     format!(
-        "Auskunft für Kontakt Nr. {id} gespeichert:\n  {} (maschinenlesbar)\n  {} (lesbar)\n",
-        saved.json, saved.text
+        "Auskunft für Kontakt Nr. {id} gespeichert:\n  {} (maschinenlesbar)\n  {} (lesbar)\n  {} (zum Drucken)\n",
+        saved.json, saved.text, saved.pdf
     )
 }
 

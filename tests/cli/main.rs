@@ -578,7 +578,7 @@ fn ics_writes_the_next_session_and_never_overwrites() {
 mod backup;
 
 #[test]
-fn auskunft_writes_json_and_text_for_one_contact_and_asks_for_the_number_when_ambiguous() {
+fn auskunft_writes_json_text_and_pdf_for_one_contact_and_asks_for_the_number_when_ambiguous() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("daten");
     assert!(netzwerkmappe(&data, &["demo"]).status.success());
@@ -595,6 +595,13 @@ fn auskunft_writes_json_and_text_for_one_contact_and_asks_for_the_number_when_am
     assert!(json["sessions"].is_array());
     let text = std::fs::read_to_string(dir.path().join("auskunft.txt")).unwrap();
     assert!(text.starts_with("Auskunft nach Art. 15 DSGVO\n"), "{text}");
+    let pdf = std::fs::read(dir.path().join("auskunft.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-1.7"));
+    assert!(
+        stdout(&out).contains("auskunft.pdf (zum Drucken)"),
+        "{}",
+        stdout(&out)
+    );
     // Never overwritten.
     let again = netzwerkmappe(&data, &["auskunft", "1", file.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(1));

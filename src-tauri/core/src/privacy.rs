@@ -382,7 +382,7 @@ pub fn subject_access_text(a: &SubjectAccess) -> String {
         out.push('\n');
     };
     line("Auskunft nach Art. 15 DSGVO".into());
-    line(format!("Erstellt: {}", a.created_at));
+    line(format!("Erstellt: {}", german_instant(&a.created_at)));
     line(String::new());
     line("Gespeicherte Kontaktdaten".into());
     let field = |label: &str, v: Option<&str>| {
@@ -522,11 +522,13 @@ pub fn subject_access_text(a: &SubjectAccess) -> String {
     out
 }
 
-/// Where an Auskunft was saved: the JSON file and the readable text beside it.
+/// Where an Auskunft was saved: the JSON file, the readable text and the PDF beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SavedAccess {
     pub json: String,
     pub text: String,
+    /// The same as the text, laid out for print and for handing to the person (issue 13).
+    pub pdf: String,
 }
 
 /// The suggested file name ("Auskunft_Kontakt-12_2026-11-27.json"): the number, not the name,
@@ -535,8 +537,8 @@ pub fn subject_access_file_name(id: i64, on: NaiveDate) -> String {
     format!("Auskunft_Kontakt-{id}_{}.json", on.format("%Y-%m-%d"))
 }
 
-/// Art. 15 export: the JSON at `target` and the readable text beside it (same name, `.txt`),
-/// neither overwriting an existing file; then records in the Änderungsprotokoll that it was
+/// Art. 15 export: the JSON at `target` and the readable text and PDF beside it (same name,
+/// `.txt`, `.pdf`), none overwriting an existing file; then records in the Änderungsprotokoll that it was
 /// given. Shared by the window (after "Speichern unter") and the CLI (`auskunft`).
 pub async fn save_subject_access(
     store: &crate::Store,
@@ -551,22 +553,44 @@ pub async fn save_subject_access(
         message: format!("Die Auskunft konnte nicht als JSON geschrieben werden ({e})."),
     })?;
     let text_target = target.with_extension("txt");
-    if text_target.exists() {
-        return Err(crate::Error::validation(
-            "Datei",
-            format!(
-                "„{}“ gibt es schon. Netzwerkmappe überschreibt keine Dateien: bitte wählen Sie einen anderen Namen.",
-                text_target.display()
-            ),
-        ));
+    let pdf_target = target.with_extension("pdf");
+    for beside in [&text_target, &pdf_target] {
+        if beside.exists() {
+            return Err(crate::Error::validation(
+                "Datei",
+                format!(
+                    "„{}“ gibt es schon. Netzwerkmappe überschreibt keine Dateien: bitte wählen Sie einen anderen Namen.",
+                    beside.display()
+                ),
+            ));
+        }
     }
+    let text = subject_access_text(&access);
+    // Built before anything is written, so a PDF error leaves no half set of files.
+    let pdf = crate::pdf::subject_access_pdf(&text, &PersonName::of(&access.contact).full(), now)?;
     write_new_file_at(target, &json)?;
-    write_new_file_at(&text_target, subject_access_text(&access).as_bytes())?;
+    write_new_file_at(&text_target, text.as_bytes())?;
+    write_new_file_at(&pdf_target, &pdf.bytes)?;
     store.record_subject_access(id, now).await?;
     Ok(SavedAccess {
         json: target.display().to_string(),
         text: text_target.display().to_string(),
+        pdf: pdf_target.display().to_string(),
     })
+}
+
+/// "2026-11-27T11:04:04Z" → "27.11.2026, 12:04 Uhr" (Berlin time); anything else as it is.
+fn german_instant(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|at| {
+            let local = at.with_timezone(&crate::berlin::TIME_ZONE);
+            format!(
+                "{}, {}",
+                format_date(local.date_naive()),
+                crate::berlin::format_time(local.time())
+            )
+        })
+        .unwrap_or_else(|_| rfc3339.to_owned())
 }
 
 /// "2026-11-24" → "24.11.2026"; anything else as it is.

@@ -611,6 +611,61 @@ async fn auskunft_finds_the_person_everywhere_and_reads_as_german_text() {
     assert_eq!(page.total, 1);
 }
 
+/// The Auskunft is saved as JSON, text and PDF (issue 13: "a readable document (a PDF …)"); the
+/// PDF reads back with the person's data, its sections as bookmarks, fonts embedded; an existing
+/// PDF of the same name is never overwritten.
+#[tokio::test(flavor = "multi_thread")]
+async fn auskunft_is_saved_as_a_pdf_that_reads_back_with_the_persons_data() {
+    let store = Store::open_in_memory().await.unwrap();
+    let w = world(&store).await;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("auskunft.json");
+    let saved = netzwerkmappe_core::privacy::save_subject_access(&store, w.erased, &target, at(2026, 11, 27))
+        .await
+        .unwrap();
+    let pdf = dir.path().join("auskunft.pdf");
+    assert_eq!(saved.pdf, pdf.display().to_string());
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Auskunft nach Art. 15 DSGVO",
+        "Erstellt: 27.11.2026, 10:00 Uhr",
+        "Name: Dr. Quirin Zanderbeck",
+        "Organisation: Landratsamt Tübingen",
+        "E-Mail: q.zanderbeck@kreis-tuebingen.de",
+        "Rechtsgrundlage: Art. 6 Abs. 1 lit. e DSGVO",
+        "Sitzungen (Teilnahme) (1)",
+        "10.03.2026 1. Netzwerktreffen 2026: teilgenommen",
+        "Erwähnungen in Protokollen",
+        "Seite 1 von",
+    ] {
+        assert!(flat.contains(expected), "{expected} in {flat}");
+    }
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert!(catalog.get(b"Outlines").is_ok(), "bookmarks");
+    let fonts = std::process::Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let fonts = String::from_utf8(fonts.stdout).unwrap();
+    assert!(fonts.lines().skip(2).count() >= 2, "{fonts}");
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains("yes yes yes")),
+        "{fonts}"
+    );
+    // A second export to the same name stops at the existing files.
+    std::fs::remove_file(&target).unwrap();
+    std::fs::remove_file(dir.path().join("auskunft.txt")).unwrap();
+    let err = netzwerkmappe_core::privacy::save_subject_access(&store, w.erased, &target, at(2026, 11, 27))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("auskunft.pdf"), "{err}");
+    assert!(!target.exists(), "nothing written when the PDF exists");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn audit_records_approval_addendum_deletions_and_imports_with_who() {
     let store = Store::open_in_memory().await.unwrap();

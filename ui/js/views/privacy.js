@@ -180,7 +180,7 @@ async function renderPerson(container, id) {
     clearNotices();
     try {
       const saved = await call('export_subject_access', { id });
-      if (saved) showSuccess(`Die Auskunft wurde gespeichert: ${saved.json} und ${saved.text}`);
+      if (saved) showSuccess(`Die Auskunft wurde gespeichert: ${saved.json}, ${saved.text} und ${saved.pdf} (zum Drucken)`);
     } catch (error) {
       showError(error);
     }

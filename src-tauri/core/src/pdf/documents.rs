@@ -390,6 +390,7 @@ fn running(kind: PdfKind, session: &Session, watermark: Option<&str>) -> Running
         kind: kind.label().to_string(),
         footer: NETWORK.to_string(),
         watermark: watermark.map(str::to_string),
+        cover: false,
     }
 }
 
@@ -951,8 +952,66 @@ pub fn dossier_pdf(data: &SessionPdfData, options: &DossierOptions, now: DateTim
         dossier_blocks(data, options),
         &Frame::a4(),
         &meta,
-        &running(PdfKind::Mappe, &data.session, None),
+        &Running {
+            cover: options.parts.contains(&DossierPart::Deckblatt),
+            ..running(PdfKind::Mappe, &data.session, None)
+        },
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Auskunft (Art. 15 DSGVO)
+
+/// The Auskunft as a PDF, laid out from the readable text `privacy::subject_access_text` writes,
+/// so the PDF and the `.txt` beside it say exactly the same (one place words the Auskunft). The
+/// text's shape: the title, the date line, then sections, each an unindented title after a blank
+/// line followed by indented entries ("  Name: …"; a label before the first ": " is set bold).
+pub fn subject_access_pdf(text: &str, person: &str, now: DateTime<Utc>) -> Result<PdfFile> {
+    const TITLE: &str = "Auskunft nach Art. 15 DSGVO";
+    let mut blocks = Vec::new();
+    let mut after_blank = false;
+    for (n, line) in text.lines().enumerate() {
+        let entry = line.trim_start();
+        if entry.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        if n == 0 {
+            blocks.push(heading(1, entry, None, Some(0)));
+        } else if after_blank && !line.starts_with(' ') {
+            blocks.push(heading(2, entry, None, Some(1)));
+        } else {
+            let runs = match entry.split_once(": ") {
+                // A short label ("E-Mail", "Rechtsgrundlage"), not a sentence with a colon.
+                Some((label, value)) if label.chars().count() <= 20 && !label.contains(' ') => {
+                    vec![Run::bold(format!("{label}: ")), Run::plain(value)]
+                }
+                _ => vec![Run::plain(entry)],
+            };
+            blocks.push(Block::Paragraph {
+                runs,
+                style: ParagraphStyle {
+                    space_after: 3.0,
+                    ..ParagraphStyle::body()
+                },
+            });
+        }
+        after_blank = false;
+    }
+    let meta = Meta {
+        title: format!("{TITLE}: {person}"),
+        author: NETWORK.to_string(),
+        subject: format!("Die in Netzwerkmappe gespeicherten Daten über {person}"),
+        created: now,
+    };
+    let running = Running {
+        header: format!("{TITLE}: {person}"),
+        kind: "Auskunft".into(),
+        footer: NETWORK.to_string(),
+        watermark: None,
+        cover: false,
+    };
+    write_pdf(blocks, &Frame::a4(), &meta, &running)
 }
 
 /// Width and height of a PNG from its header, or `None` if it is not one.

@@ -7,7 +7,8 @@
 //! - `writer`: pages → PDF bytes through printpdf, then metadata, outline and links (PDF/A-2b
 //!   structure) on the lopdf document;
 //!
-//! `documents` turns a session's data into blocks for each of the three documents.
+//! `documents` turns a session's data into blocks for each of the three documents, and the
+//! Art. 15 Auskunft's text into a PDF.
 
 pub mod documents;
 pub mod fonts;
@@ -16,5 +17,5 @@ pub mod writer;
 
 pub use documents::{
     AttendanceOptions, DossierOptions, DossierPart, GroupBy, PdfFile, PdfKind, PdfRequest, SessionPdfData,
-    attendance_pdf, dossier_pdf, minutes_pdf,
+    attendance_pdf, dossier_pdf, minutes_pdf, subject_access_pdf,
 };

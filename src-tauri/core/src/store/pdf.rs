@@ -43,10 +43,13 @@ impl Store {
                 status: p.status,
             })
             .collect();
-        // The previous session: the latest earlier one, not cancelled, whose minutes were begun.
+        // The previous session's minutes: the latest earlier session, not cancelled, whose minutes
+        // are approved (issue 12: a draft is not handed out; its heading names the date, so an
+        // older approved protocol is recognisable as such).
         let previous_id: Option<i64> = sqlx::query_scalar(
             "SELECT s.id FROM sessions s JOIN minutes m ON m.session_id = s.id
-             WHERE s.status != 'abgesagt' AND (s.date, s.start_time, s.id) < (?1, ?2, ?3)
+             WHERE s.status != 'abgesagt' AND m.status = 'freigegeben'
+               AND (s.date, s.start_time, s.id) < (?1, ?2, ?3)
              ORDER BY s.date DESC, s.start_time DESC, s.id DESC LIMIT 1",
         )
         .bind(&session.date)

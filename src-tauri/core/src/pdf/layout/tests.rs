@@ -50,17 +50,22 @@ fn breaks_after_hyphens_and_slashes_and_cuts_overlong_words() {
     let lines = wrap(&[Run::plain("Baden-Württemberg")], 50.0, 10.0, &Fixed);
     assert_eq!(
         lines.iter().map(Line::text).collect::<Vec<_>>(),
-        [
-            "Baden-",
-            "Württemberg"[..].chars().take(10).collect::<String>().as_str(),
-            "g"
-        ]
+        ["Baden-", "Württembe-", "rg"]
     );
+    // A cut word: nine characters and a hyphen a line, the last piece without one.
     let long = "x".repeat(300);
     let lines = wrap(&[Run::plain(long.clone())], 50.0, 10.0, &Fixed);
-    assert_eq!(lines.len(), 30);
+    assert_eq!(lines.len(), 34);
     assert!(lines.iter().all(|l| l.width <= 50.0 + 0.01));
-    assert_eq!(lines.iter().map(Line::text).collect::<String>(), long);
+    let texts: Vec<String> = lines.iter().map(Line::text).collect();
+    assert_eq!(texts[0], "xxxxxxxxx-");
+    assert!(texts[..33].iter().all(|t| t.ends_with('-')), "{texts:?}");
+    assert!(!texts[33].ends_with('-'));
+    assert_eq!(texts.concat().replace('-', ""), long);
+    // A URL or an address is cut without a hyphen (it would read as part of it).
+    let url = format!("www.example.org.{}", "y".repeat(40));
+    let lines = wrap(&[Run::plain(url.clone())], 50.0, 10.0, &Fixed);
+    assert_eq!(lines.iter().map(Line::text).collect::<String>(), url);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Line breaking: styled runs into lines no wider than the measure, greedily (first fit), which is
 //! what office documents do. Breaks at spaces, after a hyphen or a slash inside a word (compound
-//! names, URLs), at "\n" (a hard break); a word wider than a whole line is cut where it must be.
+//! names, URLs), at "\n" (a hard break); a word wider than a whole line is cut where it must be,
+//! with a hyphen at the cut (not in links, addresses and URLs).
 
 use super::Run;
 use crate::pdf::fonts::{Face, Measure};
@@ -155,20 +156,34 @@ pub fn wrap(runs: &[Run], width: f32, size: f32, measure: &dyn Measure) -> Vec<L
                     b.add(fragments);
                     continue;
                 }
-                // Wider than a whole line: cut it character by character.
+                // Wider than a whole line: cut it character by character. A cut word gets a
+                // hyphen at the cut, as a reader expects; a link, an address or anything with
+                // "/", "@", ":" or "." (URLs, e-mail, file names) is cut without one, since a
+                // hyphen there would read as part of it.
+                let hyphenate = fragments
+                    .iter()
+                    .all(|f| f.link.is_none() && !f.text.contains(['/', '@', ':', '.']));
                 for fragment in fragments {
                     let mut rest = fragment.text.as_str();
+                    let hyphen = if hyphenate {
+                        measure.width(fragment.face, size, "-")
+                    } else {
+                        0.0
+                    };
                     while !rest.is_empty() {
                         let room = width - b.width;
                         let mut end = 0;
                         let mut used = 0.0;
                         for (i, c) in rest.char_indices() {
-                            let w = measure.width(fragment.face, size, &rest[i..i + c.len_utf8()]);
-                            if used + w > room + 0.01 {
+                            let next = i + c.len_utf8();
+                            let w = measure.width(fragment.face, size, &rest[i..next]);
+                            // Room for the hyphen unless this character ends the word.
+                            let tail = if next < rest.len() { hyphen } else { 0.0 };
+                            if used + w + tail > room + 0.01 {
                                 break;
                             }
                             used += w;
-                            end = i + c.len_utf8();
+                            end = next;
                         }
                         if end == 0 {
                             if b.current.is_empty() {
@@ -180,13 +195,18 @@ pub fn wrap(runs: &[Run], width: f32, size: f32, measure: &dyn Measure) -> Vec<L
                                 continue;
                             }
                         }
+                        let mut text = rest[..end].to_string();
+                        rest = &rest[end..];
+                        if !rest.is_empty() && hyphenate && used + hyphen <= room + 0.01 {
+                            text.push('-');
+                            used += hyphen;
+                        }
                         b.add(vec![Fragment {
-                            text: rest[..end].to_string(),
+                            text,
                             face: fragment.face,
                             link: fragment.link.clone(),
                             width: used,
                         }]);
-                        rest = &rest[end..];
                         if !rest.is_empty() {
                             b.finish_line();
                         }
