@@ -39,6 +39,21 @@ pub async fn pick_import_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf>
     rx.await.ok().flatten()
 }
 
+/// Asks for the office's logo for the Sitzungsmappe's cover (PNG only). `None` when cancelled.
+pub async fn pick_logo_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    let (tx, rx) = oneshot::channel();
+    builder(app)
+        .set_title("Logo für das Deckblatt wählen")
+        .add_filter("PNG-Bild", &["png"])
+        .pick_file(move |picked| {
+            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+        });
+    rx.await.ok().flatten()
+}
+
 /// Asks for a file to attach to a concept paper (any type). `None` when the person cancels.
 pub async fn pick_attachment_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     if let Some(answer) = test_answer() {

@@ -5,7 +5,8 @@
 use chrono::Utc;
 use netzwerkmappe_core::berlin::today;
 use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir, write_new_file_at};
-use netzwerkmappe_core::pdf::PdfRequest;
+use netzwerkmappe_core::pdf::{PdfKind, PdfRequest};
+use netzwerkmappe_core::settings::{LOGO_MAX_BYTES, Logo};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -33,6 +34,11 @@ pub async fn export_session_pdf(
     let store = state.store().await?;
     let now = Utc::now();
     let data = store.session_pdf_data(id, today(now)).await?;
+    // The window's dossier always carries the logo the office chose ("Logo wählen …"), if any.
+    let mut request = request;
+    if request.kind == PdfKind::Mappe && request.dossier.logo_png.is_none() {
+        request.dossier.logo_png = store.logo().await?.map(|logo| logo.png);
+    }
     let name = request.kind.file_name(&data.session);
     let built = tauri::async_runtime::spawn_blocking(move || request.build(&data, now))
         .await
@@ -49,4 +55,47 @@ pub async fn export_session_pdf(
         path: target.display().to_string(),
         pages: built.pages,
     }))
+}
+
+/// The cover logo the office chose, if any (its file name for the contents dialog).
+#[tauri::command]
+pub async fn get_pdf_logo(state: State<'_, AppState>) -> CommandResult<Option<Logo>> {
+    Ok(state.store().await?.logo().await?)
+}
+
+/// "Logo wählen …": asks for a PNG, checks it (PNG, at most 2 MB) and keeps it in the data file.
+/// A cancelled dialog answers `null` and keeps the earlier logo.
+#[tauri::command]
+pub async fn choose_pdf_logo(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<Logo>> {
+    let Some(path) = dialog::pick_logo_file(&app).await else {
+        return Ok(None);
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Logo.png".into());
+    // Refuse a huge file before reading all of it.
+    let size = std::fs::metadata(&path)
+        .map_err(|e| logo_unreadable(&name, &e))?
+        .len();
+    let bytes = if size > LOGO_MAX_BYTES as u64 {
+        vec![0; LOGO_MAX_BYTES + 1]
+    } else {
+        std::fs::read(&path).map_err(|e| logo_unreadable(&name, &e))?
+    };
+    let store = state.store().await?;
+    Ok(Some(store.set_logo(&name, bytes, Utc::now()).await?))
+}
+
+/// "Logo entfernen".
+#[tauri::command]
+pub async fn remove_pdf_logo(state: State<'_, AppState>) -> CommandResult<()> {
+    Ok(state.store().await?.remove_logo().await?)
+}
+
+fn logo_unreadable(name: &str, e: &std::io::Error) -> netzwerkmappe_core::Error {
+    netzwerkmappe_core::Error::validation(
+        "Logo",
+        format!("Die Datei „{name}“ konnte nicht gelesen werden ({e})."),
+    )
 }

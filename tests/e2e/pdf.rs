@@ -89,3 +89,74 @@ async fn pdf_screenshots() {
     crate::screenshots::save(&app, "sitzung-pdf-mappe-dialog").await;
     app.quit().await;
 }
+
+/// "Logo wählen …" in the Sitzungsmappe's contents dialog, by keyboard: a file that is not a PNG is
+/// refused with a German message inside the dialog, a PNG is taken (its name shown with "Logo
+/// entfernen"), the exported dossier has an image on page 1, and the next dialog remembers it.
+#[tokio::test]
+async fn choose_a_logo_in_the_dossier_dialog_and_export_it() {
+    let app = App::start_with(demo_with_cli).await;
+    app.goto("sitzungen").await;
+    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
+        .await;
+    app.wait_for("#sitzung-pdf").await;
+    let fake = app.data_dir.path().join("kein-bild.png");
+    std::fs::write(&fake, "Das ist kein Bild").unwrap();
+    let logo = app.data_dir.path().join("Wappen.png");
+    std::fs::write(&logo, include_bytes!("../../icons/32x32.png")).unwrap();
+    let folder = app.data_dir.path().join("pdf");
+    std::fs::create_dir_all(&folder).unwrap();
+
+    app.press("#sitzung-pdf").await;
+    app.press("#sitzung-pdf-mappe").await;
+    app.wait_for("#pdf-logo-waehlen").await;
+    assert!(app.text("#pdf-logo-name").await.contains("Kein Logo"));
+    app.answer_file_dialog(&fake);
+    app.press("#pdf-logo-waehlen").await;
+    app.until(
+        "logo refused",
+        "document.getElementById('pdf-logo-fehler').textContent.includes('kein PNG-Bild')",
+    )
+    .await;
+    app.answer_file_dialog(&logo);
+    app.press("#pdf-logo-waehlen").await;
+    app.until(
+        "logo chosen",
+        "document.getElementById('pdf-logo-name').textContent.includes('Wappen.png')",
+    )
+    .await;
+    app.answer_file_dialog(&folder);
+    app.press("#pdf-speichern").await;
+    app.until(
+        "saved message",
+        "document.getElementById('meldungen').textContent.includes('Das PDF wurde gespeichert')",
+    )
+    .await;
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let images = Command::new("pdfimages")
+        .args(["-list", "-f", "1", "-l", "1"])
+        .arg(&files[0])
+        .output()
+        .unwrap();
+    let images = String::from_utf8_lossy(&images.stdout);
+    assert!(images.lines().count() >= 3, "an image on page 1: {images}");
+
+    // Remembered: the next dialog shows it, and "Logo entfernen" forgets it.
+    app.press("#sitzung-pdf-mappe").await;
+    app.until(
+        "logo remembered",
+        "document.getElementById('pdf-logo-name')?.textContent.includes('Wappen.png')",
+    )
+    .await;
+    app.press("#pdf-logo-entfernen").await;
+    app.until(
+        "logo removed",
+        "document.getElementById('pdf-logo-name').textContent.includes('Kein Logo')",
+    )
+    .await;
+    app.quit().await;
+}

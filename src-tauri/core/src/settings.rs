@@ -52,12 +52,49 @@ impl Default for Settings {
     }
 }
 
+/// The cover logo is kept in the data file (not as a path): a backup or a copied data file then
+/// carries it, and a moved or deleted picture cannot break the next export. 2 MB is far more than
+/// a logo needs and keeps the data file and every backup small.
+pub const LOGO_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// The office's logo for the Sitzungsmappe's cover, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Logo {
+    /// The chosen file's name, shown beside "Logo entfernen".
+    pub name: String,
+    #[serde(skip)]
+    pub png: Vec<u8>,
+}
+
+/// Checks a chosen logo file: a readable PNG of at most [`LOGO_MAX_BYTES`].
+pub fn check_logo(bytes: &[u8]) -> Result<()> {
+    if bytes.len() > LOGO_MAX_BYTES {
+        return Err(Error::validation(
+            "Logo",
+            format!(
+                "Das Logo ist zu groß ({:.1} MB); erlaubt sind höchstens 2 MB.",
+                bytes.len() as f64 / 1_048_576.0
+            ),
+        ));
+    }
+    if crate::pdf::documents::png_size(bytes).is_none() {
+        return Err(Error::validation(
+            "Logo",
+            "Die Datei ist kein PNG-Bild. Bitte wählen Sie ein Logo im PNG-Format.",
+        ));
+    }
+    Ok(())
+}
+
 /// Keys as stored in the `settings` table.
 pub(crate) const KEY_MAIL_BATCH_SIZE: &str = "mail_batch_size";
 pub(crate) const KEY_REMINDERS_ENABLED: &str = "reminders_enabled";
 pub(crate) const KEY_REMINDER_DAYS: &str = "reminder_days";
 pub(crate) const KEY_USER_NAME: &str = "user_name";
 pub(crate) const KEY_RETENTION_YEARS: &str = "retention_years";
+/// The logo's bytes (a BLOB) and its file name; read only by `Store::logo`.
+pub(crate) const KEY_LOGO_PNG: &str = "logo_png";
+pub(crate) const KEY_LOGO_NAME: &str = "logo_name";
 
 impl Settings {
     /// Builds the settings from stored `(key, value)` rows; unknown keys and unreadable values

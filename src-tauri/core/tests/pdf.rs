@@ -543,3 +543,55 @@ async fn the_dossier_carries_the_papers_on_the_agenda_with_their_current_text() 
         "{outline:?}"
     );
 }
+
+/// The cover logo chosen in the window is kept in the data file (so backups carry it): a file that
+/// is not a PNG or is larger than 2 MB is refused with a German message naming the logo, a good
+/// one is stored, read back and printed on page 1, and "Logo entfernen" forgets it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_logo_is_kept_in_the_data_file_checked_and_printed_on_the_cover() {
+    let png = include_bytes!("../../../icons/32x32.png").to_vec();
+    let store = Store::open_in_memory().await.unwrap();
+    assert!(store.logo().await.unwrap().is_none());
+
+    let not_png = store
+        .set_logo("logo.jpg", b"\xff\xd8\xff\xe0 kein PNG".to_vec(), now())
+        .await
+        .unwrap_err();
+    assert!(not_png.to_string().contains("PNG"), "{not_png}");
+    let mut huge = png.clone();
+    huge.resize(netzwerkmappe_core::settings::LOGO_MAX_BYTES + 1, 0);
+    let too_big = store.set_logo("riesig.png", huge, now()).await.unwrap_err();
+    assert!(too_big.to_string().contains("2 MB"), "{too_big}");
+    assert!(store.logo().await.unwrap().is_none());
+
+    store.set_logo("Wappen.png", png.clone(), now()).await.unwrap();
+    let logo = store.logo().await.unwrap().unwrap();
+    assert_eq!((logo.name.as_str(), &logo.png), ("Wappen.png", &png));
+    // The other settings still read (the logo row is not one of them).
+    store.settings().await.unwrap();
+
+    let data = demo_data().await;
+    let upcoming = data.iter().find(|d| d.previous.is_some()).unwrap();
+    let options = DossierOptions {
+        logo_png: Some(logo.png),
+        ..DossierOptions::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dossier_pdf(upcoming, &options, now()).unwrap();
+    let path = save(dir.path(), "logo.pdf", &file.bytes);
+    let images = tool(
+        "pdfimages",
+        &["-list", "-f", "1", "-l", "1", path.to_str().unwrap()],
+    );
+    assert!(images.lines().count() >= 3, "an image on page 1: {images}");
+    let plain = dossier_pdf(upcoming, &DossierOptions::default(), now()).unwrap();
+    let path = save(dir.path(), "ohne-logo.pdf", &plain.bytes);
+    let images = tool(
+        "pdfimages",
+        &["-list", "-f", "1", "-l", "1", path.to_str().unwrap()],
+    );
+    assert_eq!(images.lines().count(), 2, "no image without a logo: {images}");
+
+    store.remove_logo().await.unwrap();
+    assert!(store.logo().await.unwrap().is_none());
+}

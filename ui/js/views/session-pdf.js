@@ -55,6 +55,7 @@ async function exportMappe(session) {
     name: 'pdf-gruppierung', label: 'Teilnehmende gruppieren nach',
     options: [['organisation', 'Organisation'], ['kreis', 'Stadt- oder Landkreis']], value: 'organisation',
   });
+  const logo = await logoChooser();
   const answer = await ask({
     title: 'Sitzungsmappe als PDF',
     body: [
@@ -62,6 +63,7 @@ async function exportMappe(session) {
       el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label' }, 'Inhalt'),
         el('div', { class: 'kern-fieldset__body' }, boxes)),
       group,
+      logo,
     ],
     choices: [{ value: true, label: 'Speichern unter …', variant: 'primary', id: 'pdf-speichern' }],
     cancelId: 'pdf-abbrechen',
@@ -69,6 +71,51 @@ async function exportMappe(session) {
   if (answer !== true) return;
   const parts = PARTS.filter((_, i) => boxes[i].input.checked).map(([value]) => value);
   await run(session, { kind: 'mappe', dossier: { parts, group_by: group.input.value } });
+}
+
+// The cover logo: chosen here with the native open dialog (PNG only), kept in the data file by
+// Rust (so it is there next time and in every backup), shown by its file name. A refused file
+// (not a PNG, larger than 2 MB) is reported inside the dialog, where the person is looking.
+async function logoChooser() {
+  const name = el('p', { class: 'kern-body', id: 'pdf-logo-name' });
+  const problem = el('p', { class: 'kern-error', id: 'pdf-logo-fehler', role: 'alert' });
+  setHidden(problem, true);
+  const remove = el('button', { type: 'button', class: 'kern-btn kern-btn--tertiary', id: 'pdf-logo-entfernen' },
+    el('span', { class: 'kern-label' }, 'Logo entfernen'));
+  const choose = el('button', { type: 'button', class: 'kern-btn kern-btn--secondary', id: 'pdf-logo-waehlen' },
+    el('span', { class: 'kern-label' }, 'Logo wählen …'));
+  const show = (logo) => {
+    replaceChildren(name, logo ? `Logo auf dem Deckblatt: ${logo.name}` : 'Kein Logo auf dem Deckblatt.');
+    setHidden(remove, !logo);
+  };
+  const attempt = async (action) => {
+    setHidden(problem, true);
+    try {
+      await action();
+    } catch (error) {
+      replaceChildren(problem, error.message);
+      setHidden(problem, false);
+    }
+  };
+  choose.addEventListener('click', () => attempt(async () => {
+    const chosen = await call('choose_pdf_logo');
+    if (chosen) show(chosen);
+  }));
+  remove.addEventListener('click', () => attempt(async () => {
+    await call('remove_pdf_logo');
+    show(null);
+    choose.focus();
+  }));
+  let current = null;
+  try {
+    current = await call('get_pdf_logo');
+  } catch (error) {
+    replaceChildren(problem, error.message);
+    setHidden(problem, false);
+  }
+  show(current);
+  return el('div', { class: 'pdf-logo', role: 'group', 'aria-label': 'Logo' }, name, problem,
+    el('div', { class: 'form-actions' }, choose, remove));
 }
 
 async function exportAttendance(session) {

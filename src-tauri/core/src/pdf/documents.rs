@@ -1015,7 +1015,7 @@ pub fn subject_access_pdf(text: &str, person: &str, now: DateTime<Utc>) -> Resul
 }
 
 /// Width and height of a PNG from its header, or `None` if it is not one.
-fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+pub(crate) fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
     if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" {
         return None;
     }
