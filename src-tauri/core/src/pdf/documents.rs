@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::fonts::Fonts;
 use super::layout::{Block, Column, Frame, Laid, ParagraphStyle, Run, layout};
-use super::writer::{Meta, Running, write};
+use super::foreign::ForeignPdf;
+use super::writer::{Meta, Running, write_with_foreign};
 use crate::agenda::AgendaItem;
 use crate::berlin;
 use crate::document::{self, Document, Inline};
@@ -48,6 +49,28 @@ pub struct PaperText {
     /// The TOP it is on ("3"), if any.
     pub agenda_number: Option<String>,
     pub body: Document,
+    /// Its attachments (of the paper and of its current version), in the order they were added.
+    #[serde(default)]
+    pub attachments: Vec<PaperAttachment>,
+}
+
+/// An attachment of a paper on the agenda. Its bytes are loaded only when the dossier appends
+/// the attached PDFs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaperAttachment {
+    pub id: i64,
+    pub file_name: String,
+    pub media_type: String,
+    /// The checked bytes, or why they could not be read (a checksum mismatch); `None` if not loaded.
+    #[serde(skip)]
+    pub content: Option<std::result::Result<Vec<u8>, String>>,
+}
+
+impl PaperAttachment {
+    /// A PDF by its type or its name (older uploads may carry a generic type).
+    pub fn is_pdf(&self) -> bool {
+        self.media_type == "application/pdf" || self.file_name.to_lowercase().ends_with(".pdf")
+    }
 }
 
 /// Everything the three documents need of a session.
@@ -129,6 +152,9 @@ pub struct DossierOptions {
     /// The office's logo for the cover (PNG bytes), if any.
     #[serde(default, skip)]
     pub logo_png: Option<Vec<u8>>,
+    /// Append the papers' attached PDFs after each paper (page by page, inside the dossier's frame).
+    #[serde(default)]
+    pub attachments: bool,
 }
 
 impl Default for DossierOptions {
@@ -137,6 +163,7 @@ impl Default for DossierOptions {
             parts: DossierPart::ALL.to_vec(),
             group_by: GroupBy::Organisation,
             logo_png: None,
+            attachments: false,
         }
     }
 }
@@ -229,21 +256,35 @@ fn cell(text: impl Into<String>) -> Vec<Run> {
     vec![Run::plain(text.into())]
 }
 
-/// A written PDF and its number of pages (for the message after saving).
+/// A written PDF, its number of pages and what the user should know of it (attachments that
+/// could not be appended), for the message after saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfFile {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    pub notes: Vec<String>,
 }
 
 fn write_pdf(blocks: Vec<Block>, frame: &Frame, meta: &Meta, running: &Running) -> Result<PdfFile> {
+    write_pdf_with(blocks, frame, meta, running, &[], Vec::new())
+}
+
+fn write_pdf_with(
+    blocks: Vec<Block>,
+    frame: &Frame,
+    meta: &Meta,
+    running: &Running,
+    foreign: &[ForeignPdf],
+    notes: Vec<String>,
+) -> Result<PdfFile> {
     let fonts = Fonts::get()?;
     let blocks = clean_blocks(blocks, fonts);
     let laid: Laid = layout(&blocks, frame, fonts);
-    let bytes = write(&laid, frame, meta, Some(running), fonts)?;
+    let bytes = write_with_foreign(&laid, frame, meta, Some(running), fonts, foreign)?;
     Ok(PdfFile {
         bytes,
         pages: laid.pages.len(),
+        notes,
     })
 }
 
@@ -614,9 +655,60 @@ pub fn minutes_pdf(data: &SessionPdfData, now: DateTime<Utc>) -> Result<PdfFile>
 // ---------------------------------------------------------------------------------------------
 // Sitzungsmappe
 
-/// The dossier's blocks.
+/// The dossier's blocks (attached PDFs, if asked for, stand in as `Block::Foreign`).
 pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Block> {
+    dossier_parts(data, options).blocks
+}
+
+/// The dossier's blocks with the attached PDFs they place and the notes on those left out.
+struct DossierParts {
+    blocks: Vec<Block>,
+    foreign: Vec<ForeignPdf>,
+    notes: Vec<String>,
+}
+
+/// The attachments of one paper as the dossier shows them: each PDF that opens becomes its
+/// pages (after a heading, in the outline below the paper); one that does not is named with the
+/// reason; other files are listed by name, since a dossier cannot print a Word file.
+struct PaperAnnex {
+    /// The paper's place in the dossier (for anchors).
+    index: usize,
+    /// (file name, opened PDF or why not)
+    pdfs: Vec<(String, std::result::Result<ForeignPdf, String>)>,
+    others: Vec<String>,
+}
+
+fn paper_annex(index: usize, paper: &PaperText, append: bool) -> PaperAnnex {
+    let mut annex = PaperAnnex {
+        index,
+        pdfs: Vec::new(),
+        others: Vec::new(),
+    };
+    for attachment in &paper.attachments {
+        if !append || !attachment.is_pdf() {
+            annex.others.push(attachment.file_name.clone());
+            continue;
+        }
+        let opened = match &attachment.content {
+            Some(Ok(bytes)) => ForeignPdf::open(bytes),
+            Some(Err(reason)) => Err(reason.clone()),
+            None => Err("Sie wurde nicht geladen.".to_string()),
+        };
+        annex.pdfs.push((attachment.file_name.clone(), opened));
+    }
+    annex
+}
+
+fn dossier_parts(data: &SessionPdfData, options: &DossierOptions) -> DossierParts {
     let session = &data.session;
+    let mut foreign: Vec<ForeignPdf> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let mut annexes: Vec<PaperAnnex> = data
+        .papers
+        .iter()
+        .enumerate()
+        .map(|(i, paper)| paper_annex(i, paper, options.attachments))
+        .collect();
     let has = |part: DossierPart| options.parts.contains(&part);
     let mut blocks = Vec::new();
     if has(DossierPart::Deckblatt) {
@@ -714,6 +806,15 @@ pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Bl
                         anchor: format!("papier-{i}"),
                         level: 1,
                     });
+                    for (j, (name, opened)) in annexes[i].pdfs.iter().enumerate() {
+                        if opened.is_ok() {
+                            blocks.push(Block::TocEntry {
+                                text: format!("Anlage: {name}"),
+                                anchor: format!("papier-{i}-anlage-{j}"),
+                                level: 2,
+                            });
+                        }
+                    }
                 }
             }
         }
@@ -841,9 +942,75 @@ pub fn dossier_blocks(data: &SessionPdfData, options: &DossierOptions) -> Vec<Bl
                 },
             });
             blocks.extend(document_blocks(&paper.body));
+            let annex = &annexes[i];
+            if !annex.others.is_empty() {
+                let label = if options.attachments {
+                    "Weitere Anlagen (nicht in dieser Mappe)"
+                } else {
+                    "Anlagen (nicht in dieser Mappe)"
+                };
+                blocks.push(Block::Paragraph {
+                    runs: vec![
+                        Run::bold(format!("{label}: ")),
+                        Run::plain(annex.others.join(", ")),
+                    ],
+                    style: ParagraphStyle {
+                        space_before: 6.0,
+                        ..ParagraphStyle::small()
+                    },
+                });
+            }
+            append_annex(&mut blocks, &mut annexes[i], paper, &mut foreign, &mut notes);
         }
     }
-    blocks
+    DossierParts {
+        blocks,
+        foreign,
+        notes,
+    }
+}
+
+/// Appends paper `i`'s attached PDFs (heading, then their pages) or, for one that cannot be
+/// placed, a line that says why; the same reason goes to `notes` for the message after saving.
+fn append_annex(
+    blocks: &mut Vec<Block>,
+    annex: &mut PaperAnnex,
+    paper: &PaperText,
+    foreign: &mut Vec<ForeignPdf>,
+    notes: &mut Vec<String>,
+) {
+    let i = annex.index;
+    for (j, (name, opened)) in std::mem::take(&mut annex.pdfs).into_iter().enumerate() {
+        match opened {
+            Ok(pdf) => {
+                blocks.push(heading(
+                    3,
+                    format!("Anlage: {name}"),
+                    Some(&format!("papier-{i}-anlage-{j}")),
+                    Some(2),
+                ));
+                blocks.push(Block::Foreign {
+                    source: foreign.len(),
+                    pages: pdf.page_count(),
+                    caption: format!("Anlage „{name}“ zu „{}“", paper.title),
+                });
+                foreign.push(pdf);
+            }
+            Err(reason) => {
+                blocks.push(Block::Paragraph {
+                    runs: vec![
+                        Run::bold(format!("Anlage „{name}“ ist nicht angefügt: ")),
+                        Run::plain(reason.clone()),
+                    ],
+                    style: ParagraphStyle {
+                        space_before: 6.0,
+                        ..ParagraphStyle::small()
+                    },
+                });
+                notes.push(format!("„{name}“ ({}) ist nicht angefügt: {reason}", paper.title));
+            }
+        }
+    }
 }
 
 fn previous_title(previous: &PreviousMinutes) -> String {
@@ -948,14 +1115,17 @@ pub fn dossier_pdf(data: &SessionPdfData, options: &DossierOptions, now: DateTim
         return Err(Error::validation("Logo", "Das Logo muss ein PNG-Bild sein."));
     }
     let meta = meta(PdfKind::Mappe, &data.session, now);
-    write_pdf(
-        dossier_blocks(data, options),
+    let parts = dossier_parts(data, options);
+    write_pdf_with(
+        parts.blocks,
         &Frame::a4(),
         &meta,
         &Running {
             cover: options.parts.contains(&DossierPart::Deckblatt),
             ..running(PdfKind::Mappe, &data.session, None)
         },
+        &parts.foreign,
+        parts.notes,
     )
 }
 

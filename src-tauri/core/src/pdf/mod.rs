@@ -7,11 +7,15 @@
 //! - `writer`: pages → PDF bytes through printpdf, then metadata, outline and links (PDF/A-2b
 //!   structure) on the lopdf document;
 //!
+//! `foreign` copies the pages of attached PDFs in as Form XObjects, which the writer draws where
+//! the layout placed them (`Block::Foreign`).
+//!
 //! `documents` turns a session's data into blocks for each of the three documents, and the
 //! Art. 15 Auskunft's text into a PDF.
 
 pub mod documents;
 pub mod fonts;
+pub mod foreign;
 pub mod layout;
 pub mod writer;
 

@@ -22,6 +22,7 @@ use printpdf::{
 };
 
 use super::fonts::{Face, Fonts, Measure};
+use super::foreign::{self, ForeignPdf, ImportedPage};
 use super::layout::{Frame, Ink, Item, Laid, Target};
 use crate::{Error, Result};
 
@@ -184,6 +185,15 @@ struct PendingLink {
     target: Target,
 }
 
+/// A foreign page to draw after printpdf: page index, box in PDF coordinates (x, y, w, h),
+/// source and page in it.
+struct PendingForeign {
+    page: usize,
+    area: [f32; 4],
+    source: usize,
+    source_page: usize,
+}
+
 /// Writes `laid` (pages of `frame`) as PDF bytes.
 pub fn write(
     laid: &Laid,
@@ -191,6 +201,19 @@ pub fn write(
     meta: &Meta,
     running: Option<&Running>,
     fonts: &Fonts,
+) -> Result<Vec<u8>> {
+    write_with_foreign(laid, frame, meta, running, fonts, &[])
+}
+
+/// Writes `laid` as PDF bytes, drawing the pages of `foreign` where the layout placed them
+/// (`Item::Foreign`, its `source` an index into `foreign`).
+pub fn write_with_foreign(
+    laid: &Laid,
+    frame: &Frame,
+    meta: &Meta,
+    running: Option<&Running>,
+    fonts: &Fonts,
+    foreign: &[ForeignPdf],
 ) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&meta.title);
     let mut font_ids = HashMap::new();
@@ -208,6 +231,7 @@ pub fn write(
     let total = laid.pages.len();
     let mut images: HashMap<Vec<u8>, (XObjectId, usize, usize)> = HashMap::new();
     let mut links = Vec::new();
+    let mut foreign_pages = Vec::new();
     let mut pages = Vec::with_capacity(total);
     for (index, page) in laid.pages.iter().enumerate() {
         let mut painter = Painter {
@@ -261,6 +285,19 @@ pub fn write(
                     rect: [*x, frame.height - y - h, x + w, frame.height - y],
                     target: target.clone(),
                 }),
+                Item::Foreign {
+                    x,
+                    y,
+                    w,
+                    h,
+                    source,
+                    page,
+                } => foreign_pages.push(PendingForeign {
+                    page: index,
+                    area: [*x, frame.height - y - h, *w, *h],
+                    source: *source,
+                    source_page: *page,
+                }),
                 Item::Image { x, y, w, h, png } => {
                     let (id, px_w, px_h) = match images.get(png) {
                         Some(found) => found.clone(),
@@ -305,7 +342,9 @@ pub fn write(
         ..PdfSaveOptions::default()
     };
     let mut lo = doc.to_lopdf_document(&options, &mut Vec::new());
-    finish(&mut lo, laid, frame, meta, links)?;
+    let archival = foreign_pages.is_empty();
+    place_foreign(&mut lo, foreign_pages, foreign)?;
+    finish(&mut lo, laid, frame, meta, links, archival)?;
     lo.compress();
     let mut bytes = Vec::new();
     // Object streams (PDF 1.5+, allowed in PDF/A-2) pack the ~120 link annotations, page
@@ -321,6 +360,79 @@ pub fn write(
         reason: e.to_string(),
     })?;
     Ok(bytes)
+}
+
+/// Draws the foreign pages: each source is copied in once, each placed page gets a content
+/// stream that draws its Form XObject scaled into the box, with a thin grey edge so the
+/// attachment's page is seen as a page on white paper.
+fn place_foreign(doc: &mut lopdf::Document, pending: Vec<PendingForeign>, foreign: &[ForeignPdf]) -> Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let pdf_err = |e: lopdf::Error| Error::Pdf {
+        reason: e.to_string(),
+    };
+    let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    let mut imported: HashMap<usize, Vec<ImportedPage>> = HashMap::new();
+    for (n, item) in pending.into_iter().enumerate() {
+        let Some(source) = foreign.get(item.source) else {
+            continue;
+        };
+        if !imported.contains_key(&item.source) {
+            let pages = foreign::import(doc, source).map_err(|reason| Error::Pdf { reason })?;
+            imported.insert(item.source, pages);
+        }
+        let (Some(page_id), Some(page)) = (
+            page_ids.get(item.page),
+            imported.get(&item.source).and_then(|p| p.get(item.source_page)),
+        ) else {
+            continue;
+        };
+        let (m, [x, y, w, h]) = page.placement(item.area);
+        let name = format!("NWMAnl{n}");
+        let content = format!(
+            "q {} cm /{name} Do Q\nq 0.7 G 0.5 w {x:.2} {y:.2} {w:.2} {h:.2} re S Q\n",
+            m.map(|v| format!("{v:.4}")).join(" ")
+        );
+        add_xobject(doc, *page_id, &name, page.form).map_err(pdf_err)?;
+        doc.add_page_contents(*page_id, content.into_bytes())
+            .map_err(pdf_err)?;
+    }
+    Ok(())
+}
+
+/// Adds `/name` → `form` to a page's XObject resources, wherever printpdf put them (inline or
+/// referenced).
+fn add_xobject(doc: &mut lopdf::Document, page_id: ObjectId, name: &str, form: ObjectId) -> lopdf::Result<()> {
+    let resources_ref = doc.get_dictionary(page_id)?.get(b"Resources").and_then(Object::as_reference).ok();
+    let resources = match resources_ref {
+        Some(id) => doc.get_object_mut(id).and_then(Object::as_dict_mut)?,
+        None => {
+            let page = doc.get_object_mut(page_id).and_then(Object::as_dict_mut)?;
+            if !page.has(b"Resources") {
+                page.set("Resources", Dictionary::new());
+            }
+            page.get_mut(b"Resources").and_then(Object::as_dict_mut)?
+        }
+    };
+    let xobjects_ref = resources.get(b"XObject").and_then(Object::as_reference).ok();
+    match xobjects_ref {
+        Some(id) => {
+            doc.get_object_mut(id)
+                .and_then(Object::as_dict_mut)?
+                .set(name.as_bytes().to_vec(), Object::Reference(form));
+        }
+        None => {
+            if !resources.has(b"XObject") {
+                resources.set("XObject", Dictionary::new());
+            }
+            resources
+                .get_mut(b"XObject")
+                .and_then(Object::as_dict_mut)?
+                .set(name.as_bytes().to_vec(), Object::Reference(form));
+        }
+    }
+    Ok(())
 }
 
 fn paint_frame(
@@ -435,8 +547,16 @@ fn xml_escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn xmp(meta: &Meta) -> String {
+/// The XMP packet. `archival` claims PDF/A-2b; a document with pages of attached PDFs does not,
+/// because what those files contain (fonts not embedded, transparency, colour spaces) is not ours
+/// to vouch for.
+fn xmp(meta: &Meta, archival: bool) -> String {
     let date = meta.created.format("%Y-%m-%dT%H:%M:%SZ");
+    let pdfaid = if archival {
+        "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
+    } else {
+        ""
+    };
     format!(
         r#"<?xpacket begin="﻿" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -452,9 +572,7 @@ fn xmp(meta: &Meta) -> String {
 <xmp:MetadataDate>{date}</xmp:MetadataDate>
 <xmp:CreatorTool>Netzwerkmappe</xmp:CreatorTool>
 <pdf:Producer>Netzwerkmappe (printpdf)</pdf:Producer>
-<pdfaid:part>2</pdfaid:part>
-<pdfaid:conformance>B</pdfaid:conformance>
-</rdf:Description>
+{pdfaid}</rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"#,
@@ -477,6 +595,7 @@ fn finish(
     frame: &Frame,
     meta: &Meta,
     links: Vec<PendingLink>,
+    archival: bool,
 ) -> Result<()> {
     let pdf_err = |e: lopdf::Error| Error::Pdf {
         reason: e.to_string(),
@@ -567,7 +686,7 @@ fn finish(
     let info_id = doc.add_object(info);
     doc.trailer.set("Info", Object::Reference(info_id));
 
-    let mut xmp_stream = Stream::new(Dictionary::new(), xmp(meta).into_bytes());
+    let mut xmp_stream = Stream::new(Dictionary::new(), xmp(meta, archival).into_bytes());
     xmp_stream.dict.set("Type", name("Metadata"));
     xmp_stream.dict.set("Subtype", name("XML"));
     // XMP stays uncompressed so archive tools can read it without a PDF parser.

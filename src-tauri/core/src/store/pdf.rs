@@ -8,7 +8,7 @@ use super::agenda::agenda_of;
 use super::participants::participants_of;
 use super::sessions::load_session;
 use crate::minutes::{ActionItemFilter, ActionStatus};
-use crate::pdf::documents::{PaperText, PdfParticipant, PreviousMinutes, SessionPdfData};
+use crate::pdf::documents::{PaperAttachment, PaperText, PdfParticipant, PreviousMinutes, SessionPdfData};
 use crate::{Result, Store};
 
 impl Store {
@@ -94,6 +94,19 @@ impl Store {
                     .agenda_item_id
                     .and_then(|i| agenda.iter().find(|a| a.id == i))
                     .map(|a| a.number.clone()),
+                attachments: view
+                    .attachments
+                    .iter()
+                    // The paper's own attachments and its current version's; an older version's
+                    // belong to that version.
+                    .filter(|a| a.version_id.is_none_or(|v| v == current.id))
+                    .map(|a| PaperAttachment {
+                        id: a.id,
+                        file_name: a.file_name.clone(),
+                        media_type: a.media_type.clone(),
+                        content: None,
+                    })
+                    .collect(),
                 body: current.document,
             });
         }
@@ -115,6 +128,8 @@ pub struct PdfSaved {
     pub path: String,
     pub pages: usize,
     pub bytes: usize,
+    /// Attachments that could not be appended, each with the reason (German, for the message).
+    pub notes: Vec<String>,
 }
 
 impl Store {
@@ -127,13 +142,36 @@ impl Store {
         target: &std::path::Path,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<PdfSaved> {
-        let data = self.session_pdf_data(id, crate::berlin::today(now)).await?;
+        let mut data = self.session_pdf_data(id, crate::berlin::today(now)).await?;
+        if request.kind == crate::pdf::PdfKind::Mappe && request.dossier.attachments {
+            self.load_pdf_attachments(&mut data).await?;
+        }
         let file = request.build(&data, now)?;
         crate::export::write_new_file_at(target, &file.bytes)?;
         Ok(PdfSaved {
             path: target.display().to_string(),
             pages: file.pages,
             bytes: file.bytes.len(),
+            notes: file.notes,
         })
+    }
+
+    /// Loads the bytes of the papers' PDF attachments into `data`, each checked against its
+    /// checksum: a damaged one is kept with its reason, so the dossier says which one is missing
+    /// instead of failing as a whole.
+    pub async fn load_pdf_attachments(&self, data: &mut SessionPdfData) -> Result<()> {
+        for paper in &mut data.papers {
+            for attachment in paper.attachments.iter_mut().filter(|a| a.is_pdf()) {
+                attachment.content = Some(match self.read_attachment(attachment.id).await {
+                    Ok(file) => Ok(file.data),
+                    Err(crate::Error::Validation { .. }) => Err(
+                        "Ihr Inhalt stimmt nicht mehr mit der beim Anhängen gespeicherten Prüfsumme überein."
+                            .to_string(),
+                    ),
+                    Err(other) => return Err(other),
+                });
+            }
+        }
+        Ok(())
     }
 }

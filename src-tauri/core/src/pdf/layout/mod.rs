@@ -152,6 +152,14 @@ pub enum Block {
         width: f32,
         height: f32,
     },
+    /// The pages of another PDF (`source`, an index the writer resolves), one per page of the
+    /// flow, each below a small `caption` line, scaled into the content area. The first starts
+    /// below what is already on the page if at least half of it is free.
+    Foreign {
+        source: usize,
+        pages: usize,
+        caption: String,
+    },
     /// Vertical space, dropped at the top of a page.
     Space(f32),
     /// Vertical space that is kept even at the top of a page (the cover's layout).
@@ -213,6 +221,15 @@ pub enum Item {
         w: f32,
         h: f32,
         png: Vec<u8>,
+    },
+    /// Page `page` of foreign PDF `source`, fitted into the box (`y` its top).
+    Foreign {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        source: usize,
+        page: usize,
     },
 }
 
@@ -367,6 +384,41 @@ pub fn layout(blocks: &[Block], frame: &Frame, measure: &dyn Measure) -> Laid {
     cursor.laid
 }
 
+/// Places the pages of a foreign PDF, one per page, each under its caption
+/// ("Anlage „Beschluss.pdf“ · Seite 2 von 8").
+fn foreign(cursor: &mut Cursor<'_>, source: usize, pages: usize, caption: &str) {
+    let frame = cursor.frame;
+    let size = 8.5;
+    let full = frame.content_bottom() - frame.top;
+    for page in 0..pages {
+        if page > 0 || cursor.room() < full / 2.0 {
+            if !cursor.at_top() {
+                cursor.new_page();
+            }
+        }
+        let text = format!("{caption} · Seite {} von {pages}", page + 1);
+        cursor.y += size * 1.4;
+        let baseline = cursor.y - size * 0.3;
+        for line in wrap(&[Run::italic(text)], frame.content_width(), size, cursor.measure)
+            .iter()
+            .take(1)
+        {
+            emit_line(cursor, line, frame.left, baseline, size, Ink::Gray(0.35));
+        }
+        cursor.y += 4.0;
+        let y = cursor.y;
+        cursor.push(Item::Foreign {
+            x: frame.left,
+            y,
+            w: frame.content_width(),
+            h: frame.content_bottom() - y,
+            source,
+            page,
+        });
+        cursor.y = frame.content_bottom();
+    }
+}
+
 /// The height the first lines of a block need, so a heading before it can move along.
 fn lead_height(block: Option<&Block>, measure: &dyn Measure, frame: &Frame) -> f32 {
     match block {
@@ -396,6 +448,8 @@ fn lead_height(block: Option<&Block>, measure: &dyn Measure, frame: &Frame) -> f
             height
         }
         Some(Block::TocEntry { .. }) => 30.0,
+        // A foreign page starts below a heading only where half the page is free.
+        Some(Block::Foreign { .. }) => (frame.content_bottom() - frame.top) / 2.0,
         Some(Block::Heading { level, .. }) => heading_size(*level) * 1.3 + 24.0,
         _ => 0.0,
     }
@@ -478,6 +532,11 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
             cursor.y += 4.0;
         }
         Block::Paragraph { runs, style } => paragraph(cursor, runs, style, None),
+        Block::Foreign {
+            source,
+            pages,
+            caption,
+        } => foreign(cursor, *source, *pages, caption),
         Block::ListItem { marker, runs, indent } => {
             let style = ParagraphStyle {
                 indent: *indent + 16.0,
