@@ -595,3 +595,157 @@ async fn the_logo_is_kept_in_the_data_file_checked_and_printed_on_the_cover() {
     store.remove_logo().await.unwrap();
     assert!(store.logo().await.unwrap().is_none());
 }
+
+/// The text of page `n` (from 1).
+fn page_text(path: &Path, n: usize) -> String {
+    let n = n.to_string();
+    tool(
+        "pdftotext",
+        &["-enc", "UTF-8", "-f", &n, "-l", &n, path.to_str().unwrap(), "-"],
+    )
+}
+
+fn xmp_of(doc: &lopdf::Document) -> String {
+    let catalog = doc.catalog().unwrap();
+    let id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    String::from_utf8(doc.get_object(id).unwrap().as_stream().unwrap().content.clone()).unwrap()
+}
+
+/// Issue 12: "the concept papers on the agenda (…; attached PDFs appended after them if the user
+/// wants)". Each attached PDF's pages follow its paper inside the dossier's own frame, so "Seite X
+/// von Y", the table of contents and the bookmarks count them; a file protected by a password is
+/// left out with its reason (in the dossier and in the notes for the message), one protected only
+/// against changes is printed, and a Word file is named, not printed.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dossier_appends_the_papers_attached_pdfs_inside_its_frame() {
+    let store = Store::open_in_memory().await.unwrap();
+    demo::fill(&store, now()).await.unwrap();
+    let today = berlin::today(now());
+    let mut session_id = None;
+    for s in store
+        .list_sessions(&SessionFilter::default(), today)
+        .await
+        .unwrap()
+    {
+        if !store.list_papers_for_session(s.id).await.unwrap().is_empty() {
+            session_id = Some(s.id);
+            break;
+        }
+    }
+    let session_id = session_id.expect("the demo links a paper to a session");
+    let paper_id = store.list_papers_for_session(session_id).await.unwrap()[0].paper_id;
+
+    // A landscape attendance list of the session: a real PDF of several pages with umlauts.
+    let data = store.session_pdf_data(session_id, today).await.unwrap();
+    let landscape = attendance_pdf(
+        &data,
+        &AttendanceOptions {
+            landscape: true,
+            empty_rows: 60,
+        },
+        now(),
+    )
+    .unwrap();
+    assert!(landscape.pages >= 2);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let owner_only = std::fs::read(fixtures.join("nur-besitzerkennwort.pdf")).unwrap();
+    let with_password = std::fs::read(fixtures.join("kennwort.pdf")).unwrap();
+    for (name, bytes) in [
+        ("Anwesenheit quer.pdf", landscape.bytes.clone()),
+        ("Stellungnahme.pdf", owner_only),
+        ("Geheim.pdf", with_password),
+        ("Einladung.docx", b"PK\x03\x04 Word".to_vec()),
+    ] {
+        store
+            .add_attachment(paper_id, None, name, &bytes, "Test", now())
+            .await
+            .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+
+    let without = PdfRequest {
+        kind: PdfKind::Mappe,
+        dossier: DossierOptions::default(),
+        attendance: AttendanceOptions::default(),
+    };
+    let plain_path = dir.path().join("ohne.pdf");
+    let plain = store
+        .save_session_pdf(session_id, &without, &plain_path, now())
+        .await
+        .unwrap();
+    assert!(plain.notes.is_empty());
+    let plain_text = text_of(&plain_path);
+    assert!(
+        plain_text.contains("Anlagen (nicht in dieser Mappe):"),
+        "{plain_text}"
+    );
+    assert!(!plain_text.contains("Vertrauliche Stellungnahme"));
+
+    let with = PdfRequest {
+        dossier: DossierOptions {
+            attachments: true,
+            ..DossierOptions::default()
+        },
+        ..without
+    };
+    let path = dir.path().join("mit.pdf");
+    let saved = store
+        .save_session_pdf(session_id, &with, &path, now())
+        .await
+        .unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    save(dir.path(), "mappe-anlagen.pdf", &bytes);
+    let doc = lopdf::Document::load(&path).unwrap();
+    let total = doc.get_pages().len();
+    assert_eq!(saved.pages, total);
+    // Both printable attachments' pages are there (the first may share the paper's last page).
+    assert!(
+        total >= plain.pages + landscape.pages,
+        "{total} pages, {} without, {} attached",
+        plain.pages,
+        landscape.pages
+    );
+
+    // The password-protected one is named with its reason, in the dossier and in the notes.
+    assert_eq!(saved.notes.len(), 1, "{:?}", saved.notes);
+    assert!(
+        saved.notes[0].contains("„Geheim.pdf“") && saved.notes[0].contains("Kennwort"),
+        "{:?}",
+        saved.notes
+    );
+    let text = text_of(&path);
+    assert!(text.contains("Anlage „Geheim.pdf“ ist nicht angefügt"), "{text}");
+    assert!(text.contains("Weitere Anlagen (nicht in dieser Mappe): Einladung.docx"));
+
+    // The attached pages carry the dossier's frame: caption, header, "Seite X von Y".
+    let stellungnahme = (1..=total)
+        .find(|&n| page_text(&path, n).contains("Vertrauliche Stellungnahme"))
+        .expect("the owner-protected attachment is printed");
+    let page = page_text(&path, stellungnahme);
+    assert!(
+        page.contains(&format!("Seite {stellungnahme} von {total}")),
+        "{page}"
+    );
+    assert!(page.contains("Anlage „Stellungnahme.pdf“"), "{page}");
+    let last = page_text(&path, total);
+    assert!(last.contains(&format!("Seite {total} von {total}")), "{last}");
+    let first_attendance = (1..=total)
+        .find(|&n| page_text(&path, n).contains("Anlage „Anwesenheit quer.pdf“ zu"))
+        .unwrap();
+    assert!(page_text(&path, first_attendance).contains("Unterschrift"));
+
+    // Table of contents and bookmarks name the attachments, below their paper.
+    assert!(text.contains("Anlage: Anwesenheit quer.pdf"));
+    let outline = outline_titles(&doc);
+    assert!(
+        outline.contains(&(2, "Anlage: Anwesenheit quer.pdf".to_string()))
+            && outline.contains(&(2, "Anlage: Stellungnahme.pdf".to_string())),
+        "{outline:?}"
+    );
+    assert!(!outline.iter().any(|(_, t)| t.contains("Geheim")));
+
+    // What another program wrote is not ours to vouch for: no PDF/A claim then; without
+    // attachments the claim stays.
+    assert!(!xmp_of(&doc).contains("pdfaid:part"));
+    assert!(xmp_of(&lopdf::Document::load(&plain_path).unwrap()).contains("<pdfaid:part>2</pdfaid:part>"));
+}

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::fonts::Fonts;
-use super::layout::{Block, Column, Frame, Laid, ParagraphStyle, Run, layout};
 use super::foreign::ForeignPdf;
+use super::layout::{Block, Column, Frame, Laid, ParagraphStyle, Run, layout};
 use super::writer::{Meta, Running, write_with_foreign};
 use crate::agenda::AgendaItem;
 use crate::berlin;
@@ -980,36 +980,41 @@ fn append_annex(
     notes: &mut Vec<String>,
 ) {
     let i = annex.index;
-    for (j, (name, opened)) in std::mem::take(&mut annex.pdfs).into_iter().enumerate() {
-        match opened {
-            Ok(pdf) => {
-                blocks.push(heading(
-                    3,
-                    format!("Anlage: {name}"),
-                    Some(&format!("papier-{i}-anlage-{j}")),
-                    Some(2),
-                ));
-                blocks.push(Block::Foreign {
-                    source: foreign.len(),
-                    pages: pdf.page_count(),
-                    caption: format!("Anlage „{name}“ zu „{}“", paper.title),
-                });
-                foreign.push(pdf);
-            }
-            Err(reason) => {
-                blocks.push(Block::Paragraph {
-                    runs: vec![
-                        Run::bold(format!("Anlage „{name}“ ist nicht angefügt: ")),
-                        Run::plain(reason.clone()),
-                    ],
-                    style: ParagraphStyle {
-                        space_before: 6.0,
-                        ..ParagraphStyle::small()
-                    },
-                });
-                notes.push(format!("„{name}“ ({}) ist nicht angefügt: {reason}", paper.title));
-            }
+    let pdfs = std::mem::take(&mut annex.pdfs);
+    // What is left out is said first, beside the paper's text, not alone after pages of annex.
+    for (name, opened) in &pdfs {
+        if let Err(reason) = opened {
+            blocks.push(Block::Paragraph {
+                runs: vec![
+                    Run::bold(format!("Anlage „{name}“ ist nicht angefügt: ")),
+                    Run::plain(reason.clone()),
+                ],
+                style: ParagraphStyle {
+                    space_before: 6.0,
+                    ..ParagraphStyle::small()
+                },
+            });
+            notes.push(format!("„{name}“ ({}) ist nicht angefügt: {reason}", paper.title));
         }
+    }
+    for (j, (name, opened)) in pdfs.into_iter().enumerate() {
+        let Ok(pdf) = opened else { continue };
+        // A wide first page is printed turned, on a page of its own with its heading.
+        if pdf.first_page_is_wide() {
+            blocks.push(Block::PageBreak);
+        }
+        blocks.push(heading(
+            3,
+            format!("Anlage: {name}"),
+            Some(&format!("papier-{i}-anlage-{j}")),
+            Some(2),
+        ));
+        blocks.push(Block::Foreign {
+            source: foreign.len(),
+            pages: pdf.page_count(),
+            caption: format!("Anlage „{name}“ zu „{}“", paper.title),
+        });
+        foreign.push(pdf);
     }
 }
 

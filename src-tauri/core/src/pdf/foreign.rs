@@ -33,7 +33,9 @@ pub struct ForeignPdf {
 
 impl std::fmt::Debug for ForeignPdf {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ForeignPdf").field("pages", &self.pages.len()).finish()
+        f.debug_struct("ForeignPdf")
+            .field("pages", &self.pages.len())
+            .finish()
     }
 }
 
@@ -53,7 +55,9 @@ impl ForeignPdf {
             ..LoadOptions::default()
         };
         // A panic while parsing foreign bytes is a damaged file, not a reason to lose the window.
-        let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem_with_options(bytes, options)));
+        let loaded = catch_unwind(AssertUnwindSafe(|| {
+            Document::load_mem_with_options(bytes, options)
+        }));
         let doc = match loaded {
             Ok(Ok(doc)) => doc,
             Ok(Err(lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword)) => {
@@ -76,6 +80,26 @@ impl ForeignPdf {
     pub fn page_count(&self) -> usize {
         self.pages.len()
     }
+
+    /// Whether the first page is seen wider than high (landscape, or portrait turned by
+    /// `/Rotate`): such a page is printed turned on a page of its own, not below other text.
+    pub fn first_page_is_wide(&self) -> bool {
+        let Some(&page) = self.pages.first() else {
+            return false;
+        };
+        let doc = &self.doc;
+        let Some([llx, lly, urx, ury]) = inherited(doc, page, b"CropBox")
+            .and_then(|o| rectangle(doc, &o))
+            .or_else(|| inherited(doc, page, b"MediaBox").and_then(|o| rectangle(doc, &o)))
+        else {
+            return false;
+        };
+        let turned = inherited(doc, page, b"Rotate")
+            .and_then(|o| o.as_i64().ok())
+            .is_some_and(|r| r.rem_euclid(180) == 90);
+        let (w, h) = (urx - llx, ury - lly);
+        if turned { h > w } else { w > h }
+    }
 }
 
 /// A foreign page copied into the target document as a Form XObject.
@@ -93,17 +117,46 @@ impl ImportedPage {
     pub fn seen_size(&self) -> (f32, f32) {
         let w = self.bbox[2] - self.bbox[0];
         let h = self.bbox[3] - self.bbox[1];
-        if self.quarter_turns % 2 == 1 { (h, w) } else { (w, h) }
+        if self.quarter_turns % 2 == 1 {
+            (h, w)
+        } else {
+            (w, h)
+        }
+    }
+
+    /// How much the page shrinks to fit `area` (never enlarged: at most 1).
+    fn scale_in(&self, area: [f32; 4]) -> f32 {
+        let (seen_w, seen_h) = self.seen_size();
+        (area[2] / seen_w.max(1.0))
+            .min(area[3] / seen_h.max(1.0))
+            .min(1.0)
+    }
+
+    /// The page as it is best printed in `area`: a landscape page on a portrait page is turned a
+    /// quarter counter-clockwise (its top towards the binding, as print shops do) when that
+    /// prints it clearly larger, so a wide table stays readable.
+    pub fn turned_to_fit(&self, area: [f32; 4]) -> ImportedPage {
+        let turned = ImportedPage {
+            quarter_turns: (self.quarter_turns + 3) % 4,
+            ..*self
+        };
+        if turned.scale_in(area) > self.scale_in(area) * 1.15 {
+            turned
+        } else {
+            *self
+        }
     }
 
     /// Where the page goes inside `area` (`[x, y, w, h]`, PDF coordinates from the bottom left):
-    /// the largest size that fits without enlarging, centred horizontally, at the top. Returns the
-    /// matrix for `cm` and the rectangle the page covers.
+    /// turned if that prints it larger, the largest size that fits without enlarging, centred
+    /// horizontally, at the top. Returns the matrix for `cm` and the rectangle the page covers.
     pub fn placement(&self, area: [f32; 4]) -> ([f32; 6], [f32; 4]) {
+        self.turned_to_fit(area).placement_as_is(area)
+    }
+
+    fn placement_as_is(&self, area: [f32; 4]) -> ([f32; 6], [f32; 4]) {
         let (seen_w, seen_h) = self.seen_size();
-        let scale = (area[2] / seen_w.max(1.0))
-            .min(area[3] / seen_h.max(1.0))
-            .min(1.0);
+        let scale = self.scale_in(area);
         let (w, h) = (seen_w * scale, seen_h * scale);
         let x = area[0] + (area[2] - w) / 2.0;
         let y = area[1] + area[3] - h;
@@ -248,7 +301,10 @@ impl Copier<'_> {
         let mut dict = Dictionary::new();
         dict.set("Type", Object::Name(b"XObject".to_vec()));
         dict.set("Subtype", Object::Name(b"Form".to_vec()));
-        dict.set("BBox", Object::Array(bbox.iter().map(|v| Object::Real(*v)).collect()));
+        dict.set(
+            "BBox",
+            Object::Array(bbox.iter().map(|v| Object::Real(*v)).collect()),
+        );
         let resources = self.remap_dict(target, &resources);
         dict.set("Resources", Object::Dictionary(resources));
         if let Ok(group) = doc.get_dictionary(page).and_then(|p| p.get(b"Group")) {

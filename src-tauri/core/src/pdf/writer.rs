@@ -365,7 +365,11 @@ pub fn write_with_foreign(
 /// Draws the foreign pages: each source is copied in once, each placed page gets a content
 /// stream that draws its Form XObject scaled into the box, with a thin grey edge so the
 /// attachment's page is seen as a page on white paper.
-fn place_foreign(doc: &mut lopdf::Document, pending: Vec<PendingForeign>, foreign: &[ForeignPdf]) -> Result<()> {
+fn place_foreign(
+    doc: &mut lopdf::Document,
+    pending: Vec<PendingForeign>,
+    foreign: &[ForeignPdf],
+) -> Result<()> {
     if pending.is_empty() {
         return Ok(());
     }
@@ -403,8 +407,17 @@ fn place_foreign(doc: &mut lopdf::Document, pending: Vec<PendingForeign>, foreig
 
 /// Adds `/name` → `form` to a page's XObject resources, wherever printpdf put them (inline or
 /// referenced).
-fn add_xobject(doc: &mut lopdf::Document, page_id: ObjectId, name: &str, form: ObjectId) -> lopdf::Result<()> {
-    let resources_ref = doc.get_dictionary(page_id)?.get(b"Resources").and_then(Object::as_reference).ok();
+fn add_xobject(
+    doc: &mut lopdf::Document,
+    page_id: ObjectId,
+    name: &str,
+    form: ObjectId,
+) -> lopdf::Result<()> {
+    let resources_ref = doc
+        .get_dictionary(page_id)?
+        .get(b"Resources")
+        .and_then(Object::as_reference)
+        .ok();
     let resources = match resources_ref {
         Some(id) => doc.get_object_mut(id).and_then(Object::as_dict_mut)?,
         None => {

@@ -49,7 +49,11 @@ fn placed(page: &ImportedPage, area: [f32; 4]) -> Vec<(f32, f32)> {
 fn every_rotation_lands_inside_the_box_and_fills_it_one_way() {
     let area = [70.0, 60.0, 468.0, 680.0];
     for turns in 0..4u8 {
-        for bbox in [[0.0, 0.0, 612.0, 792.0], [10.0, 20.0, 852.0, 615.0], [0.0, 0.0, 200.0, 100.0]] {
+        for bbox in [
+            [0.0, 0.0, 612.0, 792.0],
+            [10.0, 20.0, 852.0, 615.0],
+            [0.0, 0.0, 200.0, 100.0],
+        ] {
             let page = ImportedPage {
                 form: (1, 0),
                 bbox,
@@ -72,7 +76,7 @@ fn every_rotation_lands_inside_the_box_and_fills_it_one_way() {
             let max_y = corners.iter().map(|c| c.1).fold(f32::MIN, f32::max);
             assert!((min_x - rect[0]).abs() < 0.01 && (max_y - (rect[1] + rect[3])).abs() < 0.01);
             // Pages larger than the box fill it in one direction; small ones are not enlarged.
-            let (w, h) = page.seen_size();
+            let (w, h) = page.turned_to_fit(area).seen_size();
             if w > area[2] || h > area[3] {
                 assert!((rect[2] - area[2]).abs() < 0.01 || (rect[3] - area[3]).abs() < 0.01);
             } else {
@@ -93,15 +97,55 @@ fn a_quarter_turn_shows_the_page_top_at_the_top() {
     };
     assert_eq!(page.seen_size(), (792.0, 612.0));
     let area = [0.0, 0.0, 792.0, 612.0];
+    assert_eq!(page.turned_to_fit(area), page, "it fits as it is seen");
     let (m, _) = page.placement(area);
     let (x, y) = (m[2] * 792.0 + m[4], m[3] * 792.0 + m[5]);
     assert!((x - 792.0).abs() < 0.01 && (y - 612.0).abs() < 0.01, "{x} {y}");
 }
 
 #[test]
+fn a_landscape_page_on_a_portrait_page_is_turned_with_its_top_to_the_left() {
+    let landscape = ImportedPage {
+        form: (1, 0),
+        bbox: [0.0, 0.0, 842.0, 595.0],
+        quarter_turns: 0,
+    };
+    let portrait_area = [70.0, 70.0, 468.0, 680.0];
+    let turned = landscape.turned_to_fit(portrait_area);
+    assert_eq!(turned.quarter_turns, 3);
+    let (m, rect) = landscape.placement(portrait_area);
+    // Its top-left corner (0, 595) is seen at the lower left, its top edge along the left side.
+    let (x, y) = (m[2] * 595.0 + m[4], m[3] * 595.0 + m[5]);
+    assert!(
+        (x - rect[0]).abs() < 0.01 && (y - rect[1]).abs() < 0.01,
+        "{x} {y} {rect:?}"
+    );
+    // A portrait page stays as it is.
+    let portrait = ImportedPage {
+        bbox: [0.0, 0.0, 595.0, 842.0],
+        ..landscape
+    };
+    assert_eq!(portrait.turned_to_fit(portrait_area), portrait);
+}
+
+#[test]
 fn a_pdf_with_inherited_box_and_rotation_opens_and_imports() {
     let pdf = ForeignPdf::open(&tiny_pdf([612.0, 792.0], 90)).unwrap();
     assert_eq!(pdf.page_count(), 1);
+    assert!(
+        pdf.first_page_is_wide(),
+        "portrait turned by /Rotate 90 is seen wide"
+    );
+    assert!(
+        !ForeignPdf::open(&tiny_pdf([612.0, 792.0], 180))
+            .unwrap()
+            .first_page_is_wide()
+    );
+    assert!(
+        ForeignPdf::open(&tiny_pdf([842.0, 595.0], 0))
+            .unwrap()
+            .first_page_is_wide()
+    );
     let mut target = Document::with_version("1.7");
     let pages = import(&mut target, &pdf).unwrap();
     assert_eq!(pages.len(), 1);
@@ -112,10 +156,9 @@ fn a_pdf_with_inherited_box_and_rotation_opens_and_imports() {
     assert!(String::from_utf8_lossy(&form.content).contains("re f"));
     // Only what the page uses is copied: the form and nothing of the source's page tree.
     assert!(
-        !target
-            .objects
-            .values()
-            .any(|o| o.as_dict().is_ok_and(|d| d.has_type(b"Pages") || d.has_type(b"Catalog"))),
+        !target.objects.values().any(|o| o
+            .as_dict()
+            .is_ok_and(|d| d.has_type(b"Pages") || d.has_type(b"Catalog"))),
         "the source's page tree was copied"
     );
 }
