@@ -191,7 +191,7 @@ pub enum CliCommand {
     #[command(
         override_usage = "netzwerkmappe mappe <SITZUNG> <DATEI.pdf> [--ohne-deckblatt] [--ohne-inhalt] \
                           [--ohne-tagesordnung] [--ohne-teilnehmende] [--ohne-vorprotokoll] [--ohne-aufgaben] \
-                          [--ohne-papiere] [--teilnehmende-nach organisation|kreis] [--logo <BILD.png>] [--json] \
+                          [--ohne-papiere] [--mit-anhaengen] [--teilnehmende-nach organisation|kreis] [--logo <BILD.png>] [--json] \
                           [--daten <ORDNER>]"
     )]
     Mappe {
@@ -222,6 +222,13 @@ pub enum CliCommand {
         /// Ohne die Konzeptpapiere der Tagesordnung
         #[arg(long = "ohne-papiere")]
         without_papers: bool,
+        /// Die PDF-Anhänge der Konzeptpapiere nach jedem Papier anfügen
+        #[arg(
+            long = "mit-anhaengen",
+            alias = "mit-anhängen",
+            conflicts_with = "without_papers"
+        )]
+        with_attachments: bool,
         /// Teilnehmende gruppiert nach „organisation“ (Standard) oder „kreis“
         #[arg(long = "teilnehmende-nach", value_name = "GRUPPE", value_parser = parse_group_by)]
         group_by: Option<GroupBy>,

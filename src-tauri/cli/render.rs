@@ -313,14 +313,18 @@ pub fn subject_access(id: i64, saved: &netzwerkmappe_core::privacy::SavedAccess)
 
 /// "Sitzungsmappe gespeichert: …" with the session and the number of pages.
 pub fn pdf(kind: &str, session: &Session, saved: &netzwerkmappe_core::store::PdfSaved) -> String {
-    format!(
+    let mut out = format!(
         "{kind} gespeichert: {}\nSitzung Nr. {}: {} ({})\n{}\n",
         saved.path,
         session.id,
         session.title,
         session.when_de(),
         count_of(saved.pages, "Seite", "Seiten")
-    )
+    );
+    for note in &saved.notes {
+        out.push_str(&format!("Hinweis: {note}\n"));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -271,6 +271,7 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
             without_previous,
             without_action_items,
             without_papers,
+            with_attachments,
             group_by,
             logo,
             json,
@@ -303,6 +304,7 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                     parts,
                     group_by: group_by.unwrap_or_default(),
                     logo_png,
+                    attachments: with_attachments,
                 },
                 attendance: AttendanceOptions::default(),
             };
@@ -354,6 +356,7 @@ async fn save_pdf(
             "datei": saved.path,
             "seiten": saved.pages,
             "bytes": saved.bytes,
+            "hinweise": saved.notes,
         }))?
     } else {
         render::pdf(request.kind.label(), &found, &saved)

@@ -19,6 +19,8 @@ use crate::state::AppState;
 pub struct SavedPdf {
     pub path: String,
     pub pages: usize,
+    /// Attachments left out of the dossier, each with the reason.
+    pub notes: Vec<String>,
 }
 
 /// Builds the requested PDF of session `id` first (so a problem is reported before the dialog),
@@ -33,7 +35,10 @@ pub async fn export_session_pdf(
 ) -> CommandResult<Option<SavedPdf>> {
     let store = state.store().await?;
     let now = Utc::now();
-    let data = store.session_pdf_data(id, today(now)).await?;
+    let mut data = store.session_pdf_data(id, today(now)).await?;
+    if request.kind == PdfKind::Mappe && request.dossier.attachments {
+        store.load_pdf_attachments(&mut data).await?;
+    }
     // The window's dossier always carries the logo the office chose ("Logo wählen …"), if any.
     let mut request = request;
     if request.kind == PdfKind::Mappe && request.dossier.logo_png.is_none() {
@@ -54,6 +59,7 @@ pub async fn export_session_pdf(
     Ok(Some(SavedPdf {
         path: target.display().to_string(),
         pages: built.pages,
+        notes: built.notes,
     }))
 }
 

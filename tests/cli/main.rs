@@ -668,6 +668,44 @@ fn mappe_anwesenheitsliste_and_protokoll_write_pdfs() {
     assert!(pages < full, "{pages} < {full}");
     assert_eq!(lopdf::Document::load(&small).unwrap().get_pages().len(), pages);
 
+    // The demo paper on the next session's agenda has the working group's survey attached as a
+    // PDF: `--mit-anhaengen` prints its pages after the paper.
+    let mit = dir.path().join("mit-anhaengen.pdf");
+    let out = netzwerkmappe(
+        &data,
+        &[
+            "mappe",
+            "naechste",
+            mit.to_str().unwrap(),
+            "--mit-anhaengen",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["hinweise"], serde_json::json!([]));
+    let with = json["seiten"].as_u64().unwrap() as usize;
+    // One page of survey: it may share the paper's last page.
+    assert!(with >= full, "{with} >= {full}");
+    let text = String::from_utf8(
+        std::process::Command::new("pdftotext")
+            .args([mit.to_str().unwrap(), "-"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.contains("Erhebung: Wartezeiten auf Integrationskurse"),
+        "{text}"
+    );
+    assert!(text.contains("Anlage „Erhebung Wartezeiten Integrationskurse.pdf“"));
+    let wrong = netzwerkmappe(
+        &data,
+        &["mappe", "naechste", "x.pdf", "--mit-anhaengen", "--ohne-papiere"],
+    );
+    assert_eq!(wrong.status.code(), Some(2), "attachments need the papers");
+
     let liste = dir.path().join("liste.pdf");
     let out = netzwerkmappe(
         &data,

@@ -37,6 +37,20 @@ export function showSuccess(message) {
   replaceChildren(document.getElementById('meldungen'), box);
 }
 
+/**
+ * Done, but with something the person should know (an attachment left out of a PDF): a warning
+ * alert with the message as its title and `lines` as a list below it.
+ */
+export function showWarning(message, lines) {
+  const box = el('div', { class: 'kern-alert kern-alert--warning', role: 'status', id: 'hinweis-warnung' },
+    el('div', { class: 'kern-alert__header' },
+      el('span', { class: 'kern-icon kern-icon--warning', 'aria-hidden': 'true' }),
+      el('span', { class: 'kern-title' }, message)),
+    el('div', { class: 'kern-alert__body' },
+      el('ul', { class: 'kern-list' }, lines.map((line) => el('li', {}, line)))));
+  replaceChildren(document.getElementById('meldungen'), box);
+}
+
 // A success message that should survive the navigation it causes (e.g. after creating a record).
 let pending = null;
 

@@ -10,6 +10,31 @@ use crate::paper::{DraftInput, LinkTarget, PaperInput, StatusChangeInput, Versio
 use crate::paper_status::PaperStatus;
 use crate::{Result, Store};
 
+/// The working group's survey, attached to "Sprache im ländlichen Raum" as a PDF.
+const SURVEY: &str = "Die Arbeitsgruppe Sprache hat im Oktober alle Stadt- und Landkreise nach den Wartezeiten \
+auf einen Platz im Integrationskurs gefragt. 38 von 44 Kreisen haben geantwortet; die Tabelle zeigt eine Auswahl.
+
+| Kreis | Wartezeit (Wochen) | Kurse mit Kinderbetreuung | Online-Angebot |
+|---|---|---|---|
+| Alb-Donau-Kreis | 22 | 1 | ja |
+| Biberach | 18 | 0 | nein |
+| Böblingen | 9 | 3 | ja |
+| Calw | 16 | 1 | nein |
+| Freudenstadt | 26 | 0 | nein |
+| Hohenlohekreis | 20 | 1 | ja |
+| Main-Tauber-Kreis | 24 | 0 | nein |
+| Neckar-Odenwald-Kreis | 19 | 1 | ja |
+| Ostalbkreis | 14 | 2 | ja |
+| Sigmaringen | 21 | 0 | nein |
+| Stadtkreis Stuttgart | 6 | 8 | ja |
+| Tübingen | 8 | 4 | ja |
+| Zollernalbkreis | 17 | 1 | nein |
+
+## Ergebnis
+
+In den ländlichen Kreisen warten Teilnehmende im Mittel 20 Wochen, in den Stadtkreisen 7 Wochen. \
+Wo es Kurse mit Kinderbetreuung gibt, brechen weniger Teilnehmende ab.";
+
 /// What the rest of the demo hands over.
 pub(crate) struct DemoPaperContext {
     /// The last past session, its decision adopting the paper, and that TOP.
@@ -308,6 +333,22 @@ pub(crate) async fn fill(store: &Store, c: &DemoPaperContext) -> Result<usize> {
                 agenda_item_id: Some(c.report_item),
             },
             on(day(0), 17),
+        )
+        .await?;
+    // The survey the paper builds on, as the PDF the working group sent round.
+    let survey = crate::pdf::documents::handout_pdf(
+        "Erhebung: Wartezeiten auf Integrationskurse",
+        &crate::markdown::parse(SURVEY),
+        on(day(-5), 12),
+    )?;
+    store
+        .add_attachment(
+            rural,
+            None,
+            "Erhebung Wartezeiten Integrationskurse.pdf",
+            &survey.bytes,
+            by,
+            on(day(-5), 12),
         )
         .await?;
     let recent = c.today - TimeDelta::days(10);

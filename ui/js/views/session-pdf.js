@@ -8,7 +8,7 @@ import { call } from '../api.js';
 import { el, replaceChildren, setHidden } from '../dom.js';
 import { ask } from '../dialog.js';
 import { selectField, textField } from '../form.js';
-import { clearNotices, showError, showSuccess } from '../notices.js';
+import { clearNotices, showError, showSuccess, showWarning } from '../notices.js';
 
 const PARTS = [
   ['deckblatt', 'Deckblatt'],
@@ -55,13 +55,21 @@ async function exportMappe(session) {
     name: 'pdf-gruppierung', label: 'Teilnehmende gruppieren nach',
     options: [['organisation', 'Organisation'], ['kreis', 'Stadt- oder Landkreis']], value: 'organisation',
   });
+  // The papers' attached PDFs follow each paper only when asked for: they can be many pages.
+  const attachments = checkbox('pdf-anlagen', 'PDF-Anhänge der Konzeptpapiere anfügen', false);
+  const papers = boxes[PARTS.findIndex(([value]) => value === 'papiere')].input;
+  const followPapers = () => {
+    attachments.input.disabled = !papers.checked;
+    if (!papers.checked) attachments.input.checked = false;
+  };
+  papers.addEventListener('change', followPapers);
   const logo = await logoChooser();
   const answer = await ask({
     title: 'Sitzungsmappe als PDF',
     body: [
       'Was soll in die Sitzungsmappe?',
       el('fieldset', { class: 'kern-fieldset' }, el('legend', { class: 'kern-label' }, 'Inhalt'),
-        el('div', { class: 'kern-fieldset__body' }, boxes)),
+        el('div', { class: 'kern-fieldset__body' }, boxes, attachments)),
       group,
       logo,
     ],
@@ -70,7 +78,10 @@ async function exportMappe(session) {
   });
   if (answer !== true) return;
   const parts = PARTS.filter((_, i) => boxes[i].input.checked).map(([value]) => value);
-  await run(session, { kind: 'mappe', dossier: { parts, group_by: group.input.value } });
+  await run(session, {
+    kind: 'mappe',
+    dossier: { parts, group_by: group.input.value, attachments: attachments.input.checked },
+  });
 }
 
 // The cover logo: chosen here with the native open dialog (PNG only), kept in the data file by
@@ -145,7 +156,10 @@ async function run(session, request) {
   try {
     const saved = await call('export_session_pdf', { id: session.id, request });
     clearNotices();
-    if (saved) showSuccess(`Das PDF wurde gespeichert (${saved.pages === 1 ? '1 Seite' : `${saved.pages} Seiten`}): ${saved.path}`);
+    if (!saved) return;
+    const message = `Das PDF wurde gespeichert (${saved.pages === 1 ? '1 Seite' : `${saved.pages} Seiten`}): ${saved.path}`;
+    if (saved.notes.length > 0) showWarning(message, saved.notes);
+    else showSuccess(message);
   } catch (error) {
     showError(error);
   } finally {

@@ -999,10 +999,9 @@ fn append_annex(
     }
     for (j, (name, opened)) in pdfs.into_iter().enumerate() {
         let Ok(pdf) = opened else { continue };
-        // A wide first page is printed turned, on a page of its own with its heading.
-        if pdf.first_page_is_wide() {
-            blocks.push(Block::PageBreak);
-        }
+        // Each attachment starts on a page of its own, below its heading: a page fitted into
+        // what is left below the paper's text would print too small to read.
+        blocks.push(Block::PageBreak);
         blocks.push(heading(
             3,
             format!("Anlage: {name}"),
@@ -1132,6 +1131,31 @@ pub fn dossier_pdf(data: &SessionPdfData, options: &DossierOptions, now: DateTim
         &parts.foreign,
         parts.notes,
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// A single document
+
+/// A document tree (a paper's text, a working group's survey) as a PDF of its own, with the
+/// network's frame: what the demo network attaches to a paper, so its dossier shows an appended
+/// PDF the way a real office's would.
+pub fn handout_pdf(title: &str, body: &Document, now: DateTime<Utc>) -> Result<PdfFile> {
+    let mut blocks = vec![heading(1, title, None, Some(0))];
+    blocks.extend(document_blocks(body));
+    let meta = Meta {
+        title: title.to_string(),
+        author: NETWORK.to_string(),
+        subject: title.to_string(),
+        created: now,
+    };
+    let running = Running {
+        header: title.to_string(),
+        kind: String::new(),
+        footer: NETWORK.to_string(),
+        watermark: None,
+        cover: false,
+    };
+    write_pdf(blocks, &Frame::a4(), &meta, &running)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -80,26 +80,6 @@ impl ForeignPdf {
     pub fn page_count(&self) -> usize {
         self.pages.len()
     }
-
-    /// Whether the first page is seen wider than high (landscape, or portrait turned by
-    /// `/Rotate`): such a page is printed turned on a page of its own, not below other text.
-    pub fn first_page_is_wide(&self) -> bool {
-        let Some(&page) = self.pages.first() else {
-            return false;
-        };
-        let doc = &self.doc;
-        let Some([llx, lly, urx, ury]) = inherited(doc, page, b"CropBox")
-            .and_then(|o| rectangle(doc, &o))
-            .or_else(|| inherited(doc, page, b"MediaBox").and_then(|o| rectangle(doc, &o)))
-        else {
-            return false;
-        };
-        let turned = inherited(doc, page, b"Rotate")
-            .and_then(|o| o.as_i64().ok())
-            .is_some_and(|r| r.rem_euclid(180) == 90);
-        let (w, h) = (urx - llx, ury - lly);
-        if turned { h > w } else { w > h }
-    }
 }
 
 /// A foreign page copied into the target document as a Form XObject.
@@ -140,7 +120,9 @@ impl ImportedPage {
             quarter_turns: (self.quarter_turns + 3) % 4,
             ..*self
         };
-        if turned.scale_in(area) > self.scale_in(area) * 1.15 {
+        let (w, h) = self.seen_size();
+        let wide_on_tall = w > h && area[3] > area[2];
+        if wide_on_tall && turned.scale_in(area) > self.scale_in(area) * 1.15 {
             turned
         } else {
             *self
