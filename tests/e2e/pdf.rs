@@ -76,7 +76,8 @@ async fn export_a_sitzungsmappe_from_the_session_screen() {
 #[tokio::test]
 #[ignore = "run by hand for screenshots"]
 async fn pdf_screenshots() {
-    let app = App::start_with(demo_with_cli).await;
+    let app = App::start_with(demo_with_protected_attachment).await;
+    app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
     app.goto("sitzungen").await;
     app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
         .await;
@@ -86,7 +87,21 @@ async fn pdf_screenshots() {
     crate::screenshots::save(&app, "sitzung-pdf-menue").await;
     app.press("#sitzung-pdf-mappe").await;
     app.wait_for("#pdf-speichern").await;
+    // The modal is in the DOM before it is painted on the X display.
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     crate::screenshots::save(&app, "sitzung-pdf-mappe-dialog").await;
+    let folder = app.data_dir.path().join("pdf");
+    std::fs::create_dir_all(&folder).unwrap();
+    app.answer_file_dialog(&folder);
+    app.wait_for("#pdf-anlagen")
+        .await
+        .send_keys("\u{E00D}")
+        .await
+        .unwrap();
+    app.press("#pdf-speichern").await;
+    app.until("warning", "document.getElementById('hinweis-warnung')")
+        .await;
+    crate::screenshots::save(&app, "sitzung-pdf-anlagen-hinweis").await;
     app.quit().await;
 }
 
@@ -158,5 +173,119 @@ async fn choose_a_logo_in_the_dossier_dialog_and_export_it() {
         "document.getElementById('pdf-logo-name').textContent.includes('Kein Logo')",
     )
     .await;
+    app.quit().await;
+}
+
+/// The demo network plus a password-protected PDF attached to the paper on the next session's
+/// agenda (written through the store on a runtime of its own).
+fn demo_with_protected_attachment(dir: &Path) {
+    use netzwerkmappe_core::Store;
+    demo_with_cli(dir);
+    let file = dir.join("netzwerkmappe.sqlite3");
+    let protected = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/tests/fixtures/kennwort.pdf"),
+    )
+    .unwrap();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let store = Store::open(&file).await.unwrap();
+            let papers = store.list_papers(&Default::default()).await.unwrap();
+            let rural = papers
+                .iter()
+                .find(|p| p.title == "Sprache im ländlichen Raum")
+                .unwrap();
+            store
+                .add_attachment(
+                    rural.id,
+                    None,
+                    "Geheim.pdf",
+                    &protected,
+                    "Test",
+                    chrono::Utc::now(),
+                )
+                .await
+                .unwrap();
+        });
+    })
+    .join()
+    .unwrap();
+}
+
+/// "PDF-Anhänge der Konzeptpapiere anfügen", by keyboard: it follows the "Konzeptpapiere" tick
+/// (disabled without it); ticked, the working group's survey is printed after its paper, and the
+/// password-protected attachment is named in a warning with the reason, in the window and the PDF.
+#[tokio::test]
+async fn export_a_sitzungsmappe_with_the_papers_attached_pdfs() {
+    let app = App::start_with(demo_with_protected_attachment).await;
+    app.goto("sitzungen").await;
+    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
+        .await;
+    app.wait_for("#sitzung-pdf").await;
+    let folder = app.data_dir.path().join("pdf");
+    std::fs::create_dir_all(&folder).unwrap();
+    app.answer_file_dialog(&folder);
+
+    app.press("#sitzung-pdf").await;
+    app.press("#sitzung-pdf-mappe").await;
+    app.wait_for("#pdf-speichern").await;
+    assert_eq!(
+        app.script("return document.getElementById('pdf-anlagen').disabled")
+            .await,
+        serde_json::json!(false)
+    );
+    // Without the papers there is nothing to attach to.
+    app.wait_for("#pdf-teil-papiere")
+        .await
+        .send_keys("\u{E00D}")
+        .await
+        .unwrap();
+    app.until("disabled", "document.getElementById('pdf-anlagen').disabled")
+        .await;
+    app.wait_for("#pdf-teil-papiere")
+        .await
+        .send_keys("\u{E00D}")
+        .await
+        .unwrap();
+    app.until("enabled", "!document.getElementById('pdf-anlagen').disabled")
+        .await;
+    app.wait_for("#pdf-anlagen")
+        .await
+        .send_keys("\u{E00D}")
+        .await
+        .unwrap();
+    app.until("ticked", "document.getElementById('pdf-anlagen').checked")
+        .await;
+    app.press("#pdf-speichern").await;
+    app.until(
+        "warning",
+        "(document.getElementById('hinweis-warnung') || {textContent: ''}).textContent.includes('Geheim.pdf')",
+    )
+    .await;
+    let warning = app.text("#hinweis-warnung").await;
+    assert!(
+        warning.contains("Das PDF wurde gespeichert") && warning.contains("Kennwort"),
+        "{warning}"
+    );
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&files[0])
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Erhebung: Wartezeiten auf Integrationskurse"),
+        "{text}"
+    );
+    assert!(text.contains("Anlage „Geheim.pdf“ ist nicht angefügt"), "{text}");
     app.quit().await;
 }

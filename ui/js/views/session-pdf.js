@@ -57,6 +57,7 @@ async function exportMappe(session) {
   });
   // The papers' attached PDFs follow each paper only when asked for: they can be many pages.
   const attachments = checkbox('pdf-anlagen', 'PDF-Anhänge der Konzeptpapiere anfügen', false);
+  attachments.classList.add('pdf-sub-option');
   const papers = boxes[PARTS.findIndex(([value]) => value === 'papiere')].input;
   const followPapers = () => {
     attachments.input.disabled = !papers.checked;
