@@ -103,6 +103,7 @@ async fn main() {
             details: "Version 3 · in Abstimmung · Handlungsfeld Sprache".into(),
             agenda_number: Some(format!("{}", n % 4 + 1)),
             body: paper_body(n),
+            attachments: Vec::new(),
         })
         .collect();
     let options = DossierOptions::default();

@@ -382,14 +382,13 @@ fn place_foreign(
         let Some(source) = foreign.get(item.source) else {
             continue;
         };
-        if !imported.contains_key(&item.source) {
-            let pages = foreign::import(doc, source).map_err(|reason| Error::Pdf { reason })?;
-            imported.insert(item.source, pages);
-        }
-        let (Some(page_id), Some(page)) = (
-            page_ids.get(item.page),
-            imported.get(&item.source).and_then(|p| p.get(item.source_page)),
-        ) else {
+        let pages = match imported.entry(item.source) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(foreign::import(doc, source).map_err(|reason| Error::Pdf { reason })?)
+            }
+        };
+        let (Some(page_id), Some(page)) = (page_ids.get(item.page), pages.get(item.source_page)) else {
             continue;
         };
         let (m, [x, y, w, h]) = page.placement(item.area);

@@ -391,10 +391,8 @@ fn foreign(cursor: &mut Cursor<'_>, source: usize, pages: usize, caption: &str) 
     let size = 8.5;
     let full = frame.content_bottom() - frame.top;
     for page in 0..pages {
-        if page > 0 || cursor.room() < full / 2.0 {
-            if !cursor.at_top() {
-                cursor.new_page();
-            }
+        if (page > 0 || cursor.room() < full / 2.0) && !cursor.at_top() {
+            cursor.new_page();
         }
         let text = format!("{caption} · Seite {} von {pages}", page + 1);
         cursor.y += size * 1.4;
