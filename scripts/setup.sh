@@ -2,7 +2,7 @@
 # Installs what Netzwerkmappe needs on Debian/Ubuntu, and nothing that is already there.
 #   setup.sh app   – what building and running the window needs (make run)
 #   setup.sh test  – that, plus the test tooling: Xvfb, WebKitWebDriver, tauri-driver, cargo-deny,
-#                    imagemagick and poppler for looking at screens and PDFs (make test)
+#                    imagemagick, poppler and qpdf for looking at screens and checking PDFs (make test)
 # The KERN files are committed in ui/vendor; `make test` checks they match the pinned npm package.
 # Safe to run again; it only acts on what is missing.
 set -euo pipefail
@@ -14,7 +14,7 @@ packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
 )
 if [ "$mode" = test ]; then
-  packages+=(xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils)
+  packages+=(xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils qpdf)
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 

@@ -101,6 +101,22 @@ fn assert_fonts_embedded(path: &Path) {
     }
 }
 
+/// qpdf finds no syntax or stream encoding error (cross-references, object streams, every
+/// stream decodes): the structural check available here in place of veraPDF.
+fn assert_qpdf_clean(path: &Path) {
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .expect("qpdf (make setup-test installs it)");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && report.contains("No syntax or stream encoding errors found"),
+        "{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn outline_titles(doc: &lopdf::Document) -> Vec<(usize, String)> {
     fn title(obj: &lopdf::Object) -> String {
         let bytes = obj.as_str().unwrap();
@@ -307,6 +323,7 @@ async fn the_dossier_has_its_parts_a_clickable_toc_and_nested_bookmarks() {
     };
     let file = dossier_pdf(upcoming, &options, now()).unwrap();
     let path = save(dir.path(), "mappe.pdf", &file.bytes);
+    assert_qpdf_clean(&path);
     let text = text_of(&path);
     for part in [
         "Inhalt",
@@ -695,6 +712,7 @@ async fn the_dossier_appends_the_papers_attached_pdfs_inside_its_frame() {
         .unwrap();
     let bytes = std::fs::read(&path).unwrap();
     save(dir.path(), "mappe-anlagen.pdf", &bytes);
+    assert_qpdf_clean(&path);
     let doc = lopdf::Document::load(&path).unwrap();
     let total = doc.get_pages().len();
     assert_eq!(saved.pages, total);
