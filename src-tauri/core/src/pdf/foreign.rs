@@ -74,6 +74,16 @@ impl ForeignPdf {
         if pages.is_empty() {
             return Err("Sie hat keine Seiten.".into());
         }
+        // Every page's content must decode within the limit now, while the attachment can still
+        // be left out; the dossier's pages are laid out before the pages are copied.
+        let readable = catch_unwind(AssertUnwindSafe(|| {
+            pages
+                .iter()
+                .all(|&page| doc.get_page_content_with_limit(page, MAX_DECOMPRESSED).is_ok())
+        }));
+        if !matches!(readable, Ok(true)) {
+            return Err("Eine Seite ist zu groß oder beschädigt.".into());
+        }
         Ok(ForeignPdf { doc, pages })
     }
 

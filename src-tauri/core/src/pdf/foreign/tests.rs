@@ -181,3 +181,37 @@ fn damaged_bytes_never_panic_when_opened_or_imported() {
         }
     }
 }
+
+#[test]
+fn a_page_that_inflates_beyond_the_limit_is_refused_when_opened() {
+    // 80 MB of zeros compress to about 80 kB: a decompression bomb as a page's content.
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let chunk = vec![b' '; 1024 * 1024];
+    for _ in 0..80 {
+        encoder.write_all(&chunk).unwrap();
+    }
+    let bomb = encoder.finish().unwrap();
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content =
+        doc.add_object(Stream::new(dictionary! { "Filter" => "FlateDecode" }, bomb).with_compression(false));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    assert_eq!(
+        ForeignPdf::open(&bytes).unwrap_err(),
+        "Eine Seite ist zu groß oder beschädigt."
+    );
+}
