@@ -277,6 +277,29 @@ pub fn import_with_cli(dir: &Path, file: &Path) {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
+/// Seeds a data folder through the ordinary store calls: `work` gets the store of `dir`'s data
+/// file and runs on a runtime of its own, on a thread of its own (a seeding closure runs inside
+/// the test's runtime, which may not block on another).
+pub fn with_store<F, Fut>(dir: &Path, work: F)
+where
+    F: FnOnce(netzwerkmappe_core::Store) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()>,
+{
+    let file = dir.join("netzwerkmappe.sqlite3");
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let store = netzwerkmappe_core::Store::open(&file).await.unwrap();
+            work(store).await;
+        });
+    })
+    .join()
+    .unwrap();
+}
+
 fn wait_for_port(port: u16) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::app::App;
+use crate::app::{App, with_store};
 
 /// Seeds the data folder with the demo network through the real command line.
 fn demo_with_cli(dir: &Path) {
@@ -18,13 +18,37 @@ fn demo_with_cli(dir: &Path) {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
-#[tokio::test]
-async fn export_a_sitzungsmappe_from_the_session_screen() {
-    let app = App::start_with(demo_with_cli).await;
+/// Opens the next session's screen (the first in the "kommende" list), where the PDF menu is.
+async fn open_next_session(app: &App) {
     app.goto("sitzungen").await;
     app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
         .await;
     app.wait_for("#sitzung-pdf").await;
+}
+
+/// The files saved into `folder` (the test answers "Speichern unter" with it).
+fn saved_files(folder: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect()
+}
+
+/// `pdftotext` of a whole file (`pages` None) or of pages `first..=last`.
+fn pdf_text(path: &Path, pages: Option<(usize, usize)>) -> String {
+    let mut cmd = Command::new("pdftotext");
+    cmd.args(["-enc", "UTF-8"]);
+    if let Some((first, last)) = pages {
+        cmd.args(["-f", &first.to_string(), "-l", &last.to_string()]);
+    }
+    let out = cmd.arg(path).arg("-").output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn export_a_sitzungsmappe_from_the_session_screen() {
+    let app = App::start_with(demo_with_cli).await;
+    open_next_session(&app).await;
     let folder = app.data_dir.path().join("pdf");
     std::fs::create_dir_all(&folder).unwrap();
     app.answer_file_dialog(&folder);
@@ -44,10 +68,7 @@ async fn export_a_sitzungsmappe_from_the_session_screen() {
         "document.getElementById('meldungen').textContent.includes('Das PDF wurde gespeichert')",
     )
     .await;
-    let files: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files = saved_files(&folder);
     assert_eq!(files.len(), 1, "{files:?}");
     let name = files[0].file_name().unwrap().to_str().unwrap().to_owned();
     assert!(
@@ -60,13 +81,7 @@ async fn export_a_sitzungsmappe_from_the_session_screen() {
     let message = app.text("#meldungen").await;
     assert!(message.contains(&format!("{pages} Seiten")), "{message}");
     // The cover was left out: the first page is the table of contents.
-    let first = Command::new("pdftotext")
-        .args(["-f", "1", "-l", "1", "-enc", "UTF-8"])
-        .arg(&files[0])
-        .arg("-")
-        .output()
-        .unwrap();
-    let first = String::from_utf8_lossy(&first.stdout);
+    let first = pdf_text(&files[0], Some((1, 1)));
     assert!(first.contains("Inhalt"), "{first}");
     app.quit().await;
 }
@@ -78,10 +93,7 @@ async fn export_a_sitzungsmappe_from_the_session_screen() {
 async fn pdf_screenshots() {
     let app = App::start_with(demo_with_protected_attachment).await;
     app.client.set_window_rect(0, 0, 1366, 768).await.unwrap();
-    app.goto("sitzungen").await;
-    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
-        .await;
-    app.wait_for("#sitzung-pdf").await;
+    open_next_session(&app).await;
     app.press("#sitzung-pdf").await;
     app.wait_for("#sitzung-pdf-mappe").await;
     crate::screenshots::save(&app, "sitzung-pdf-menue").await;
@@ -111,10 +123,7 @@ async fn pdf_screenshots() {
 #[tokio::test]
 async fn choose_a_logo_in_the_dossier_dialog_and_export_it() {
     let app = App::start_with(demo_with_cli).await;
-    app.goto("sitzungen").await;
-    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
-        .await;
-    app.wait_for("#sitzung-pdf").await;
+    open_next_session(&app).await;
     let fake = app.data_dir.path().join("kein-bild.png");
     std::fs::write(&fake, "Das ist kein Bild").unwrap();
     let logo = app.data_dir.path().join("Wappen.png");
@@ -147,10 +156,7 @@ async fn choose_a_logo_in_the_dossier_dialog_and_export_it() {
         "document.getElementById('meldungen').textContent.includes('Das PDF wurde gespeichert')",
     )
     .await;
-    let files: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files = saved_files(&folder);
     assert_eq!(files.len(), 1, "{files:?}");
     let images = Command::new("pdfimages")
         .args(["-list", "-f", "1", "-l", "1"])
@@ -179,40 +185,29 @@ async fn choose_a_logo_in_the_dossier_dialog_and_export_it() {
 /// The demo network plus a password-protected PDF attached to the paper on the next session's
 /// agenda (written through the store on a runtime of its own).
 fn demo_with_protected_attachment(dir: &Path) {
-    use netzwerkmappe_core::Store;
     demo_with_cli(dir);
-    let file = dir.join("netzwerkmappe.sqlite3");
     let protected = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/tests/fixtures/kennwort.pdf"),
     )
     .unwrap();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
+    with_store(dir, |store| async move {
+        let papers = store.list_papers(&Default::default()).await.unwrap();
+        let rural = papers
+            .iter()
+            .find(|p| p.title == "Sprache im ländlichen Raum")
             .unwrap();
-        runtime.block_on(async {
-            let store = Store::open(&file).await.unwrap();
-            let papers = store.list_papers(&Default::default()).await.unwrap();
-            let rural = papers
-                .iter()
-                .find(|p| p.title == "Sprache im ländlichen Raum")
-                .unwrap();
-            store
-                .add_attachment(
-                    rural.id,
-                    None,
-                    "Geheim.pdf",
-                    &protected,
-                    "Test",
-                    chrono::Utc::now(),
-                )
-                .await
-                .unwrap();
-        });
-    })
-    .join()
-    .unwrap();
+        store
+            .add_attachment(
+                rural.id,
+                None,
+                "Geheim.pdf",
+                &protected,
+                "Test",
+                chrono::Utc::now(),
+            )
+            .await
+            .unwrap();
+    });
 }
 
 /// "PDF-Anhänge der Konzeptpapiere anfügen", by keyboard: it follows the "Konzeptpapiere" tick
@@ -221,10 +216,7 @@ fn demo_with_protected_attachment(dir: &Path) {
 #[tokio::test]
 async fn export_a_sitzungsmappe_with_the_papers_attached_pdfs() {
     let app = App::start_with(demo_with_protected_attachment).await;
-    app.goto("sitzungen").await;
-    app.script("location.hash = document.querySelector('#sitzungen-kommende-zeilen a').getAttribute('href')")
-        .await;
-    app.wait_for("#sitzung-pdf").await;
+    open_next_session(&app).await;
     let folder = app.data_dir.path().join("pdf");
     std::fs::create_dir_all(&folder).unwrap();
     app.answer_file_dialog(&folder);
@@ -270,18 +262,9 @@ async fn export_a_sitzungsmappe_with_the_papers_attached_pdfs() {
         warning.contains("Das PDF wurde gespeichert") && warning.contains("Kennwort"),
         "{warning}"
     );
-    let files: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files = saved_files(&folder);
     assert_eq!(files.len(), 1, "{files:?}");
-    let text = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&files[0])
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = pdf_text(&files[0], None);
     assert!(
         text.contains("Erhebung: Wartezeiten auf Integrationskurse"),
         "{text}"

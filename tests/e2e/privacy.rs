@@ -8,7 +8,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::app::App;
+use crate::app::{App, with_store};
 
 const SPACE: &str = "\u{E00D}";
 
@@ -27,86 +27,75 @@ fn demo_with_cli(dir: &Path) {
 /// ordinary store calls with old "now"s, on a runtime of its own (the test's may not block).
 fn demo_with_old_contacts(dir: &Path) {
     use chrono::{TimeZone, Utc};
-    use netzwerkmappe_core::Store;
     use netzwerkmappe_core::contact::ContactInput;
     use netzwerkmappe_core::organisation::{OrganisationInput, OrganisationKind};
     use netzwerkmappe_core::participant::{ParticipantSet, ParticipantStatus};
     use netzwerkmappe_core::session::SessionInput;
 
     demo_with_cli(dir);
-    let file = dir.join("netzwerkmappe.sqlite3");
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async {
-            let store = Store::open(&file).await.unwrap();
-            let at = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 9, 0, 0).unwrap();
-            let org = store
-                .create_organisation(
-                    OrganisationInput {
-                        name: "Stadt Offenburg".into(),
-                        kind: Some(OrganisationKind::Stadtverwaltung),
-                        ..Default::default()
-                    },
-                    at(2020, 3, 2),
-                )
-                .await
-                .unwrap()
-                .id;
-            let people = [
-                ("Frau", None, "Sabine", "Albrecht", Some(org), (2021, 2, 10)),
-                ("Herr", None, "Jürgen", "Maier", None, (2020, 9, 1)),
-                ("Frau", Some("Dr."), "Elif", "Demir", Some(org), (2022, 5, 3)),
-                ("Herr", None, "Thomas", "Keller", None, (2023, 1, 16)),
-                ("Frau", None, "Ana", "Petrović", Some(org), (2021, 6, 21)),
-            ];
-            let mut ids = Vec::new();
-            for (salutation, title, first, last, organisation_id, (y, m, d)) in people {
-                let input = ContactInput {
-                    salutation: Some(salutation.into()),
-                    title: title.map(Into::into),
-                    first_name: Some(first.into()),
-                    last_name: last.into(),
-                    organisation_id,
-                    consent_basis: Some("Öffentliche Aufgabe (Art. 6 Abs. 1 lit. e DSGVO)".into()),
+    with_store(dir, |store| async move {
+        let at = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 9, 0, 0).unwrap();
+        let org = store
+            .create_organisation(
+                OrganisationInput {
+                    name: "Stadt Offenburg".into(),
+                    kind: Some(OrganisationKind::Stadtverwaltung),
                     ..Default::default()
-                };
-                ids.push(store.create_contact(input, at(y, m, d)).await.unwrap().id);
-            }
-            let session = store
-                .create_session(
-                    SessionInput {
-                        title: "Netzwerktreffen Herbst 2021".into(),
-                        date: "14.10.2021".into(),
-                        start_time: "10:00".into(),
-                        place: Some("Offenburg".into()),
-                        ..Default::default()
-                    },
-                    at(2021, 9, 1),
-                )
-                .await
-                .unwrap()
-                .id;
-            store
-                .add_participants(session, &ParticipantSet::Contacts(vec![ids[0]]), at(2021, 9, 1))
-                .await
-                .unwrap();
-            let list = store.list_participants(session).await.unwrap();
-            store
-                .set_participant_status(
-                    session,
-                    &[(list[0].id, ParticipantStatus::Teilgenommen)],
-                    at(2021, 10, 14),
-                )
-                .await
-                .unwrap();
-            store.close().await;
-        });
-    })
-    .join()
-    .unwrap();
+                },
+                at(2020, 3, 2),
+            )
+            .await
+            .unwrap()
+            .id;
+        let people = [
+            ("Frau", None, "Sabine", "Albrecht", Some(org), (2021, 2, 10)),
+            ("Herr", None, "Jürgen", "Maier", None, (2020, 9, 1)),
+            ("Frau", Some("Dr."), "Elif", "Demir", Some(org), (2022, 5, 3)),
+            ("Herr", None, "Thomas", "Keller", None, (2023, 1, 16)),
+            ("Frau", None, "Ana", "Petrović", Some(org), (2021, 6, 21)),
+        ];
+        let mut ids = Vec::new();
+        for (salutation, title, first, last, organisation_id, (y, m, d)) in people {
+            let input = ContactInput {
+                salutation: Some(salutation.into()),
+                title: title.map(Into::into),
+                first_name: Some(first.into()),
+                last_name: last.into(),
+                organisation_id,
+                consent_basis: Some("Öffentliche Aufgabe (Art. 6 Abs. 1 lit. e DSGVO)".into()),
+                ..Default::default()
+            };
+            ids.push(store.create_contact(input, at(y, m, d)).await.unwrap().id);
+        }
+        let session = store
+            .create_session(
+                SessionInput {
+                    title: "Netzwerktreffen Herbst 2021".into(),
+                    date: "14.10.2021".into(),
+                    start_time: "10:00".into(),
+                    place: Some("Offenburg".into()),
+                    ..Default::default()
+                },
+                at(2021, 9, 1),
+            )
+            .await
+            .unwrap()
+            .id;
+        store
+            .add_participants(session, &ParticipantSet::Contacts(vec![ids[0]]), at(2021, 9, 1))
+            .await
+            .unwrap();
+        let list = store.list_participants(session).await.unwrap();
+        store
+            .set_participant_status(
+                session,
+                &[(list[0].id, ParticipantStatus::Teilgenommen)],
+                at(2021, 10, 14),
+            )
+            .await
+            .unwrap();
+        store.close().await;
+    });
 }
 
 /// Calls a command the way the UI does and returns its answer (for finding test data only).

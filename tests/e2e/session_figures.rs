@@ -7,13 +7,12 @@
 use std::path::Path;
 
 use chrono::{NaiveDate, TimeDelta, TimeZone, Utc};
-use netzwerkmappe_core::Store;
 use netzwerkmappe_core::agenda::AgendaItemInput;
 use netzwerkmappe_core::contact::ContactInput;
 use netzwerkmappe_core::participant::ParticipantSet;
 use netzwerkmappe_core::session::SessionInput;
 
-use crate::app::App;
+use crate::app::{App, with_store};
 
 const SESSIONS: usize = 2000;
 const TOPICS: [&str; 8] = [
@@ -35,53 +34,43 @@ fn seed(dir: &Path) {
 }
 
 fn seed_sessions(dir: &Path, count: usize) {
-    let file = dir.join("netzwerkmappe.sqlite3");
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async {
-            let store = Store::open(&file).await.unwrap();
-            let now = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
-            let mut contacts = Vec::new();
-            for i in 0..5 {
-                let input = ContactInput {
-                    last_name: format!("Teilnehmerin {i}"),
+    with_store(dir, move |store| async move {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        let mut contacts = Vec::new();
+        for i in 0..5 {
+            let input = ContactInput {
+                last_name: format!("Teilnehmerin {i}"),
+                ..Default::default()
+            };
+            contacts.push(store.create_contact(input, now).await.unwrap().id);
+        }
+        let first_day = NaiveDate::from_ymd_opt(2020, 1, 6).unwrap();
+        for i in 0..count {
+            let date = first_day + TimeDelta::days(i as i64 * 2);
+            let topic = TOPICS[i % TOPICS.len()];
+            let input = SessionInput {
+                title: format!("{}. Netzwerktreffen {topic}", i + 1),
+                date: date.format("%d.%m.%Y").to_string(),
+                start_time: "14:00".into(),
+                end_time: Some("16:30".into()),
+                place: Some("Stuttgart".into()),
+                ..Default::default()
+            };
+            let s = store.create_session(input, now).await.unwrap();
+            for t in 0..2 {
+                let input = AgendaItemInput {
+                    title: format!("{} – Bericht {t}", TOPICS[(i + t) % TOPICS.len()]),
+                    planned_minutes: Some(20),
                     ..Default::default()
                 };
-                contacts.push(store.create_contact(input, now).await.unwrap().id);
+                store.add_agenda_item(s.id, input, now).await.unwrap();
             }
-            let first_day = NaiveDate::from_ymd_opt(2020, 1, 6).unwrap();
-            for i in 0..count {
-                let date = first_day + TimeDelta::days(i as i64 * 2);
-                let topic = TOPICS[i % TOPICS.len()];
-                let input = SessionInput {
-                    title: format!("{}. Netzwerktreffen {topic}", i + 1),
-                    date: date.format("%d.%m.%Y").to_string(),
-                    start_time: "14:00".into(),
-                    end_time: Some("16:30".into()),
-                    place: Some("Stuttgart".into()),
-                    ..Default::default()
-                };
-                let s = store.create_session(input, now).await.unwrap();
-                for t in 0..2 {
-                    let input = AgendaItemInput {
-                        title: format!("{} – Bericht {t}", TOPICS[(i + t) % TOPICS.len()]),
-                        planned_minutes: Some(20),
-                        ..Default::default()
-                    };
-                    store.add_agenda_item(s.id, input, now).await.unwrap();
-                }
-                store
-                    .add_participants(s.id, &ParticipantSet::Contacts(contacts.clone()), now)
-                    .await
-                    .unwrap();
-            }
-        });
-    })
-    .join()
-    .unwrap();
+            store
+                .add_participants(s.id, &ParticipantSet::Contacts(contacts.clone()), now)
+                .await
+                .unwrap();
+        }
+    });
 }
 
 /// Opens the Sitzungen screen from another one and answers, in the page, the milliseconds until
