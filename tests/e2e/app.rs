@@ -170,6 +170,11 @@ impl App {
         self.wait_for(css).await.send_keys("\u{E007}").await.unwrap();
     }
 
+    /// Toggles a checkbox the keyboard way (Space), as a keyboard user ticks.
+    pub async fn tick(&self, css: &str) {
+        self.wait_for(css).await.send_keys("\u{E00D}").await.unwrap();
+    }
+
     pub async fn click(&self, css: &str) {
         let element = self.wait_for(css).await;
         // The main area is its own scroll container; WebKitWebDriver does not scroll inside it.

@@ -57,11 +57,7 @@ async fn export_a_sitzungsmappe_from_the_session_screen() {
     app.press("#sitzung-pdf-mappe").await;
     app.wait_for("#pdf-speichern").await;
     // Leave the cover out (Space on the focused checkbox, as a keyboard user ticks).
-    app.wait_for("#pdf-teil-deckblatt")
-        .await
-        .send_keys("\u{E00D}")
-        .await
-        .unwrap();
+    app.tick("#pdf-teil-deckblatt").await;
     app.press("#pdf-speichern").await;
     app.until(
         "saved message",
@@ -105,11 +101,7 @@ async fn pdf_screenshots() {
     let folder = app.data_dir.path().join("pdf");
     std::fs::create_dir_all(&folder).unwrap();
     app.answer_file_dialog(&folder);
-    app.wait_for("#pdf-anlagen")
-        .await
-        .send_keys("\u{E00D}")
-        .await
-        .unwrap();
+    app.tick("#pdf-anlagen").await;
     app.press("#pdf-speichern").await;
     app.until("warning", "document.getElementById('hinweis-warnung')")
         .await;
@@ -230,25 +222,13 @@ async fn export_a_sitzungsmappe_with_the_papers_attached_pdfs() {
         serde_json::json!(false)
     );
     // Without the papers there is nothing to attach to.
-    app.wait_for("#pdf-teil-papiere")
-        .await
-        .send_keys("\u{E00D}")
-        .await
-        .unwrap();
+    app.tick("#pdf-teil-papiere").await;
     app.until("disabled", "document.getElementById('pdf-anlagen').disabled")
         .await;
-    app.wait_for("#pdf-teil-papiere")
-        .await
-        .send_keys("\u{E00D}")
-        .await
-        .unwrap();
+    app.tick("#pdf-teil-papiere").await;
     app.until("enabled", "!document.getElementById('pdf-anlagen').disabled")
         .await;
-    app.wait_for("#pdf-anlagen")
-        .await
-        .send_keys("\u{E00D}")
-        .await
-        .unwrap();
+    app.tick("#pdf-anlagen").await;
     app.until("ticked", "document.getElementById('pdf-anlagen').checked")
         .await;
     app.press("#pdf-speichern").await;
