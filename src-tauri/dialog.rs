@@ -23,57 +23,49 @@ pub const E2E_ANSWER_ENV: &str = "NETZWERKMAPPE_E2E_DATEIPFAD";
 
 /// Asks for a contacts file to import (CSV or vCard). `None` when the person cancels.
 pub async fn pick_import_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    if let Some(answer) = test_answer() {
-        return answer;
-    }
-    let (tx, rx) = oneshot::channel();
-    builder(app)
-        .set_title("Kontakte importieren: Datei auswählen")
-        .add_filter(
+    open_file(
+        app,
+        "Kontakte importieren: Datei auswählen",
+        &[(
             "Kontakte (CSV, Unicode-Text, vCard)",
             &["csv", "txt", "vcf", "vcard"],
-        )
-        .pick_file(move |picked| {
-            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
-        });
-    rx.await.ok().flatten()
+        )],
+    )
+    .await
 }
 
 /// Asks for the office's logo for the Sitzungsmappe's cover (PNG only). `None` when cancelled.
 pub async fn pick_logo_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    if let Some(answer) = test_answer() {
-        return answer;
-    }
-    let (tx, rx) = oneshot::channel();
-    builder(app)
-        .set_title("Logo für das Deckblatt wählen")
-        .add_filter("PNG-Bild", &["png"])
-        .pick_file(move |picked| {
-            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
-        });
-    rx.await.ok().flatten()
+    open_file(app, "Logo für das Deckblatt wählen", &[("PNG-Bild", &["png"])]).await
 }
 
 /// Asks for a file to attach to a concept paper (any type). `None` when the person cancels.
 pub async fn pick_attachment_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    if let Some(answer) = test_answer() {
-        return answer;
-    }
-    let (tx, rx) = oneshot::channel();
-    builder(app)
-        .set_title("Anhang hinzufügen: Datei auswählen")
-        .add_filter(
-            "Dokumente und Bilder",
-            &[
-                "pdf", "docx", "doc", "xlsx", "xls", "pptx", "odt", "ods", "png", "jpg", "jpeg", "gif",
-                "txt", "csv",
-            ],
-        )
-        .add_filter("Alle Dateien", &["*"])
-        .pick_file(move |picked| {
-            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
-        });
-    rx.await.ok().flatten()
+    open_file(
+        app,
+        "Anhang hinzufügen: Datei auswählen",
+        &[
+            (
+                "Dokumente und Bilder",
+                &[
+                    "pdf", "docx", "doc", "xlsx", "xls", "pptx", "odt", "ods", "png", "jpg", "jpeg", "gif",
+                    "txt", "csv",
+                ],
+            ),
+            ("Alle Dateien", &["*"]),
+        ],
+    )
+    .await
+}
+
+/// Asks for a backup file to restore. `None` when the person cancels.
+pub async fn pick_backup_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    open_file(
+        app,
+        "Wiederherstellen: Sicherung auswählen",
+        &[("Sicherung von Netzwerkmappe", &["sqlite", "sqlite3"])],
+    )
+    .await
 }
 
 /// Hands a file to the system's program for its type (an attachment to open). Under end-to-end
@@ -86,6 +78,15 @@ pub fn open_with_system(path: &Path) -> std::io::Result<()> {
     open::that_detached(path)
 }
 
+/// Opens a saved PDF in the system's viewer (detached: the window never waits for it). Not under
+/// the end-to-end tests' dialog override, where no viewer must pop up on the test machine.
+pub fn open_in_viewer(path: &std::path::Path) {
+    if let Err(e) = open_with_system(path) {
+        // The PDF is saved either way; the window names the file, so nothing is lost.
+        eprintln!("PDF-Anzeige konnte nicht geöffnet werden: {e}");
+    }
+}
+
 /// Asks where to save an export: opens in `folder` (Downloads) with `file_name` suggested.
 /// `None` when the person cancels. A name typed without an extension gets the format's one.
 pub async fn pick_export_target<R: Runtime>(
@@ -94,29 +95,17 @@ pub async fn pick_export_target<R: Runtime>(
     file_name: &str,
     format: ExportFormat,
 ) -> Option<PathBuf> {
-    let picked = match test_answer() {
-        Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
-        None => {
-            let (tx, rx) = oneshot::channel();
-            let (filter_name, extensions): (&str, &[&str]) = match format {
-                ExportFormat::Csv => ("CSV für Excel", &["csv"]),
-                ExportFormat::Vcard => ("vCard", &["vcf"]),
-                ExportFormat::VcardZip => ("ZIP mit vCard-Dateien", &["zip"]),
-            };
-            let mut dialog = builder(app)
-                .set_title("Speichern unter")
-                .set_file_name(file_name)
-                .add_filter(filter_name, extensions);
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            dialog.save_file(move |picked| {
-                let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
-            });
-            rx.await.ok().flatten()
-        }
+    let filter = match format {
+        ExportFormat::Csv => "CSV für Excel",
+        ExportFormat::Vcard => "vCard",
+        ExportFormat::VcardZip => "ZIP mit vCard-Dateien",
     };
-    picked.map(|p| with_extension(p, format))
+    let save = SaveDialog {
+        title: "Speichern unter",
+        filter,
+        extension: format.extension(),
+    };
+    save_target(app, &save, folder, file_name).await
 }
 
 /// Asks where to save a session's calendar file (.ics): opens in `folder` (Downloads) with
@@ -126,30 +115,12 @@ pub async fn pick_calendar_target<R: Runtime>(
     folder: Option<PathBuf>,
     file_name: &str,
 ) -> Option<PathBuf> {
-    let picked = match test_answer() {
-        Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
-        None => {
-            let (tx, rx) = oneshot::channel();
-            let mut dialog = builder(app)
-                .set_title("Speichern unter")
-                .set_file_name(file_name)
-                .add_filter("Kalenderdatei (iCalendar)", &["ics"]);
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            dialog.save_file(move |picked| {
-                let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
-            });
-            rx.await.ok().flatten()
-        }
+    let save = SaveDialog {
+        title: "Speichern unter",
+        filter: "Kalenderdatei (iCalendar)",
+        extension: "ics",
     };
-    picked.map(|p| {
-        if p.extension().is_some() {
-            p
-        } else {
-            p.with_extension("ics")
-        }
-    })
+    save_target(app, &save, folder, file_name).await
 }
 
 /// Asks where to save a backup ("Jetzt sichern"): `file_name` suggested in `folder`. `None` when
@@ -159,45 +130,12 @@ pub async fn pick_backup_target<R: Runtime>(
     folder: Option<PathBuf>,
     file_name: &str,
 ) -> Option<PathBuf> {
-    let picked = match test_answer() {
-        Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
-        None => {
-            let (tx, rx) = oneshot::channel();
-            let mut dialog = builder(app)
-                .set_title("Sicherung speichern unter")
-                .set_file_name(file_name)
-                .add_filter("Sicherung von Netzwerkmappe", &["sqlite"]);
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            dialog.save_file(move |picked| {
-                let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
-            });
-            rx.await.ok().flatten()
-        }
+    let save = SaveDialog {
+        title: "Sicherung speichern unter",
+        filter: "Sicherung von Netzwerkmappe",
+        extension: "sqlite",
     };
-    picked.map(|p| {
-        if p.extension().is_some() {
-            p
-        } else {
-            p.with_extension("sqlite")
-        }
-    })
-}
-
-/// Asks for a backup file to restore. `None` when the person cancels.
-pub async fn pick_backup_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    if let Some(answer) = test_answer() {
-        return answer;
-    }
-    let (tx, rx) = oneshot::channel();
-    builder(app)
-        .set_title("Wiederherstellen: Sicherung auswählen")
-        .add_filter("Sicherung von Netzwerkmappe", &["sqlite", "sqlite3"])
-        .pick_file(move |picked| {
-            let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
-        });
-    rx.await.ok().flatten()
+    save_target(app, &save, folder, file_name).await
 }
 
 /// Asks where to save an Auskunft (Art. 15): the JSON file; the readable text goes beside it.
@@ -207,14 +145,73 @@ pub async fn pick_subject_access_target<R: Runtime>(
     folder: Option<PathBuf>,
     file_name: &str,
 ) -> Option<PathBuf> {
+    let save = SaveDialog {
+        title: "Auskunft speichern unter",
+        filter: "Auskunft (JSON, dazu eine Textdatei)",
+        extension: "json",
+    };
+    save_target(app, &save, folder, file_name).await
+}
+
+/// Asks where to save a session's PDF: opens in `folder` (Downloads) with `file_name` suggested.
+/// `None` when the person cancels; a name without extension gets `.pdf`.
+pub async fn pick_pdf_target<R: Runtime>(
+    app: &AppHandle<R>,
+    folder: Option<PathBuf>,
+    file_name: &str,
+) -> Option<PathBuf> {
+    let save = SaveDialog {
+        title: "Speichern unter",
+        filter: "PDF-Dokument",
+        extension: "pdf",
+    };
+    save_target(app, &save, folder, file_name).await
+}
+
+/// An "Öffnen" dialog with `title` and its file-type `filters` (name, extensions).
+async fn open_file<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filters: &[(&str, &[&str])],
+) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    let (tx, rx) = oneshot::channel();
+    let mut dialog = builder(app).set_title(title);
+    for (name, extensions) in filters {
+        dialog = dialog.add_filter(*name, extensions);
+    }
+    dialog.pick_file(move |picked| {
+        let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
+    });
+    rx.await.ok().flatten()
+}
+
+/// What a "Speichern unter" dialog says: its title, the one file type it offers and the
+/// extension a name typed without one gets.
+struct SaveDialog<'a> {
+    title: &'a str,
+    filter: &'a str,
+    extension: &'a str,
+}
+
+/// A "Speichern unter" dialog opening in `folder` with `file_name` suggested. Under the e2e
+/// override a folder as answer means "the suggested name in that folder".
+async fn save_target<R: Runtime>(
+    app: &AppHandle<R>,
+    save: &SaveDialog<'_>,
+    folder: Option<PathBuf>,
+    file_name: &str,
+) -> Option<PathBuf> {
     let picked = match test_answer() {
         Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
         None => {
             let (tx, rx) = oneshot::channel();
             let mut dialog = builder(app)
-                .set_title("Auskunft speichern unter")
+                .set_title(save.title)
                 .set_file_name(file_name)
-                .add_filter("Auskunft (JSON, dazu eine Textdatei)", &["json"]);
+                .add_filter(save.filter, &[save.extension]);
             if let Some(folder) = folder {
                 dialog = dialog.set_directory(folder);
             }
@@ -224,20 +221,15 @@ pub async fn pick_subject_access_target<R: Runtime>(
             rx.await.ok().flatten()
         }
     };
-    picked.map(|p| {
-        if p.extension().is_some() {
-            p
-        } else {
-            p.with_extension("json")
-        }
-    })
+    picked.map(|p| with_extension(p, save.extension))
 }
 
-fn with_extension(path: PathBuf, format: ExportFormat) -> PathBuf {
+/// A name typed without an extension gets `extension`; one with an extension is kept.
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
     if path.extension().is_some() {
         path
     } else {
-        path.with_extension(format.extension())
+        path.with_extension(extension)
     }
 }
 
@@ -262,48 +254,6 @@ fn read_answer(answer_file: &Path) -> Option<PathBuf> {
     (!path.is_empty()).then(|| PathBuf::from(path))
 }
 
-/// Asks where to save a session's PDF: opens in `folder` (Downloads) with `file_name` suggested.
-/// `None` when the person cancels; a name without extension gets `.pdf`.
-pub async fn pick_pdf_target<R: Runtime>(
-    app: &AppHandle<R>,
-    folder: Option<PathBuf>,
-    file_name: &str,
-) -> Option<PathBuf> {
-    let picked = match test_answer() {
-        Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
-        None => {
-            let (tx, rx) = oneshot::channel();
-            let mut dialog = builder(app)
-                .set_title("Speichern unter")
-                .set_file_name(file_name)
-                .add_filter("PDF-Dokument", &["pdf"]);
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            dialog.save_file(move |picked| {
-                let _ = tx.send(picked.and_then(|p| p.into_path().ok()));
-            });
-            rx.await.ok().flatten()
-        }
-    };
-    picked.map(|p| {
-        if p.extension().is_some() {
-            p
-        } else {
-            p.with_extension("pdf")
-        }
-    })
-}
-
-/// Opens a saved PDF in the system's viewer (detached: the window never waits for it). Not under
-/// the end-to-end tests' dialog override, where no viewer must pop up on the test machine.
-pub fn open_in_viewer(path: &std::path::Path) {
-    if let Err(e) = open_with_system(path) {
-        // The PDF is saved either way; the window names the file, so nothing is lost.
-        eprintln!("PDF-Anzeige konnte nicht geöffnet werden: {e}");
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,11 +272,11 @@ mod tests {
     #[test]
     fn a_name_without_extension_gets_the_formats_one() {
         assert_eq!(
-            with_extension(PathBuf::from("/x/Liste"), ExportFormat::Csv),
+            with_extension(PathBuf::from("/x/Liste"), ExportFormat::Csv.extension()),
             PathBuf::from("/x/Liste.csv")
         );
         assert_eq!(
-            with_extension(PathBuf::from("/x/Liste.txt"), ExportFormat::Vcard),
+            with_extension(PathBuf::from("/x/Liste.txt"), ExportFormat::Vcard.extension()),
             PathBuf::from("/x/Liste.txt")
         );
     }
