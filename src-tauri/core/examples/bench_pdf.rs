@@ -3,7 +3,13 @@
 //! Prints the time of the first build (fonts parsed), the median of the following ones, the
 //! number of pages, the size and what takes it (stream bytes as stored, by kind). Goal (issue 12): ≤ 100 ms and ≤ 200 kB in a release build.
 //!
-//!   cargo run --release -p netzwerkmappe-core --example bench_pdf [-- <datei.pdf>]
+//!   cargo run --release -p netzwerkmappe-core --example bench_pdf [-- <datei.pdf> [<datei.html> [<ordner>]]]
+//!
+//! With a second file name the same dossier's blocks are also written as plain HTML (headings,
+//! paragraphs, lists, tables, page breaks), which `scripts/bench.sh` converts with LibreOffice
+//! headless, where it is installed, for the comparison issue 12 asks for. With a third, a data
+//! folder is filled with the demo network and the same 13 papers (as Markdown, linked to the next
+//! session), so `netzwerkmappe --daten <ordner> mappe naechste` can be timed as a whole process.
 #![allow(clippy::unwrap_used)]
 
 use std::time::Instant;
@@ -122,6 +128,13 @@ async fn main() {
     if let Some(path) = std::env::args().nth(1) {
         std::fs::write(path, &first.bytes).unwrap();
     }
+    if let Some(path) = std::env::args().nth(2) {
+        let blocks = netzwerkmappe_core::pdf::documents::dossier_blocks(&data, &options);
+        std::fs::write(path, blocks_html(&blocks)).unwrap();
+    }
+    if let Some(folder) = std::env::args().nth(3) {
+        fill_folder(std::path::Path::new(&folder), now).await;
+    }
     println!(
         "Sitzungsmappe: {} Seiten, {} kB; erstes Mal (mit Schriften) {:.1} ms, danach Median {:.1} ms",
         first.pages,
@@ -226,4 +239,148 @@ fn breakdown(bytes: &[u8]) {
         "  Rest (Objektströme mit Seiten, Links, Gliederung; Rahmen): {:.1} kB",
         bytes.len().saturating_sub(streams) as f64 / 1024.0
     );
+}
+
+/// The dossier's blocks as plain HTML for LibreOffice: the same text, headings, lists and tables
+/// on A4, so both programs set the same content.
+fn blocks_html(blocks: &[netzwerkmappe_core::pdf::layout::Block]) -> String {
+    use netzwerkmappe_core::pdf::layout::{Block as B, Run};
+    fn esc(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    fn runs(runs: &[Run]) -> String {
+        runs.iter()
+            .map(|r| match (r.bold, r.italic) {
+                (true, _) => format!("<b>{}</b>", esc(&r.text)),
+                (_, true) => format!("<i>{}</i>", esc(&r.text)),
+                _ => esc(&r.text),
+            })
+            .collect()
+    }
+    let mut html = String::from(
+        "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><style>\
+         @page { size: A4; margin: 25mm 20mm 25mm 25mm } body { font-family: 'Fira Sans', sans-serif; font-size: 10.5pt }\
+         table { border-collapse: collapse; width: 100% } td, th { border: 0.5pt solid #999; padding: 3pt }\
+         </style></head><body>\n",
+    );
+    for block in blocks {
+        match block {
+            B::Heading { level, text, .. } => {
+                let l = (*level).clamp(1, 3);
+                html.push_str(&format!("<h{l}>{}</h{l}>\n", esc(text)));
+            }
+            B::Paragraph { runs: r, .. } => html.push_str(&format!("<p>{}</p>\n", runs(r))),
+            B::ListItem { marker, runs: r, .. } => html.push_str(&format!(
+                "<p style=\"margin-left:16pt\">{} {}</p>\n",
+                esc(marker),
+                runs(r)
+            )),
+            B::TocEntry { text, .. } => html.push_str(&format!("<p>{}</p>\n", esc(text))),
+            B::Preformatted { text } => html.push_str(&format!("<pre>{}</pre>\n", esc(text))),
+            B::Table { columns, rows, .. } => {
+                html.push_str("<table><thead><tr>");
+                for c in columns {
+                    html.push_str(&format!("<th>{}</th>", esc(&c.header)));
+                }
+                html.push_str("</tr></thead><tbody>\n");
+                for row in rows {
+                    html.push_str("<tr>");
+                    let span = if row.len() == 1 { columns.len() } else { 1 };
+                    for cell in row {
+                        html.push_str(&format!("<td colspan=\"{span}\">{}</td>", runs(cell)));
+                    }
+                    html.push_str("</tr>\n");
+                }
+                html.push_str("</tbody></table>\n");
+            }
+            B::Rule => html.push_str("<hr>\n"),
+            B::PageBreak => html.push_str("<p style=\"page-break-after: always\"></p>\n"),
+            _ => {}
+        }
+    }
+    html.push_str("</body></html>\n");
+    html
+}
+
+/// A data folder with the demo network and the 13 papers, linked to the next session.
+async fn fill_folder(folder: &std::path::Path, now: chrono::DateTime<Utc>) {
+    use netzwerkmappe_core::paper::{LinkTarget, PaperInput};
+    std::fs::create_dir_all(folder).unwrap();
+    let store = Store::open(&folder.join("netzwerkmappe.sqlite3")).await.unwrap();
+    demo::fill(&store, now).await.unwrap();
+    let next = store.find_session("naechste", berlin::today(now)).await.unwrap();
+    for n in 0..13 {
+        let input = PaperInput {
+            title: format!("Konzeptpapier {}: Integration vor Ort", n + 1),
+            summary: None,
+            handlungsfeld_id: None,
+            lead_organisation_id: None,
+            author_ids: Vec::new(),
+            former_authors: None,
+            body: Some(markdown(&paper_body(n))),
+            expected_version: None,
+        };
+        let paper = store.create_paper(input, "Bench", now).await.unwrap().paper.id;
+        let target = LinkTarget {
+            session_id: Some(next.id),
+            agenda_item_id: None,
+        };
+        store.link_paper(paper, target, now).await.unwrap();
+    }
+}
+
+/// The generated paper as the Markdown a person would have typed (what the store keeps).
+fn markdown(doc: &Document) -> String {
+    fn inline(content: &[Inline]) -> String {
+        content
+            .iter()
+            .map(|i| match i {
+                Inline::Text(span) if span.strong => format!("**{}**", span.text.trim_end()) + " ",
+                Inline::Text(span) => span.text.clone(),
+                Inline::LineBreak => "\n".into(),
+            })
+            .collect()
+    }
+    let mut out = String::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { level, content } => out.push_str(&format!(
+                "{} {}\n\n",
+                "#".repeat(usize::from(*level)),
+                inline(content)
+            )),
+            Block::Paragraph { content } => out.push_str(&format!("{}\n\n", inline(content))),
+            Block::List { ordered, items, .. } => {
+                for (i, item) in items.iter().enumerate() {
+                    let marker = if *ordered {
+                        format!("{}.", i + 1)
+                    } else {
+                        "-".into()
+                    };
+                    for b in &item.blocks {
+                        if let Block::Paragraph { content } = b {
+                            out.push_str(&format!("{marker} {}\n", inline(content)));
+                        }
+                    }
+                }
+                out.push('\n');
+            }
+            Block::Table { header, rows } => {
+                let row = |cells: &[Cell]| {
+                    let texts: Vec<String> = cells.iter().map(|c| inline(&c.content)).collect();
+                    format!("| {} |\n", texts.join(" | "))
+                };
+                out.push_str(&row(header));
+                out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+                for r in rows {
+                    out.push_str(&row(r));
+                }
+                out.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
 }
