@@ -628,6 +628,10 @@ fn xmp_of(doc: &lopdf::Document) -> String {
     String::from_utf8(doc.get_object(id).unwrap().as_stream().unwrap().content.clone()).unwrap()
 }
 
+/// A file name as offices write them: too long for the caption line of an attached page.
+const LONG_NAME: &str = "2026-11-20 Stellungnahme des Landkreistags Baden-Württemberg zur Neuordnung der \
+                         Integrationskursförderung (final, unterschrieben) v3.pdf";
+
 /// Issue 12: "the concept papers on the agenda (…; attached PDFs appended after them if the user
 /// wants)". Each attached PDF's pages follow its paper inside the dossier's own frame, so "Seite X
 /// von Y", the table of contents and the bookmarks count them; a file protected by a password is
@@ -667,10 +671,12 @@ async fn the_dossier_appends_the_papers_attached_pdfs_inside_its_frame() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let owner_only = std::fs::read(fixtures.join("nur-besitzerkennwort.pdf")).unwrap();
     let with_password = std::fs::read(fixtures.join("kennwort.pdf")).unwrap();
+    let no_printing = std::fs::read(fixtures.join("nicht-druckbar.pdf")).unwrap();
     for (name, bytes) in [
         ("Anwesenheit quer.pdf", landscape.bytes.clone()),
-        ("Stellungnahme.pdf", owner_only),
+        (LONG_NAME, owner_only),
         ("Geheim.pdf", with_password),
+        ("Nicht drucken.pdf", no_printing),
         ("Einladung.docx", b"PK\x03\x04 Word".to_vec()),
     ] {
         store
@@ -724,10 +730,16 @@ async fn the_dossier_appends_the_papers_attached_pdfs_inside_its_frame() {
         landscape.pages
     );
 
-    // The password-protected one is named with its reason, in the dossier and in the notes.
-    assert_eq!(saved.notes.len(), 1, "{:?}", saved.notes);
+    // The password-protected one and the one its owner may not have printed are named with
+    // their reasons, in the dossier and in the notes.
+    assert_eq!(saved.notes.len(), 2, "{:?}", saved.notes);
     assert!(
         saved.notes[0].contains("„Geheim.pdf“") && saved.notes[0].contains("Kennwort"),
+        "{:?}",
+        saved.notes
+    );
+    assert!(
+        saved.notes[1].contains("„Nicht drucken.pdf“") && saved.notes[1].contains("Drucken nicht erlaubt"),
         "{:?}",
         saved.notes
     );
@@ -744,7 +756,12 @@ async fn the_dossier_appends_the_papers_attached_pdfs_inside_its_frame() {
         page.contains(&format!("Seite {stellungnahme} von {total}")),
         "{page}"
     );
-    assert!(page.contains("Anlage „Stellungnahme.pdf“"), "{page}");
+    // The caption keeps its page number; the long file name is shortened.
+    assert!(
+        page.contains("Seite 1 von 1 · Anlage „2026-11-20 Stellungnahme"),
+        "{page}"
+    );
+    assert!(page.contains('…'), "{page}");
     let last = page_text(&path, total);
     assert!(last.contains(&format!("Seite {total} von {total}")), "{last}");
     let first_attendance = (1..=total)
@@ -757,8 +774,44 @@ async fn the_dossier_appends_the_papers_attached_pdfs_inside_its_frame() {
     let outline = outline_titles(&doc);
     assert!(
         outline.contains(&(2, "Anlage: Anwesenheit quer.pdf".to_string()))
-            && outline.contains(&(2, "Anlage: Stellungnahme.pdf".to_string())),
+            && outline.contains(&(2, format!("Anlage: {LONG_NAME}"))),
         "{outline:?}"
+    );
+
+    // A PDF written by this program brings font subsets of its own: their tags differ from
+    // the dossier's (ISO 32000-1, 9.6.4).
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    let names: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|n| n.contains('+'))
+        .collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(names.len(), unique.len(), "{fonts}");
+    assert!(names.iter().any(|n| n.starts_with("NWMX")), "{fonts}");
+    // Each page lists only its own attached page, not every one (the cover lists none).
+    let pages = doc.get_pages();
+    let xobject_names = |page: u32| -> Vec<Vec<u8>> {
+        let (resources, _) = doc.get_page_resources(pages[&page]).unwrap();
+        resources
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|x| doc.dereference(x).ok())
+            .and_then(|(_, x)| x.as_dict().ok())
+            .map(|x| x.iter().map(|(k, _)| k.clone()).collect())
+            .unwrap_or_default()
+    };
+    assert!(!xobject_names(1).iter().any(|n| n.starts_with(b"NWMAnl")));
+    let stellungnahme_names = xobject_names(stellungnahme as u32);
+    assert_eq!(
+        stellungnahme_names
+            .iter()
+            .filter(|n| n.starts_with(b"NWMAnl"))
+            .count(),
+        1,
+        "{stellungnahme_names:?}"
     );
     assert!(!outline.iter().any(|(_, t)| t.contains("Geheim")));
 

@@ -983,6 +983,20 @@ fn append_annex(
     let pdfs = std::mem::take(&mut annex.pdfs);
     // What is left out is said first, beside the paper's text, not alone after pages of annex.
     for (name, opened) in &pdfs {
+        if let Ok(pdf) = opened
+            && pdf.form_values_may_be_missing()
+        {
+            const ADVICE: &str = "Eingetragene Formularwerte werden möglicherweise nicht gedruckt. Öffnen Sie die \
+                                  Datei in einem PDF-Programm und speichern Sie sie neu, dann sind sie dabei.";
+            blocks.push(Block::Paragraph {
+                runs: vec![Run::bold(format!("Hinweis zu „{name}“: ")), Run::plain(ADVICE)],
+                style: ParagraphStyle {
+                    space_before: 6.0,
+                    ..ParagraphStyle::small()
+                },
+            });
+            notes.push(format!("„{name}“ ({}): {ADVICE}", paper.title));
+        }
         if let Err(reason) = opened {
             blocks.push(Block::Paragraph {
                 runs: vec![
@@ -1371,6 +1385,15 @@ fn clean_blocks(blocks: Vec<Block>, fonts: &Fonts) -> Vec<Block> {
                 outline,
             },
             Block::Paragraph { runs: r, style } => Block::Paragraph { runs: runs(r), style },
+            Block::Foreign {
+                source,
+                pages,
+                caption,
+            } => Block::Foreign {
+                source,
+                pages,
+                caption: fonts.clean(&caption),
+            },
             Block::ListItem {
                 marker,
                 runs: r,

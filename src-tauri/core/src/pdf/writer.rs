@@ -364,7 +364,8 @@ pub fn write_with_foreign(
 
 /// Draws the foreign pages: each source is copied in once, each placed page gets a content
 /// stream that draws its Form XObject scaled into the box, with a thin grey edge so the
-/// attachment's page is seen as a page on white paper.
+/// attachment's page is seen as a page on white paper. The sources' layers join the dossier's
+/// `/OCProperties` with their on/off and print states.
 fn place_foreign(
     doc: &mut lopdf::Document,
     pending: Vec<PendingForeign>,
@@ -377,7 +378,9 @@ fn place_foreign(
         reason: e.to_string(),
     };
     let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    let mut tags = foreign::FontTags::default();
     let mut imported: HashMap<usize, Vec<ImportedPage>> = HashMap::new();
+    let mut layers = Vec::new();
     for (n, item) in pending.into_iter().enumerate() {
         let Some(source) = foreign.get(item.source) else {
             continue;
@@ -385,7 +388,10 @@ fn place_foreign(
         let pages = match imported.entry(item.source) {
             std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
             std::collections::hash_map::Entry::Vacant(entry) => {
-                entry.insert(foreign::import(doc, source).map_err(|reason| Error::Pdf { reason })?)
+                let copied =
+                    foreign::import(doc, source, &mut tags).map_err(|reason| Error::Pdf { reason })?;
+                layers.extend(copied.optional_content);
+                entry.insert(copied.pages)
             }
         };
         let (Some(page_id), Some(page)) = (page_ids.get(item.page), pages.get(item.source_page)) else {
@@ -401,49 +407,36 @@ fn place_foreign(
         doc.add_page_contents(*page_id, content.into_bytes())
             .map_err(pdf_err)?;
     }
+    if !layers.is_empty() {
+        let merged = foreign::merge_optional_content(doc, layers);
+        doc.catalog_mut().map_err(pdf_err)?.set("OCProperties", merged);
+    }
     Ok(())
 }
 
-/// Adds `/name` → `form` to a page's XObject resources, wherever printpdf put them (inline or
-/// referenced).
+/// Adds `/name` → `form` to one page's XObject resources. printpdf shares one resource
+/// dictionary (and one XObject dictionary) among all pages: the page gets its own copies first,
+/// or every page would list every attached page (and a page extracted on its own carry them all).
 fn add_xobject(
     doc: &mut lopdf::Document,
     page_id: ObjectId,
     name: &str,
     form: ObjectId,
 ) -> lopdf::Result<()> {
-    let resources_ref = doc
-        .get_dictionary(page_id)?
-        .get(b"Resources")
-        .and_then(Object::as_reference)
-        .ok();
-    let resources = match resources_ref {
-        Some(id) => doc.get_object_mut(id).and_then(Object::as_dict_mut)?,
-        None => {
-            let page = doc.get_object_mut(page_id).and_then(Object::as_dict_mut)?;
-            if !page.has(b"Resources") {
-                page.set("Resources", Dictionary::new());
-            }
-            page.get_mut(b"Resources").and_then(Object::as_dict_mut)?
+    let owned = |doc: &lopdf::Document, object: Option<&Object>| -> Dictionary {
+        match object.map(|o| doc.dereference(o)) {
+            Some(Ok((_, Object::Dictionary(dict)))) => dict.clone(),
+            _ => Dictionary::new(),
         }
     };
-    let xobjects_ref = resources.get(b"XObject").and_then(Object::as_reference).ok();
-    match xobjects_ref {
-        Some(id) => {
-            doc.get_object_mut(id)
-                .and_then(Object::as_dict_mut)?
-                .set(name.as_bytes().to_vec(), Object::Reference(form));
-        }
-        None => {
-            if !resources.has(b"XObject") {
-                resources.set("XObject", Dictionary::new());
-            }
-            resources
-                .get_mut(b"XObject")
-                .and_then(Object::as_dict_mut)?
-                .set(name.as_bytes().to_vec(), Object::Reference(form));
-        }
-    }
+    let page = doc.get_dictionary(page_id)?;
+    let mut resources = owned(doc, page.get(b"Resources").ok());
+    let mut xobjects = owned(doc, resources.get(b"XObject").ok());
+    xobjects.set(name.as_bytes().to_vec(), Object::Reference(form));
+    resources.set("XObject", Object::Dictionary(xobjects));
+    doc.get_object_mut(page_id)
+        .and_then(Object::as_dict_mut)?
+        .set("Resources", Object::Dictionary(resources));
     Ok(())
 }
 

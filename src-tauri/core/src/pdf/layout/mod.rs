@@ -394,15 +394,23 @@ fn foreign(cursor: &mut Cursor<'_>, source: usize, pages: usize, caption: &str) 
         if (page > 0 || cursor.room() < full / 2.0) && !cursor.at_top() {
             cursor.new_page();
         }
-        let text = format!("{caption} · Seite {} von {pages}", page + 1);
+        // The page number first: a long file name is shortened ("…"), never the "Seite 2 von 8".
+        let text = fitted(
+            &format!("Seite {} von {pages} · {caption}", page + 1),
+            frame.content_width(),
+            size,
+            cursor.measure,
+        );
         cursor.y += size * 1.4;
         let baseline = cursor.y - size * 0.3;
-        for line in wrap(&[Run::italic(text)], frame.content_width(), size, cursor.measure)
-            .iter()
-            .take(1)
-        {
-            emit_line(cursor, line, frame.left, baseline, size, Ink::Gray(0.35));
-        }
+        cursor.push(Item::Text {
+            x: frame.left,
+            y: baseline,
+            face: Face::Italic,
+            size,
+            ink: Ink::Gray(0.35),
+            text,
+        });
         cursor.y += 4.0;
         let y = cursor.y;
         cursor.push(Item::Foreign {
@@ -415,6 +423,23 @@ fn foreign(cursor: &mut Cursor<'_>, source: usize, pages: usize, caption: &str) 
         });
         cursor.y = frame.content_bottom();
     }
+}
+
+/// `text` in italics, shortened with "…" to `width`.
+fn fitted(text: &str, width: f32, size: f32, measure: &dyn Measure) -> String {
+    if measure.width(Face::Italic, size, text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if measure.width(Face::Italic, size, &format!("{out}…")) > width {
+            out.pop();
+            break;
+        }
+    }
+    out.push('…');
+    out
 }
 
 /// The height the first lines of a block need, so a heading before it can move along.
