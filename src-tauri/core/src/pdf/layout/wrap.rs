@@ -112,21 +112,27 @@ enum Token {
 /// Decides for the words between two spaces (`tokens`: one chunk, "Baden-" Joint "Württemberg")
 /// whether and how they may be hyphenated.
 fn finish_chunk(tokens: &mut [Token], hyphenation: Hyphenation) {
-    let mut words: Vec<&mut Word> = tokens
-        .iter_mut()
-        .filter_map(|t| match t {
+    let words = || {
+        tokens.iter().filter_map(|t| match t {
             Token::Word(w) => Some(w),
             _ => None,
         })
-        .collect();
-    let text: String = words.iter().map(|w| w.text()).collect();
+    };
+    let linked = words().any(|w| w.fragments.iter().any(|f| f.link.is_some()));
+    let whole = words().count() == 1;
     let prose = hyphenation != Hyphenation::Never
-        && words.iter().all(|w| w.fragments.iter().all(|f| f.link.is_none()))
-        && hyphenate::is_prose(&text);
-    let whole = words.len() == 1;
-    for w in &mut words {
-        w.syllables = prose;
-        w.line_end = prose && whole && hyphenation == Hyphenation::Auto;
+        && !linked
+        && match &*tokens {
+            // Most chunks are one word in one face: no text to put together (runs for every
+            // word of a 100-page dossier).
+            [Token::Word(w)] if w.fragments.len() == 1 => hyphenate::is_prose(&w.fragments[0].text),
+            _ => hyphenate::is_prose(&words().map(Word::text).collect::<String>()),
+        };
+    for t in tokens.iter_mut() {
+        if let Token::Word(w) = t {
+            w.syllables = prose;
+            w.line_end = prose && whole && hyphenation == Hyphenation::Auto;
+        }
     }
 }
 
