@@ -9,12 +9,15 @@
 //! - a paragraph breaks across pages line by line but leaves no single line behind on its own
 //!   (two lines at least at a page's foot and head where the paragraph has four or more);
 //! - table rows never split (except a row taller than a page), the header row repeats;
+//! - running text is hyphenated in German where a long word would leave a wide gap at a line's end
+//!   (`hyphenate.rs`; not headings, code, addresses, numbers, abbreviations);
 //! - a word wider than its line (a 300-character word, a URL) is broken inside, after a hyphen or
-//!   slash where there is one, so nothing runs off the page.
+//!   slash where there is one, else at a syllable, else at a letter, so nothing runs off the page.
 
+mod hyphenate;
 mod wrap;
 
-pub use wrap::{Line, Piece, wrap};
+pub use wrap::{Hyphenation, Line, Piece, wrap, wrap_with};
 
 use crate::pdf::fonts::{Face, Measure};
 
@@ -510,11 +513,12 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
         } => {
             let size = heading_size(*level);
             let line_height = size * 1.3;
-            let lines = wrap(
+            let lines = wrap_with(
                 &[Run::bold(text.clone())],
                 frame.content_width(),
                 size,
                 cursor.measure,
+                Hyphenation::OverlongOnly,
             );
             let own = line_height * lines.len() as f32;
             let space_before = if *level <= 1 { 14.0 } else { 10.0 };
@@ -554,7 +558,7 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
             }
             cursor.y += 4.0;
         }
-        Block::Paragraph { runs, style } => paragraph(cursor, runs, style, None),
+        Block::Paragraph { runs, style } => paragraph(cursor, runs, style, None, Hyphenation::Auto),
         Block::Foreign {
             source,
             pages,
@@ -566,7 +570,7 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
                 space_after: 3.0,
                 ..ParagraphStyle::body()
             };
-            paragraph(cursor, runs, &style, Some(marker))
+            paragraph(cursor, runs, &style, Some(marker), Hyphenation::Auto)
         }
         Block::Preformatted { text } => {
             let style = ParagraphStyle {
@@ -583,6 +587,7 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
                         ..style.clone()
                     },
                     None,
+                    Hyphenation::Never,
                 );
             }
             cursor.y += style.space_after;
@@ -605,7 +610,7 @@ fn place(cursor: &mut Cursor<'_>, block: &Block, next: Option<&Block>) {
                 bold: face_bold,
                 ..Run::default()
             };
-            let lines = wrap(&[run], width, size, cursor.measure);
+            let lines = wrap_with(&[run], width, size, cursor.measure, Hyphenation::OverlongOnly);
             cursor.ensure(line_height * lines.len() as f32);
             let top = cursor.y;
             for line in &lines {
@@ -673,12 +678,18 @@ fn emit_line(cursor: &mut Cursor<'_>, line: &Line, x: f32, baseline: f32, size: 
     }
 }
 
-fn paragraph(cursor: &mut Cursor<'_>, runs: &[Run], style: &ParagraphStyle, marker: Option<&String>) {
+fn paragraph(
+    cursor: &mut Cursor<'_>,
+    runs: &[Run],
+    style: &ParagraphStyle,
+    marker: Option<&String>,
+    hyphenation: Hyphenation,
+) {
     let frame = cursor.frame;
     let pad = if style.boxed { 8.0 } else { 0.0 };
     let x = frame.left + style.indent + pad;
     let width = frame.content_width() - style.indent - 2.0 * pad;
-    let lines = wrap(runs, width, style.size, cursor.measure);
+    let lines = wrap_with(runs, width, style.size, cursor.measure, hyphenation);
     let line_height = style.size * style.leading;
     cursor.space(style.space_before);
     let total = lines.len();

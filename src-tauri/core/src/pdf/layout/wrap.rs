@@ -1,9 +1,12 @@
 //! Line breaking: styled runs into lines no wider than the measure, greedily (first fit), which is
 //! what office documents do. Breaks at spaces, after a hyphen or a slash inside a word (compound
-//! names, URLs), at "\n" (a hard break); a word wider than a whole line is cut where it must be,
-//! with a hyphen at the cut (not in links, addresses and URLs).
+//! names, URLs), at "\n" (a hard break). A prose word that does not fit at a line's end is
+//! hyphenated at a German syllable boundary (`hyphenate.rs`) when that fills the line noticeably
+//! better; a word wider than a whole line is split at syllables first and only then cut where it
+//! must be, with a hyphen at the cut (not in links, addresses and URLs).
 
 use super::Run;
+use super::hyphenate;
 use crate::pdf::fonts::{Face, Measure};
 
 /// A placed run of text on a line: `x` from the line's start.
@@ -30,6 +33,29 @@ impl Line {
     }
 }
 
+/// Where words may be split at syllables with a hyphen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hyphenation {
+    /// Running text (paragraphs, lists, table cells): a word that does not fit at a line's end
+    /// is hyphenated when the gap it leaves is at least [`ZONE_EMS`] wide; a word wider than a
+    /// whole line is split at syllables first.
+    Auto,
+    /// Headings and contents entries: a typesetter does not hyphenate them, so a word moves to
+    /// the next line whole, and only one wider than a whole line is split (at syllables first).
+    OverlongOnly,
+    /// Code (preformatted text): syllables mean nothing there; a line too long is cut at the
+    /// letter where it must be, as before hyphenation existed.
+    Never,
+}
+
+/// The hyphenation zone in ems (as in office and DTP programs): a gap at a line's end narrower
+/// than this is left as it is, since a hyphen there would buy little; at most a sixth of the line
+/// (narrow table columns).
+pub const ZONE_EMS: f32 = 2.0;
+
+/// Slack for float sums: the widths are sums of scaled glyph advances.
+const EPS: f32 = 0.01;
+
 #[derive(Debug, Clone)]
 struct Fragment {
     text: String,
@@ -38,10 +64,44 @@ struct Fragment {
     width: f32,
 }
 
+/// Text that stays together (unless hyphenated or wider than a line), in one or more faces.
+#[derive(Debug, Clone)]
+struct Word {
+    fragments: Vec<Fragment>,
+    /// Prose: may be split at its syllables (all of it not a link, an address or a number).
+    syllables: bool,
+    /// May be hyphenated at a line's end: prose and not one part of a compound that already has
+    /// its own break ("Baden-" / "Württemberg" break at the hyphen instead).
+    line_end: bool,
+    /// A cut at an arbitrary letter shows a hyphen (not in links, URLs, addresses, file names).
+    dash: bool,
+}
+
+impl Word {
+    fn new(fragments: Vec<Fragment>) -> Word {
+        let dash = fragments
+            .iter()
+            .all(|f| f.link.is_none() && !f.text.contains(['/', '@', ':', '.']));
+        Word {
+            fragments,
+            syllables: false,
+            line_end: false,
+            dash,
+        }
+    }
+
+    fn width(&self) -> f32 {
+        self.fragments.iter().map(|f| f.width).sum()
+    }
+
+    fn text(&self) -> String {
+        self.fragments.iter().map(|f| f.text.as_str()).collect()
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Token {
-    /// Text that stays together (unless wider than a line).
-    Word(Vec<Fragment>),
+    Word(Word),
     /// A breakable space (dropped at a line's end).
     Space(Fragment),
     /// A break opportunity without a space (after "-" or "/").
@@ -49,9 +109,38 @@ enum Token {
     Newline,
 }
 
-fn tokens(runs: &[Run], size: f32, measure: &dyn Measure) -> Vec<Token> {
+/// Decides for the words between two spaces (`tokens`: one chunk, "Baden-" Joint "Württemberg")
+/// whether and how they may be hyphenated.
+fn finish_chunk(tokens: &mut [Token], hyphenation: Hyphenation) {
+    let words = || {
+        tokens.iter().filter_map(|t| match t {
+            Token::Word(w) => Some(w),
+            _ => None,
+        })
+    };
+    let linked = words().any(|w| w.fragments.iter().any(|f| f.link.is_some()));
+    let whole = words().count() == 1;
+    let prose = hyphenation != Hyphenation::Never
+        && !linked
+        && match &*tokens {
+            // Most chunks are one word in one face: no text to put together (runs for every
+            // word of a 100-page dossier).
+            [Token::Word(w)] if w.fragments.len() == 1 => hyphenate::is_prose(&w.fragments[0].text),
+            _ => hyphenate::is_prose(&words().map(Word::text).collect::<String>()),
+        };
+    for t in tokens.iter_mut() {
+        if let Token::Word(w) = t {
+            w.syllables = prose;
+            w.line_end = prose && whole && hyphenation == Hyphenation::Auto;
+        }
+    }
+}
+
+fn tokens(runs: &[Run], size: f32, measure: &dyn Measure, hyphenation: Hyphenation) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut word: Vec<Fragment> = Vec::new();
+    // Where the current chunk (the text since the last space or line break) starts in `out`.
+    let mut chunk = 0;
     let frag = |text: &str, run: &Run| Fragment {
         text: text.to_string(),
         face: run.face(),
@@ -69,13 +158,15 @@ fn tokens(runs: &[Run], size: f32, measure: &dyn Measure) -> Vec<Token> {
                         current.clear();
                     }
                     if !word.is_empty() {
-                        out.push(Token::Word(std::mem::take(&mut word)));
+                        out.push(Token::Word(Word::new(std::mem::take(&mut word))));
                     }
+                    finish_chunk(&mut out[chunk..], hyphenation);
                     out.push(if c == ' ' {
                         Token::Space(frag(" ", run))
                     } else {
                         Token::Newline
                     });
+                    chunk = out.len();
                 }
                 '-' | '/' | '–' if chars.peek().is_some_and(|n| !matches!(n, ' ' | '\n' | '-' | '/')) => {
                     current.push(c);
@@ -83,7 +174,7 @@ fn tokens(runs: &[Run], size: f32, measure: &dyn Measure) -> Vec<Token> {
                     if current.chars().count() > 1 {
                         word.push(frag(&current, run));
                         current.clear();
-                        out.push(Token::Word(std::mem::take(&mut word)));
+                        out.push(Token::Word(Word::new(std::mem::take(&mut word))));
                         out.push(Token::Joint);
                     }
                 }
@@ -95,8 +186,9 @@ fn tokens(runs: &[Run], size: f32, measure: &dyn Measure) -> Vec<Token> {
         }
     }
     if !word.is_empty() {
-        out.push(Token::Word(word));
+        out.push(Token::Word(Word::new(word)));
     }
+    finish_chunk(&mut out[chunk..], hyphenation);
     out
 }
 
@@ -129,11 +221,29 @@ impl Builder {
     }
 }
 
-/// Breaks `runs` into lines at most `width` points wide at `size` points.
+/// Breaks `runs` into lines at most `width` points wide at `size` points, hyphenating running
+/// text ([`Hyphenation::Auto`]).
 pub fn wrap(runs: &[Run], width: f32, size: f32, measure: &dyn Measure) -> Vec<Line> {
+    wrap_with(runs, width, size, measure, Hyphenation::Auto)
+}
+
+/// [`wrap`] with the hyphenation a block asks for.
+pub fn wrap_with(
+    runs: &[Run],
+    width: f32,
+    size: f32,
+    measure: &dyn Measure,
+    hyphenation: Hyphenation,
+) -> Vec<Line> {
     let width = width.max(size); // never loop on a silly width
+    let fit = Fit {
+        width,
+        size,
+        measure,
+        zone: (ZONE_EMS * size).min(width / 6.0),
+    };
     let mut b = Builder::default();
-    for token in tokens(runs, size, measure) {
+    for token in tokens(runs, size, measure, hyphenation) {
         match token {
             Token::Newline => b.finish_line(),
             Token::Space(space) => {
@@ -142,83 +252,179 @@ pub fn wrap(runs: &[Run], width: f32, size: f32, measure: &dyn Measure) -> Vec<L
                 }
             }
             Token::Joint => {}
-            Token::Word(fragments) => {
-                let word_width: f32 = fragments.iter().map(|f| f.width).sum();
-                let space = b.pending_space.as_ref().map_or(0.0, |s| s.width);
-                if b.width + space + word_width <= width + 0.01 {
-                    b.add(fragments);
-                    continue;
-                }
-                if !b.current.is_empty() {
-                    b.finish_line();
-                }
-                if word_width <= width + 0.01 {
-                    b.add(fragments);
-                    continue;
-                }
-                // Wider than a whole line: cut it character by character. A cut word gets a
-                // hyphen at the cut, as a reader expects; a link, an address or anything with
-                // "/", "@", ":" or "." (URLs, e-mail, file names) is cut without one, since a
-                // hyphen there would read as part of it.
-                let hyphenate = fragments
-                    .iter()
-                    .all(|f| f.link.is_none() && !f.text.contains(['/', '@', ':', '.']));
-                for fragment in fragments {
-                    let mut rest = fragment.text.as_str();
-                    let hyphen = if hyphenate {
-                        measure.width(fragment.face, size, "-")
-                    } else {
-                        0.0
-                    };
-                    while !rest.is_empty() {
-                        let room = width - b.width;
-                        let mut end = 0;
-                        let mut used = 0.0;
-                        for (i, c) in rest.char_indices() {
-                            let next = i + c.len_utf8();
-                            let w = measure.width(fragment.face, size, &rest[i..next]);
-                            // Room for the hyphen unless this character ends the word.
-                            let tail = if next < rest.len() { hyphen } else { 0.0 };
-                            if used + w + tail > room + 0.01 {
-                                break;
-                            }
-                            used += w;
-                            end = next;
-                        }
-                        if end == 0 {
-                            if b.current.is_empty() {
-                                // Not even one character fits: place one anyway.
-                                end = rest.chars().next().map_or(rest.len(), char::len_utf8);
-                                used = measure.width(fragment.face, size, &rest[..end]);
-                            } else {
-                                b.finish_line();
-                                continue;
-                            }
-                        }
-                        let mut text = rest[..end].to_string();
-                        rest = &rest[end..];
-                        if !rest.is_empty() && hyphenate && used + hyphen <= room + 0.01 {
-                            text.push('-');
-                            used += hyphen;
-                        }
-                        b.add(vec![Fragment {
-                            text,
-                            face: fragment.face,
-                            link: fragment.link.clone(),
-                            width: used,
-                        }]);
-                        if !rest.is_empty() {
-                            b.finish_line();
-                        }
-                    }
-                }
-            }
+            Token::Word(word) => fit.place(&mut b, word),
         }
     }
     if !b.current.is_empty() || b.lines.is_empty() {
         b.finish_line();
     }
     b.lines.into_iter().map(merge).collect()
+}
+
+/// What one wrap call measures against.
+struct Fit<'a> {
+    width: f32,
+    size: f32,
+    measure: &'a dyn Measure,
+    /// The gap at a line's end from which a word is hyphenated there.
+    zone: f32,
+}
+
+impl Fit<'_> {
+    fn place(&self, b: &mut Builder, mut word: Word) {
+        let space = b.pending_space.as_ref().map_or(0.0, |s| s.width);
+        if b.width + space + word.width() <= self.width + EPS {
+            b.add(word.fragments);
+            return;
+        }
+        // Syllable points are found only for the few words that need them (one per line at
+        // most), not for every word of the text.
+        let mut points = if word.syllables {
+            hyphenate::points(&word.text())
+        } else {
+            Vec::new()
+        };
+        if !b.current.is_empty() {
+            let room = self.width - b.width - space;
+            if word.line_end
+                && room >= self.zone
+                && let Some(at) = self.last_fitting(&word, &points, room)
+            {
+                let (head, tail) = self.split(word, &mut points, at, true);
+                b.add(head);
+                word = tail;
+            }
+            b.finish_line();
+        }
+        // On an empty line: what does not fit whole is split at syllables, else cut by letters.
+        loop {
+            if word.width() <= self.width + EPS {
+                b.add(word.fragments);
+                return;
+            }
+            let (head, tail) = match self.last_fitting(&word, &points, self.width) {
+                Some(at) => self.split(word, &mut points, at, true),
+                None => {
+                    let at = self.letters_fitting(&word);
+                    let dash = word.dash;
+                    let (mut head, tail) = self.split(word, &mut points, at, false);
+                    // The hyphen only where it fits (a single letter wider than the line has none).
+                    let used: f32 = head.iter().map(|f| f.width).sum();
+                    if dash && let Some(last) = head.last_mut() {
+                        let hyphen = self.measure.width(last.face, self.size, "-");
+                        if used + hyphen <= self.width + EPS {
+                            last.text.push('-');
+                            last.width += hyphen;
+                        }
+                    }
+                    (head, tail)
+                }
+            };
+            b.add(head);
+            b.finish_line();
+            word = tail;
+        }
+    }
+
+    /// The latest syllable point at which the word's head and a hyphen fit into `room`.
+    fn last_fitting(&self, word: &Word, points: &[usize], room: f32) -> Option<usize> {
+        points
+            .iter()
+            .rev()
+            .copied()
+            .find(|&at| self.head_width(word, at) <= room + EPS)
+    }
+
+    /// Width of the word's first `at` bytes and the hyphen after them, in the face of the letter
+    /// before the break.
+    fn head_width(&self, word: &Word, at: usize) -> f32 {
+        let mut start = 0;
+        let mut width = 0.0;
+        for f in &word.fragments {
+            let end = start + f.text.len();
+            if at <= end {
+                let part = &f.text[..at - start];
+                return width
+                    + self.measure.width(f.face, self.size, part)
+                    + self.measure.width(f.face, self.size, "-");
+            }
+            width += f.width;
+            start = end;
+        }
+        width
+    }
+
+    /// Where to cut a word wider than an empty line by letters: as many as fit with room for a
+    /// hyphen after them (if the word shows one), at least one.
+    fn letters_fitting(&self, word: &Word) -> usize {
+        let mut used = 0.0;
+        let mut at = 0;
+        for f in &word.fragments {
+            let hyphen = if word.dash {
+                self.measure.width(f.face, self.size, "-")
+            } else {
+                0.0
+            };
+            for (i, c) in f.text.char_indices() {
+                let w = self
+                    .measure
+                    .width(f.face, self.size, &f.text[i..i + c.len_utf8()]);
+                if used + w + hyphen > self.width + EPS {
+                    return if at == 0 { c.len_utf8() } else { at };
+                }
+                used += w;
+                at += c.len_utf8();
+            }
+        }
+        at
+    }
+
+    /// Splits the word after its first `at` bytes: the head's fragments (with a hyphen drawn
+    /// after them if `hyphen`) and the rest as a word of its own, `points` moved along with it.
+    fn split(&self, word: Word, points: &mut Vec<usize>, at: usize, hyphen: bool) -> (Vec<Fragment>, Word) {
+        let mut head = Vec::new();
+        let mut tail = Vec::new();
+        let mut start = 0;
+        for f in word.fragments {
+            let end = start + f.text.len();
+            if end <= at {
+                head.push(f);
+            } else if start >= at {
+                tail.push(f);
+            } else {
+                let cut = at - start;
+                let (left, right) = f.text.split_at(cut);
+                head.push(Fragment {
+                    text: left.to_string(),
+                    width: self.measure.width(f.face, self.size, left),
+                    face: f.face,
+                    link: f.link.clone(),
+                });
+                tail.push(Fragment {
+                    text: right.to_string(),
+                    width: self.measure.width(f.face, self.size, right),
+                    face: f.face,
+                    link: f.link,
+                });
+            }
+            start = end;
+        }
+        if hyphen && let Some(last) = head.last_mut() {
+            last.width += self.measure.width(last.face, self.size, "-");
+            last.text.push('-');
+        }
+        points.retain(|&p| p > at);
+        for p in points.iter_mut() {
+            *p -= at;
+        }
+        (
+            head,
+            Word {
+                fragments: tail,
+                ..word
+            },
+        )
+    }
 }
 
 /// Joins neighbouring fragments of the same face and link into one piece.
