@@ -609,17 +609,20 @@ async fn draft_restore_attachments_links_and_authors_on_a_demo_paper() {
     app.answer_file_dialog(&small);
     press_fresh(&app, "#papier-anhang-hinzufuegen").await;
     until_notice(&app, "attached", "Bericht Sprachkurse.txt").await;
-    app.until("attached", "document.querySelector('#papier-anhaenge tbody tr')")
-        .await;
-    let row = app.text("#papier-anhaenge tbody tr").await;
-    assert!(
-        row.contains("Bericht Sprachkurse.txt") && row.contains("21 Bytes"),
-        "{row}"
-    );
-    press_fresh(&app, "#papier-anhaenge tbody tr button[aria-label$='löschen']").await;
+    // The demo paper may already carry attachments (the survey PDF): find the new row by name.
+    const NEW_ROW: &str = "[...document.querySelectorAll('#papier-anhaenge tbody tr')]\
+                           .find((r) => r.textContent.includes('Bericht Sprachkurse.txt'))";
+    app.until("attached", NEW_ROW).await;
+    let row = app.script(&format!("return {NEW_ROW}.textContent")).await;
+    let row = row.as_str().unwrap_or_default();
+    assert!(row.contains("21 Bytes"), "{row}");
+    press_fresh(
+        &app,
+        "#papier-anhaenge button[aria-label='Bericht Sprachkurse.txt löschen']",
+    )
+    .await;
     press_fresh(&app, "#anhang-loeschen-bestaetigen").await;
-    app.until("deleted", "!document.querySelector('#papier-anhaenge')")
-        .await;
+    app.until("deleted", &format!("!{NEW_ROW}")).await;
 
     // A link to the last TOP of the first session in the list; the session's agenda shows it.
     app.until(
