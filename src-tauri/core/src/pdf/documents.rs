@@ -949,16 +949,7 @@ fn dossier_parts(data: &SessionPdfData, options: &DossierOptions) -> DossierPart
                 } else {
                     "Anlagen (nicht in dieser Mappe)"
                 };
-                blocks.push(Block::Paragraph {
-                    runs: vec![
-                        Run::bold(format!("{label}: ")),
-                        Run::plain(annex.others.join(", ")),
-                    ],
-                    style: ParagraphStyle {
-                        space_before: 6.0,
-                        ..ParagraphStyle::small()
-                    },
-                });
+                blocks.push(annex_line(format!("{label}: "), annex.others.join(", ")));
             }
             append_annex(&mut blocks, &mut annexes[i], paper, &mut foreign, &mut notes);
         }
@@ -967,6 +958,17 @@ fn dossier_parts(data: &SessionPdfData, options: &DossierOptions) -> DossierPart
         blocks,
         foreign,
         notes,
+    }
+}
+
+/// A small line below a paper about its attachments: a bold lead-in, then the text.
+fn annex_line(lead: String, text: impl Into<String>) -> Block {
+    Block::Paragraph {
+        runs: vec![Run::bold(lead), Run::plain(text)],
+        style: ParagraphStyle {
+            space_before: 6.0,
+            ..ParagraphStyle::small()
+        },
     }
 }
 
@@ -988,26 +990,14 @@ fn append_annex(
         {
             const ADVICE: &str = "Eingetragene Formularwerte werden möglicherweise nicht gedruckt. Öffnen Sie die \
                                   Datei in einem PDF-Programm und speichern Sie sie neu, dann sind sie dabei.";
-            blocks.push(Block::Paragraph {
-                runs: vec![Run::bold(format!("Hinweis zu „{name}“: ")), Run::plain(ADVICE)],
-                style: ParagraphStyle {
-                    space_before: 6.0,
-                    ..ParagraphStyle::small()
-                },
-            });
+            blocks.push(annex_line(format!("Hinweis zu „{name}“: "), ADVICE));
             notes.push(format!("„{name}“ ({}): {ADVICE}", paper.title));
         }
         if let Err(reason) = opened {
-            blocks.push(Block::Paragraph {
-                runs: vec![
-                    Run::bold(format!("Anlage „{name}“ ist nicht angefügt: ")),
-                    Run::plain(reason.clone()),
-                ],
-                style: ParagraphStyle {
-                    space_before: 6.0,
-                    ..ParagraphStyle::small()
-                },
-            });
+            blocks.push(annex_line(
+                format!("Anlage „{name}“ ist nicht angefügt: "),
+                reason.clone(),
+            ));
             notes.push(format!("„{name}“ ({}) ist nicht angefügt: {reason}", paper.title));
         }
     }

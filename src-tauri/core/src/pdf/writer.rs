@@ -23,7 +23,7 @@ use printpdf::{
 
 use super::fonts::{Face, Fonts, Measure};
 use super::foreign::{self, ForeignPdf, ImportedPage};
-use super::layout::{Frame, Ink, Item, Laid, Target};
+use super::layout::{Frame, Ink, Item, Laid, Target, fitted};
 use crate::{Error, Result};
 
 /// The document's metadata.
@@ -482,7 +482,13 @@ fn paint_frame(
     let header_y = frame.top - 22.0;
     let kind_w = fonts.width(Face::Regular, size, &running.kind);
     // The header's left text yields to the kind on the right: cut with "…" if it would collide.
-    let header = fit(&running.header, right - left - kind_w - 20.0, size, fonts);
+    let header = fitted(
+        &running.header,
+        right - left - kind_w - 20.0,
+        Face::Regular,
+        size,
+        fonts,
+    );
     painter.text(left, header_y, Face::Regular, size, ink, &header);
     painter.text(right - kind_w, header_y, Face::Regular, size, ink, &running.kind);
     painter.line(left, header_y + 5.0, right, header_y + 5.0, 0.4, Ink::Gray(0.7));
@@ -490,7 +496,13 @@ fn paint_frame(
     let number = format!("Seite {} von {}", index + 1, total);
     let number_w = fonts.width(Face::Regular, size, &number);
     painter.line(left, footer_y - 11.0, right, footer_y - 11.0, 0.4, Ink::Gray(0.7));
-    let footer = fit(&running.footer, right - left - number_w - 20.0, size, fonts);
+    let footer = fitted(
+        &running.footer,
+        right - left - number_w - 20.0,
+        Face::Regular,
+        size,
+        fonts,
+    );
     painter.text(left, footer_y, Face::Regular, size, ink, &footer);
     painter.text(right - number_w, footer_y, Face::Regular, size, ink, &number);
     if let Some(mark) = &running.watermark {
@@ -525,23 +537,6 @@ fn paint_frame(
         painter.font = None;
         painter.fill = None;
     }
-}
-
-/// `text` shortened with "…" to `width`.
-fn fit(text: &str, width: f32, size: f32, fonts: &Fonts) -> String {
-    if fonts.width(Face::Regular, size, text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if fonts.width(Face::Regular, size, &out) + fonts.width(Face::Regular, size, "…") > width {
-            out.pop();
-            break;
-        }
-    }
-    out.push('…');
-    out
 }
 
 /// A PDF text string: PDFDocEncoding is not UTF-8, so anything beyond ASCII goes as UTF-16BE with BOM.

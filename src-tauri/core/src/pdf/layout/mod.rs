@@ -401,6 +401,7 @@ fn foreign(cursor: &mut Cursor<'_>, source: usize, pages: usize, caption: &str) 
         let text = fitted(
             &format!("Seite {} von {pages} · {caption}", page + 1),
             frame.content_width(),
+            Face::Italic,
             size,
             cursor.measure,
         );
@@ -428,15 +429,15 @@ fn foreign(cursor: &mut Cursor<'_>, source: usize, pages: usize, caption: &str) 
     }
 }
 
-/// `text` in italics, shortened with "…" to `width`.
-fn fitted(text: &str, width: f32, size: f32, measure: &dyn Measure) -> String {
-    if measure.width(Face::Italic, size, text) <= width {
+/// `text` set in `face`, shortened with "…" to `width` (a caption, a running header or footer).
+pub fn fitted(text: &str, width: f32, face: Face, size: f32, measure: &dyn Measure) -> String {
+    if measure.width(face, size, text) <= width {
         return text.to_string();
     }
     let mut out = String::new();
     for c in text.chars() {
         out.push(c);
-        if measure.width(Face::Italic, size, &format!("{out}…")) > width {
+        if measure.width(face, size, &format!("{out}…")) > width {
             out.pop();
             break;
         }
