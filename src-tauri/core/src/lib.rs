@@ -38,6 +38,7 @@ pub mod search;
 pub mod session;
 pub mod settings;
 pub mod store;
+pub mod usecase;
 
 pub use error::{Error, ErrorCode, ErrorPayload, Result};
 pub use store::Store;

@@ -1,0 +1,1 @@
+//! Use cases of contacts (see `usecase/mod.rs` for the layer's shape).
