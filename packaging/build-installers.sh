@@ -10,7 +10,8 @@
 # Environment:
 #   NWM_SIGN_PFX, NWM_SIGN_PASS   sign exe, MSI, setup.exe and its uninstaller with this PKCS#12
 #                                 certificate (osslsigncode; see packaging/sign.sh); unsigned otherwise
-#   NWM_WIN_PROFILE               cargo profile of the Windows build (default release)
+#   NWM_PROFILE                   cargo profile of both builds (default release; CI uses dev: the
+#                                 packaging is the same, the build far shorter than release's fat LTO)
 #   NWM_ONLY                      "windows" or "deb" to build only one side
 #   CARGO_TARGET_DIR              as usual (default: target/)
 # Prints the time of each step and the size of each artefact.
@@ -19,7 +20,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 out=$root/target/installers
-profile=${NWM_WIN_PROFILE:-release}
+profile=${NWM_PROFILE:-release}
+profile_dir=$profile; [ "$profile" = dev ] && profile_dir=debug
 only=${NWM_ONLY:-}
 version=$(sed -n '/^\[workspace.package\]/,/^\[/ s/^version = "\(.*\)"/\1/p' Cargo.toml)
 [ -n "$version" ] || { echo "Version nicht gefunden (Cargo.toml, [workspace.package])" >&2; exit 1; }
@@ -39,7 +41,6 @@ sign() { bash packaging/sign.sh "$1"; }
 
 if [ "$only" != deb ]; then
   # --- Windows -----------------------------------------------------------------------------
-  profile_dir=$profile; [ "$profile" = dev ] && profile_dir=debug
   win_dir=$target_dir/x86_64-pc-windows-gnu/$profile_dir
   step "Windows-Build ($profile)" cargo build --profile "$profile" --target x86_64-pc-windows-gnu -p netzwerkmappe
   stage=$out/windows
@@ -83,8 +84,8 @@ fi
 
 if [ "$only" != windows ]; then
   # --- Linux -------------------------------------------------------------------------------
-  step "Linux-Build (release)" cargo build --release -p netzwerkmappe
-  step ".deb (dpkg-deb)" bash packaging/linux/build-deb.sh "$target_dir/release/netzwerkmappe" "$version" "$out"
+  step "Linux-Build ($profile)" cargo build --profile "$profile" -p netzwerkmappe
+  step ".deb (dpkg-deb)" bash packaging/linux/build-deb.sh "$target_dir/$profile_dir/netzwerkmappe" "$version" "$out"
 fi
 
 (cd "$out" && sha256sum ./*.msi ./*.exe ./*.deb 2>/dev/null > SHA256SUMS || true)

@@ -9,9 +9,10 @@
 set -euo pipefail
 file=$1
 [ -n "${NWM_SIGN_PFX:-}" ] || exit 0
-tmp=$(mktemp "$file.XXXXXX")
-args=(sign -pkcs12 "$NWM_SIGN_PFX" -readpass /dev/stdin -h sha256 -n "Netzwerkmappe"
-      -in "$file" -out "$tmp")
+tmp="$file.signiert.$$"; rm -f "$tmp"
+args=(sign -pkcs12 "$NWM_SIGN_PFX" -h sha256 -n "Netzwerkmappe" -in "$file" -out "$tmp")
+# The password goes through a pipe, never onto the command line (where ps would show it).
+[ -n "${NWM_SIGN_PASS:-}" ] && args+=(-readpass /dev/stdin)
 [ -n "${NWM_SIGN_TIMESTAMP:-}" ] && args+=(-ts "$NWM_SIGN_TIMESTAMP")
 if ! printf '%s' "${NWM_SIGN_PASS:-}" | osslsigncode "${args[@]}" >/dev/null; then
   rm -f "$tmp"; echo "Signieren fehlgeschlagen: $file" >&2; exit 1
