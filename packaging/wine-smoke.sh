@@ -75,16 +75,18 @@ exercise_cli() {
   check "--daten C:\\users\\Public\\probe demo" w "$exe" --daten 'C:\users\Public\probe' demo
   [ -s "$c/users/Public/probe/netzwerkmappe.sqlite3" ] && ok "Datendatei im gewählten Ordner" || fail "--daten: keine Datendatei"
   check "sichern C:\\users\\Public\\sicherung.sqlite" w "$exe" sichern 'C:\users\Public\sicherung.sqlite'
+  [ "$(head -c 15 "$c/users/Public/sicherung.sqlite" 2>/dev/null)" = "SQLite format 3" ] \
+    && ok "Sicherung ist eine SQLite-Datei" || fail "keine Sicherungsdatei"
 }
 
 uninstall_entry() { # prints the "Apps & Features" entries (machine and user) whose DisplayName is ours
   for hive in HKLM HKCU; do
-    w reg query "$hive\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall" /s 2>/dev/null | tr -d '\r' \
+    { w reg query "$hive\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall" /s 2>/dev/null || true; } | tr -d '\r' \
       | awk -v h="$hive" '/^HKEY/ {key=$0} /DisplayName/ && /Netzwerkmappe/ {print key}'
   done
 }
 
-entry_values() { w reg query "$1" 2>/dev/null | tr -d '\r'; }
+entry_values() { { w reg query "$1" 2>/dev/null || true; } | tr -d '\r'; }
 
 test_msi() {
   echo "MSI: $(basename "$msi")"
@@ -92,18 +94,26 @@ test_msi() {
   local exe='C:\Program Files\Netzwerkmappe\netzwerkmappe.exe'
   local rc=0
   w msiexec /i "$msi" /qn /l*v 'C:\users\Public\ohne-webview2.log' >>"$log" 2>&1 || rc=$?
+  # 1603 arrives as 67 here (a Unix exit status keeps the low 8 bits).
   [ "$rc" -ne 0 ] && [ ! -e "$c/Program Files/Netzwerkmappe/netzwerkmappe.exe" ] \
     && ok "ohne WebView2 abgelehnt (Rückgabewert $rc)" || fail "ohne WebView2 nicht abgelehnt (rc=$rc)"
-  iconv -f UTF-16LE -t UTF-8 "$c/users/Public/ohne-webview2.log" 2>/dev/null | grep -q "WebView2 Runtime" \
-    && ok "Protokoll nennt die fehlende WebView2 Runtime" || fail "Protokoll ohne WebView2-Meldung"
+  # Wine's log names the failed LaunchConditions action but not the message; Windows' log has
+  # the text, which is in the package:
+  grep -a "LaunchConditions" "$c/users/Public/ohne-webview2.log" >/dev/null \
+    && msiinfo export "$msi" LaunchCondition | grep "WebView2 Runtime“ (Evergreen), die auf diesem PC fehlt" >/dev/null \
+    && ok "abgelehnt in LaunchConditions, Meldung: „… braucht die Microsoft Edge WebView2 Runtime …“" \
+    || fail "WebView2-Startbedingung fehlt"
   # The runtime's registration, per machine in the 32-bit registry view.
   w reg add "HKLM\\SOFTWARE\\$webview2_key" /v pv /t REG_SZ /d 131.0.2903.70 /f /reg:32 >>"$log" 2>&1
   check "msiexec /i … /qn" w msiexec /i "$msi" /qn
   [ -f "$c/Program Files/Netzwerkmappe/netzwerkmappe.exe" ] && [ -f "$c/Program Files/Netzwerkmappe/WebView2Loader.dll" ] \
     && ok "exe und WebView2Loader.dll in C:\\Program Files\\Netzwerkmappe" || fail "Programmdateien fehlen"
-  [ -f "$c/ProgramData/Microsoft/Windows/Start Menu/Programs/Netzwerkmappe.lnk" ] \
-    && ok "Startmenü-Verknüpfung (alle Benutzer)" || fail "keine Startmenü-Verknüpfung"
-  msiinfo export "$msi" MsiShortcutProperty 2>/dev/null | grep -q "$appid" \
+  # Wine 8 resolves ProgramMenuFolder to the user's Start menu even for per-machine installs
+  # (and ignores MSIINSTALLPERUSER); Windows puts it under %ProgramData%.
+  local lnk_machine="$c/ProgramData/Microsoft/Windows/Start Menu/Programs/Netzwerkmappe.lnk"
+  local lnk_user="$c/users/$user/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Netzwerkmappe.lnk"
+  [ -f "$lnk_machine" ] || [ -f "$lnk_user" ] && ok "Startmenü-Verknüpfung" || fail "keine Startmenü-Verknüpfung"
+  msiinfo export "$msi" MsiShortcutProperty 2>/dev/null | grep "$appid" >/dev/null \
     && ok "MSI setzt System.AppUserModel.ID=$appid an der Verknüpfung (MsiShortcutProperty; Wine wertet sie nicht aus)" \
     || fail "MsiShortcutProperty fehlt"
   local key; key=$(uninstall_entry | head -1)
@@ -124,12 +134,12 @@ test_msi() {
   bash packaging/windows/msi-postprocess.sh "$upd" "$newer" >>"$log" 2>&1
   check "Update auf $newer (msiexec /i … /qn)" w msiexec /i "$upd" /qn
   [ "$(uninstall_entry | wc -l)" -eq 1 ] && ok "nach dem Update genau ein Eintrag" || fail "nach dem Update $(uninstall_entry | wc -l) Einträge"
-  entry_values "$(uninstall_entry | head -1)" | grep -q "DisplayVersion.*$newer" && ok "Eintrag zeigt Version $newer" \
+  entry_values "$(uninstall_entry | head -1)" | grep "DisplayVersion.*$newer" >/dev/null && ok "Eintrag zeigt Version $newer" \
     || fail "Eintrag zeigt nicht $newer"
   w "$exe" pruefen >>"$log" 2>&1 && ok "Daten nach dem Update lesbar (pruefen)" || fail "pruefen nach dem Update"
 
   check "msiexec /x … /qn" w msiexec /x "$upd" /qn
-  [ ! -e "$c/Program Files/Netzwerkmappe/netzwerkmappe.exe" ] && [ ! -e "$c/ProgramData/Microsoft/Windows/Start Menu/Programs/Netzwerkmappe.lnk" ] \
+  [ ! -e "$c/Program Files/Netzwerkmappe/netzwerkmappe.exe" ] && [ ! -e "$lnk_machine" ] && [ ! -e "$lnk_user" ] \
     && ok "deinstalliert: Programm und Verknüpfung entfernt" || fail "nach Deinstallation bleibt Programm/Verknüpfung"
   [ -z "$(uninstall_entry)" ] && ok "Eintrag in Apps & Features entfernt" || fail "Eintrag bleibt nach Deinstallation"
   [ -s "$appdata/netzwerkmappe.sqlite3" ] && ok "Datenordner %APPDATA%\\$appid bleibt erhalten" || fail "Datenordner gelöscht"
@@ -152,7 +162,7 @@ test_nsis() {
   [ -f "$user_dir/netzwerkmappe.exe" ] && ok "installiert in %LOCALAPPDATA%\\Programs\\Netzwerkmappe" || fail "nicht im Benutzerordner"
   [ -f "$c/users/$user/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Netzwerkmappe.lnk" ] \
     && ok "Startmenü-Verknüpfung (Benutzer)" || fail "keine Startmenü-Verknüpfung des Benutzers"
-  uninstall_entry | grep -q '^HKEY_CURRENT_USER' && ok "Apps & Features: Eintrag unter HKCU" || fail "kein HKCU-Eintrag"
+  uninstall_entry | grep '^HKEY_CURRENT_USER' >/dev/null && ok "Apps & Features: Eintrag unter HKCU" || fail "kein HKCU-Eintrag"
   w "$(winepath -w "$user_dir/uninstall.exe")" /S >>"$log" 2>&1 || true
   for _ in $(seq 1 60); do [ -e "$user_dir/netzwerkmappe.exe" ] || break; sleep 1; done
   [ ! -e "$user_dir/netzwerkmappe.exe" ] && [ -z "$(uninstall_entry)" ] && ok "uninstall.exe /S (Benutzer)" || fail "Benutzer-Deinstallation"

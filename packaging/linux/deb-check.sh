@@ -31,7 +31,7 @@ done
 desktop-file-validate <(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/applications/netzwerkmappe.desktop) 2>/dev/null \
   && ok "Desktop-Eintrag gültig" || { command -v desktop-file-validate >/dev/null && fail "Desktop-Eintrag ungültig" || true; }
 
-if dpkg-query -W -f='${Status}' netzwerkmappe 2>/dev/null | grep -q "install ok installed"; then
+if dpkg-query -W -f='${Status}' netzwerkmappe 2>/dev/null | grep "install ok installed" >/dev/null; then
   echo "netzwerkmappe ist hier schon installiert; bitte zuerst entfernen (apt-get remove netzwerkmappe)." >&2
   exit 1
 fi

@@ -23,5 +23,7 @@ msibuild "$msi" -q "INSERT INTO \`Upgrade\` (\`UpgradeCode\`, \`VersionMax\`, \`
 msibuild "$msi" -s "Netzwerkmappe $version" "Netzwerk Integration Baden-Württemberg" "x64;1031"
 
 # Check what was written.
-msiinfo export "$msi" MsiShortcutProperty | grep -q "$appid" || { echo "MSI: AppUserModelID fehlt" >&2; exit 1; }
-msiinfo export "$msi" Upgrade | grep -q '513' || { echo "MSI: Upgrade-Tabelle unverändert" >&2; exit 1; }
+shortcut_props=$(msiinfo export "$msi" MsiShortcutProperty)
+upgrades=$(msiinfo export "$msi" Upgrade)
+grep -q "$appid" <<<"$shortcut_props" || { echo "MSI: AppUserModelID fehlt" >&2; exit 1; }
+grep -q '513' <<<"$upgrades" || { echo "MSI: Upgrade-Tabelle unverändert" >&2; exit 1; }
