@@ -47,7 +47,8 @@ def main():
         return sum(os.path.getsize(p) for p in found), found
 
     fonts_bytes, fonts = embedded(sorted(glob.glob("src-tauri/core/fonts/*.ttf")))
-    outs = [p for p in glob.glob(os.path.join(profile_dir, "build", "netzwerkmappe-*", "out", "*"))
+    outs = [p for p in glob.glob(os.path.join(profile_dir, "build", "netzwerkmappe-*", "out",
+                                              "tauri-codegen-assets", "*"))
             if os.path.isfile(p)]
     ui_bytes, ui_found = embedded(outs)
     ui_raw = sum(os.path.getsize(p) for p in glob.glob("ui/**/*", recursive=True) if os.path.isfile(p))
