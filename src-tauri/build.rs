@@ -1,111 +1,67 @@
-//! Build script of the app package: generates Tauri's context and the permissions for exactly the
-//! app commands the UI calls (so capabilities can grant them one by one).
+//! Build script of the app package: generates Tauri's context and, from the one list of commands
+//! (`src-tauri/commands/commands.txt`), the handler the window registers, an `allow-…` permission
+//! per command and the window's capability granting exactly those.
 
-/// Every `#[tauri::command]` of the app. A command missing here cannot be granted to the UI.
-const APP_COMMANDS: &[&str] = &[
-    "app_info",
-    "ui_ready",
-    "ui_labels",
-    "list_regions",
-    "list_districts",
-    "list_contacts",
-    "get_contact",
-    "create_contact",
-    "update_contact",
-    "delete_contact",
-    "list_groups",
-    "search",
-    "choose_import_file",
-    "preview_import",
-    "export_contacts_csv",
-    "export_contacts_vcard",
-    "export_contacts_vcard_zip",
-    "write_email",
-    "apply_import",
-    "list_organisations",
-    "get_organisation",
-    "create_organisation",
-    "update_organisation",
-    "delete_organisation",
-    "set_organisation_district",
-    "get_settings",
-    "update_settings",
-    "list_sessions",
-    "get_session",
-    "create_session",
-    "create_session_from_template",
-    "update_session",
-    "delete_session",
-    "list_agenda",
-    "add_agenda_item",
-    "add_minutes_approval_item",
-    "update_agenda_item",
-    "delete_agenda_item",
-    "move_agenda_item",
-    "list_participants",
-    "add_participants",
-    "set_participant_status",
-    "remove_participant",
-    "export_session_ics",
-    "load_demo",
-    "write_invitation",
-    "get_minutes",
-    "update_minutes",
-    "set_discussion",
-    "add_decision",
-    "update_decision",
-    "delete_decision",
-    "add_action_item",
-    "update_action_item",
-    "set_action_item_status",
-    "delete_action_item",
-    "approve_minutes",
-    "add_addendum",
-    "list_action_items",
-    "pending_reminders",
-    "acknowledge_reminders",
-    "startup_state",
-    "backup_overview",
-    "backup_now",
-    "check_data_file",
-    "restore_backup",
-    "restore_from_file",
-    "recover_data_file",
-    "list_audit",
-    "contacts_without_basis",
-    "retention_candidates",
-    "keep_contact",
-    "subject_access",
-    "export_subject_access",
-    "erase_contact",
-    "export_session_pdf",
-    "get_pdf_logo",
-    "choose_pdf_logo",
-    "remove_pdf_logo",
-    "list_papers",
-    "get_paper",
-    "create_paper",
-    "update_paper_meta",
-    "delete_paper",
-    "save_paper_draft",
-    "discard_paper_draft",
-    "save_paper_version",
-    "get_paper_version",
-    "compare_paper_versions",
-    "restore_paper_version",
-    "change_paper_status",
-    "list_handlungsfelder",
-    "add_handlungsfeld",
-    "render_markdown",
-    "add_paper_attachment",
-    "open_paper_attachment",
-    "delete_paper_attachment",
-    "link_paper",
-    "unlink_paper",
-    "list_papers_for_session",
-    "list_decisions_for_paper",
-    "compare_paper_draft",
-];
+use std::path::Path;
+
+const COMMAND_LIST: &str = "src-tauri/commands/commands.txt";
+const CAPABILITY: &str = "src-tauri/capabilities/main.json";
+
+/// Granted besides the app's own commands. The window opens native dialogs from Rust, so it needs
+/// no dialog permission; of Tauri's core it may only hear its own close request and then close
+/// itself (after asking about unsaved changes).
+const WINDOW_PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:window:allow-destroy"];
+
+/// `(module, function)` of every command, in the list's order.
+fn read_commands() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(COMMAND_LIST)
+        .unwrap_or_else(|e| panic!("{COMMAND_LIST} cannot be read: {e}"));
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| match line.split_once("::") {
+            Some((module, function)) => (module.to_owned(), function.to_owned()),
+            None => panic!("{COMMAND_LIST}: `{line}` is not `module::function`"),
+        })
+        .collect()
+}
+
+/// `tauri::generate_handler![…]` over every command, included by `commands/mod.rs`.
+fn handler_source(commands: &[(String, String)]) -> String {
+    let paths: Vec<String> = commands
+        .iter()
+        .map(|(module, function)| format!("    crate::commands::{module}::{function},\n"))
+        .collect();
+    format!("tauri::generate_handler![\n{}]\n", paths.concat())
+}
+
+/// The window's capability: every command's `allow-…` and [`WINDOW_PERMISSIONS`], nothing else.
+fn capability_json(commands: &[(String, String)]) -> String {
+    let mut permissions: Vec<String> = commands
+        .iter()
+        .map(|(_, function)| format!("allow-{}", function.replace('_', "-")))
+        .collect();
+    permissions.extend(WINDOW_PERMISSIONS.iter().map(|p| p.to_string()));
+    let list: Vec<String> = permissions.iter().map(|p| format!("    \"{p}\"")).collect();
+    format!(
+        "{{\n  \"$schema\": \"../../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"main\",\n  \
+         \"description\": \"Generated by src-tauri/build.rs from src-tauri/commands/commands.txt; do not edit. \
+         The main window may call exactly the app commands its screens use, listen for its own close request \
+         and close itself after asking about unsaved changes; no plugin commands (file dialogs are opened from \
+         Rust), no file system, no shell, no network.\",\n  \"windows\": [\n    \"main\"\n  ],\n  \
+         \"permissions\": [\n{}\n  ]\n}}\n",
+        list.join(",\n")
+    )
+}
+
+/// Writes `content` to `path` only when it differs, so an unchanged list triggers no rebuild.
+fn write_if_changed(path: &Path, content: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(content)
+        && let Err(e) = std::fs::write(path, content)
+    {
+        panic!("{} cannot be written: {e}", path.display());
+    }
+}
 
 fn main() {
     // The KERN stylesheet and fonts are committed (copied from the pinned npm package by
@@ -120,9 +76,21 @@ fn main() {
         return;
     }
     println!("cargo:rerun-if-changed=ui");
+    println!("cargo:rerun-if-changed={COMMAND_LIST}");
+    let commands = read_commands();
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    write_if_changed(&Path::new(&out_dir).join("handler.rs"), &handler_source(&commands));
+    write_if_changed(Path::new(CAPABILITY), &capability_json(&commands));
+    // tauri-build keeps the names for the whole build; a build script runs once, so leaking is free.
+    let names: &'static [&'static str] = Vec::leak(
+        commands
+            .into_iter()
+            .map(|(_, function)| &*String::leak(function))
+            .collect(),
+    );
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
-        .app_manifest(tauri_build::AppManifest::new().commands(APP_COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(names));
     if let Err(e) = tauri_build::try_build(attributes) {
         panic!("tauri-build failed: {e:#}");
     }

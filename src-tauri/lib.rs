@@ -8,6 +8,7 @@ mod commands;
 pub mod console;
 mod dialog;
 mod files;
+mod identity;
 mod reminders;
 mod state;
 mod window;
@@ -18,8 +19,7 @@ mod ui_index_tests;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Version shown by `--version`, the Info view and `netzwerkmappe info`.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use identity::APP_VERSION;
 
 /// Entry point of the binary: decides between the command line and the window.
 pub fn main() -> ExitCode {

@@ -9,9 +9,9 @@ use netzwerkmappe_core::{ErrorPayload, Store};
 use tauri::{AppHandle, Manager};
 
 use crate::commands::all_commands;
+use crate::identity::MAIN_WINDOW;
 use crate::state::AppState;
 
-pub(crate) const MAIN_WINDOW: &str = "main";
 
 pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> ExitCode {
     prefer_shared_memory_rendering();

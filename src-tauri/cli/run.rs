@@ -93,7 +93,7 @@ async fn execute(command: CliCommand, data_dir_flag: Option<&Path>) -> Result<Re
 async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error> {
     Ok(match command {
         CliCommand::Info { json } => {
-            let info = store.info(crate::APP_VERSION).await?;
+            let info = store.info(crate::identity::APP_VERSION).await?;
             Report::from(if json {
                 to_json(&info)?
             } else {
