@@ -13,6 +13,7 @@ use crate::state::AppState;
 
 pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> ExitCode {
     prefer_shared_memory_rendering();
+    crate::app_id::set_for_process();
     let data_dir = match resolve_data_dir(data_dir_flag, std::env::var_os(DATA_DIR_ENV)) {
         Ok(dir) => dir,
         Err(e) => {
