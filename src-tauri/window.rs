@@ -12,7 +12,6 @@ use crate::commands::all_commands;
 use crate::identity::MAIN_WINDOW;
 use crate::state::AppState;
 
-
 pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> ExitCode {
     prefer_shared_memory_rendering();
     crate::app_id::set_for_process();
