@@ -14,12 +14,13 @@
 #                                 packaging is the same, the build far shorter than release's fat LTO)
 #   NWM_ONLY                      "windows" or "deb" to build only one side
 #   CARGO_TARGET_DIR              as usual (default: target/)
+#   NWM_OUT                       output folder (default: target/installers)
 # Prints the time of each step and the size of each artefact.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 target_dir=${CARGO_TARGET_DIR:-$root/target}
-out=$root/target/installers
+out=${NWM_OUT:-$root/target/installers}
 profile=${NWM_PROFILE:-release}
 profile_dir=$profile; [ "$profile" = dev ] && profile_dir=debug
 only=${NWM_ONLY:-}

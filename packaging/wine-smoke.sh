@@ -18,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-out=$root/target/installers
+out=${NWM_OUT:-$root/target/installers}
 which=${1:-both}
 msi=$(ls "$out"/Netzwerkmappe-*-x64.msi 2>/dev/null | head -1)
 setup=$(ls "$out"/Netzwerkmappe-*-x64-setup.exe 2>/dev/null | head -1)

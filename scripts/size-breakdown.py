@@ -3,7 +3,7 @@
 
 Measured, not estimated: the sections come from the file's own headers (objdump -h; ELF for
 Linux, PE for the Windows exe), and each embedded asset counts only if its exact bytes are found
-in the binary: the PDF fonts (include_bytes! in core/src/pdf/fonts.rs), the UI as tauri-codegen
+in the binary: the PDF fonts (packed by the core's build.rs, see core/src/pdf/fonts.rs), the UI as tauri-codegen
 embeds it (brotli-compressed copies in the app's OUT_DIR), the German hyphenation trie of
 `hypher`, the Gemeinden table. What is left of the read-only data is "other constants".
 
@@ -43,10 +43,23 @@ def main():
 
     def embedded(paths):
         """(bytes in the binary, raw count) of the files whose exact bytes the binary contains."""
-        found = [p for p in paths if os.path.getsize(p) >= 64 and data.find(read(p)) >= 0]
+        found, seen = [], set()
+        for p in paths:
+            blob = read(p)
+            # The same file may sit in several build folders; count each content once.
+            if len(blob) >= 64 and blob not in seen and data.find(blob) >= 0:
+                seen.add(blob)
+                found.append(p)
         return sum(os.path.getsize(p) for p in found), found
 
-    fonts_bytes, fonts = embedded(sorted(glob.glob("src-tauri/core/fonts/*.ttf")))
+    # The PDF fonts: packed by the core's build.rs (brotli, $OUT_DIR/*.ttf.br), or whole TTFs.
+    fonts_raw = sum(os.path.getsize(p) for p in glob.glob("src-tauri/core/fonts/*.ttf"))
+    fonts_bytes, fonts = embedded(sorted(glob.glob(os.path.join(
+        profile_dir, "build", "netzwerkmappe-core-*", "out", "*.ttf.br"))))
+    fonts_note = "gepackt (brotli)"
+    if not fonts:
+        fonts_bytes, fonts = embedded(sorted(glob.glob("src-tauri/core/fonts/*.ttf")))
+        fonts_note = "ganze TTF-Dateien"
     outs = [p for p in glob.glob(os.path.join(profile_dir, "build", "netzwerkmappe-*", "out",
                                               "tauri-codegen-assets", "*"))
             if os.path.isfile(p)]
@@ -69,7 +82,8 @@ def main():
     print(f"Wohin die Bytes gehen ({os.path.basename(binary)}, {total / MB:.1f} MB):")
     row("Maschinencode (.text)", code)
     row("Konstanten (.rodata/.rdata), darin:", rodata)
-    row("  PDF-Schriften (Fira Sans, ganze TTF-Dateien)", fonts_bytes, f"{len(fonts)} Dateien")
+    row(f"  PDF-Schriften (Fira Sans, {fonts_note})", fonts_bytes,
+        f"{len(fonts)} Dateien, ungepackt {fonts_raw / MB:.2f} MB")
     row("  Oberfläche ui/ (brotli, wie Tauri sie einbettet)", ui_bytes,
         f"{len(ui_found)} Dateien, unkomprimiert {ui_raw / MB:.2f} MB")
     row("  Silbentrennmuster Deutsch (hypher)", hyph_bytes)
