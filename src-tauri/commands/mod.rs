@@ -6,6 +6,7 @@ pub mod backup;
 pub mod contacts;
 pub mod districts;
 pub mod export;
+pub mod guide;
 pub mod import;
 pub mod info;
 pub mod labels;

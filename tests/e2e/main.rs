@@ -14,6 +14,7 @@ mod errors;
 mod export;
 mod forms;
 mod global_search;
+mod guide;
 mod import;
 mod info;
 mod keyboard;

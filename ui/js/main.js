@@ -21,6 +21,7 @@ import * as settings from './views/settings.js';
 import * as backup from './views/backup.js';
 import * as privacy from './views/privacy.js';
 import * as audit from './views/audit.js';
+import * as help from './views/help.js';
 import { call } from './api.js';
 import { startReminders } from './reminders.js';
 import { startGlobalSearch } from './global-search.js';
@@ -52,6 +53,7 @@ const ROUTES = {
   datensicherung: { list: backup, detail: backup },
   datenschutz: { list: privacy, detail: privacy },
   aenderungsprotokoll: { list: audit },
+  hilfe: { list: help, detail: help },
 };
 const DEFAULT_ROUTE = 'kontakte';
 let firstRender = true;
@@ -142,8 +144,26 @@ if (tauriWindow) {
 }
 
 startGlobalSearch();
+startHelpKey();
 show();
 checkDataFile();
+
+/**
+ * F1 from anywhere opens the Hilfe at the chapter about the screen on display ("#/hilfe/sitzungen";
+ * the minutes of a session: "protokoll"). Not while a modal question is open: it has to be
+ * answered first. On the Hilfe itself F1 does nothing new.
+ */
+function startHelpKey() {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'F1' || event.ctrlKey || event.altKey || event.metaKey) return;
+    event.preventDefault();
+    if (document.querySelector('dialog[open]')) return;
+    const { name, params } = currentRoute();
+    if (name === 'hilfe') return;
+    const chapter = name === 'sitzungen' && params[1] === 'protokoll' ? 'protokoll' : name;
+    window.location.hash = `#/hilfe/${chapter}`;
+  });
+}
 
 const DAMAGE_PAGE = '#/datensicherung/beschaedigt';
 
