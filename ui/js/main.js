@@ -117,6 +117,22 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
   document.getElementById('inhalt').focus();
 });
 
+// "Menü": where the navigation column is folded away (narrow window, large text; css/app.css),
+// this button shows it as a band above the screen. Choosing a screen or Escape folds it again.
+const menuToggle = document.getElementById('nav-umschalter');
+const navigation = document.getElementById('hauptnavigation');
+const showMenu = (open) => {
+  menuToggle.setAttribute('aria-expanded', String(open));
+  navigation.classList.toggle('is-open', open);
+};
+menuToggle.addEventListener('click', () => showMenu(menuToggle.getAttribute('aria-expanded') !== 'true'));
+navigation.addEventListener('click', (event) => { if (event.target.closest('a')) showMenu(false); });
+navigation.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || menuToggle.getAttribute('aria-expanded') !== 'true') return;
+  showMenu(false);
+  menuToggle.focus();
+});
+
 // The address the screen on display belongs to. A hash change the person does not confirm (unsaved
 // changes) is undone with replaceState, which fires no second hashchange.
 let shownHash = window.location.hash;
