@@ -39,14 +39,25 @@ impl Face {
         self as usize
     }
 
-    fn bytes(self) -> &'static [u8] {
-        match self {
-            Face::Regular => include_bytes!("../../fonts/FiraSans-Regular.ttf"),
-            Face::Italic => include_bytes!("../../fonts/FiraSans-Italic.ttf"),
+    /// The face's TTF, unpacked: build.rs stores the fonts brotli-compressed in the binary (1.2 MB
+    /// less); unpacking all four takes a few milliseconds, once per process (see `Fonts::get`).
+    fn bytes(self) -> std::result::Result<Vec<u8>, String> {
+        let packed: &[u8] = match self {
+            Face::Regular => include_bytes!(concat!(env!("OUT_DIR"), "/FiraSans-Regular.ttf.br")),
+            Face::Italic => include_bytes!(concat!(env!("OUT_DIR"), "/FiraSans-Italic.ttf.br")),
             // SemiBold rather than Bold: Fira's Bold is heavy on paper; KERN uses 600 for emphasis too.
-            Face::Bold => include_bytes!("../../fonts/FiraSans-SemiBold.ttf"),
-            Face::BoldItalic => include_bytes!("../../fonts/FiraSans-SemiBoldItalic.ttf"),
-        }
+            Face::Bold => include_bytes!(concat!(env!("OUT_DIR"), "/FiraSans-SemiBold.ttf.br")),
+            Face::BoldItalic => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/FiraSans-SemiBoldItalic.ttf.br"))
+            }
+        };
+        let mut raw = Vec::with_capacity(packed.len() * 3);
+        std::io::Read::read_to_end(
+            &mut brotli_decompressor::Decompressor::new(packed, 4096),
+            &mut raw,
+        )
+        .map_err(|e| format!("Die eingebaute Schrift {self:?} ist beschädigt ({e})."))?;
+        Ok(raw)
     }
 }
 
@@ -82,7 +93,7 @@ impl Fonts {
         let mut faces = Vec::with_capacity(4);
         let mut units_per_em = [1000.0; 4];
         for face in Face::ALL {
-            let parsed = ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
+            let parsed = ParsedFont::from_bytes(&face.bytes()?, 0, &mut Vec::new())
                 .ok_or_else(|| format!("Die eingebaute Schrift {face:?} ist beschädigt."))?;
             units_per_em[face.index()] = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
             faces.push(parsed);
