@@ -12,7 +12,7 @@ async fn agenda_numbering_clock_times_and_moves() {
     let t2 = net.top(s.id, "Berichte aus den Kreisen", 0).await;
     let t3 = net.top(s.id, "Verschiedenes", 15).await;
     let sub = usecase::agenda::add_agenda_item(
-        &store,
+        store,
         s.id,
         AgendaItemInput {
             parent_id: Some(t2.id),
@@ -90,7 +90,7 @@ async fn the_approval_top_goes_first_and_links_the_latest_draft() {
     );
     for s in [older.id, previous.id] {
         usecase::minutes::add_decision(
-            &store,
+            store,
             s,
             DecisionInput {
                 text: "Beschlossen.".into(),

@@ -112,7 +112,7 @@ async fn a_stale_save_is_refused_and_status_follows_the_rule() {
     assert_eq!(s.version, 1);
     assert_eq!(s.when_de(), "Di., 24.11.2026, 14:00–16:30 Uhr");
     let changed = usecase::sessions::update_session(
-        &store,
+        store,
         s.id,
         SessionInput {
             status: SessionStatus::Eingeladen,
@@ -125,7 +125,7 @@ async fn a_stale_save_is_refused_and_status_follows_the_rule() {
     .unwrap();
     assert_eq!(changed.version, 2);
     let stale = usecase::sessions::update_session(
-        &store,
+        store,
         s.id,
         SessionInput {
             expected_version: Some(1),
@@ -138,7 +138,7 @@ async fn a_stale_save_is_refused_and_status_follows_the_rule() {
     assert_eq!(stale.code(), ErrorCode::Conflict);
     assert!(stale.to_string().starts_with("Die Sitzung wurde inzwischen"));
     usecase::sessions::update_session(
-        &store,
+        store,
         s.id,
         SessionInput {
             status: SessionStatus::Abgesagt,
@@ -149,7 +149,7 @@ async fn a_stale_save_is_refused_and_status_follows_the_rule() {
     .await
     .unwrap();
     let err = usecase::sessions::update_session(
-        &store,
+        store,
         s.id,
         SessionInput {
             status: SessionStatus::Durchgefuehrt,
@@ -237,7 +237,7 @@ async fn sessions_are_found_by_number_next_and_last_and_invitations_are_written(
     assert_eq!(err.to_string(), "Sitzung: Es ist keine Sitzung geplant.");
     let past = net.session("Vorher", "12.03.2026").await;
     usecase::sessions::create_session(
-        &store,
+        store,
         SessionInput {
             status: SessionStatus::Abgesagt,
             ..session("Abgesagt", "01.12.2026")
@@ -294,7 +294,7 @@ async fn sessions_are_found_by_number_next_and_last_and_invitations_are_written(
     let p = people(store).await;
     net.top(next.id, "Begrüßung", 10).await;
     usecase::participants::add_participants(
-        &store,
+        store,
         next.id,
         &ParticipantSet::Contacts(vec![p.anna, p.jonas]),
         now,
@@ -318,7 +318,7 @@ async fn reminders_are_shown_once_and_again_after_a_move() {
     let (store, now) = (&net.store, net.now);
     let s = net.session("Bald", "10.03.2027").await;
     usecase::minutes::add_action_item(
-        &store,
+        store,
         s.id,
         ActionItemInput {
             what: "Unterlagen schicken".into(),
@@ -370,7 +370,7 @@ async fn a_session_is_found_by_its_hosts_current_name() {
         .await
         .unwrap();
     usecase::sessions::create_session(
-        &store,
+        store,
         SessionInput {
             host_organisation_id: Some(host.id),
             ..session("Treffen", "10.03.2027")

@@ -11,7 +11,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
     // Two earlier sessions in 2027 (one cancelled): this one is the 2nd of the year.
     net.session("Auftakt", "20.01.2027").await;
     usecase::sessions::create_session(
-        &store,
+        store,
         SessionInput {
             status: SessionStatus::Abgesagt,
             ..session("Ausgefallen", "15.02.2027")
@@ -36,7 +36,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
     assert_eq!(stale.code(), ErrorCode::Conflict);
 
     usecase::minutes::update_minutes(
-        &store,
+        store,
         s.id,
         MinutesInput {
             minute_taker_contact_id: Some(p.ministry_person),
@@ -48,7 +48,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
     .unwrap();
     // Recorded out of agenda order: numbers follow the agenda.
     let d_late = usecase::minutes::add_decision(
-        &store,
+        store,
         s.id,
         DecisionInput {
             agenda_item_id: Some(t2.id),
@@ -61,7 +61,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
     .unwrap();
     assert_eq!(d_late.label, "Beschluss 2/2027-1");
     let d_early = usecase::minutes::add_decision(
-        &store,
+        store,
         s.id,
         DecisionInput {
             agenda_item_id: Some(t1.id),
@@ -79,7 +79,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
     );
 
     let err = usecase::minutes::add_action_item(
-        &store,
+        store,
         s.id,
         ActionItemInput {
             what: "Bericht".into(),
@@ -96,7 +96,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
         "{err}"
     );
     let task = usecase::minutes::add_action_item(
-        &store,
+        store,
         s.id,
         ActionItemInput {
             agenda_item_id: Some(t2.id),
@@ -116,7 +116,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
 
     // Nachtrag before approval: refused.
     let early = usecase::minutes::add_addendum(
-        &store,
+        store,
         s.id,
         AddendumInput {
             reason: "x".into(),
@@ -148,7 +148,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
     );
     locked(
         usecase::minutes::update_decision(
-            &store,
+            store,
             d_late.id,
             DecisionInput {
                 text: "anders".into(),
@@ -180,19 +180,14 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
             .unwrap_err(),
     );
     locked(
-        usecase::sessions::update_session(
-            &store,
-            s.id,
-            session("2. Netzwerktreffen 2027", "11.03.2027"),
-            now,
-        )
-        .await
-        .unwrap_err(),
+        usecase::sessions::update_session(store, s.id, session("2. Netzwerktreffen 2027", "11.03.2027"), now)
+            .await
+            .unwrap_err(),
     );
     locked(usecase::sessions::delete_session(store, s.id).await.unwrap_err());
     locked(
         usecase::minutes::update_action_item(
-            &store,
+            store,
             task.id,
             ActionItemInput {
                 what: "Etwas anderes".into(),
@@ -209,7 +204,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
 
     // The correction is a Nachtrag, dated, with a reason, visible beside the minutes.
     let addendum = usecase::minutes::add_addendum(
-        &store,
+        store,
         s.id,
         AddendumInput {
             date: Some("25.03.2027".into()),
@@ -249,7 +244,7 @@ async fn minutes_from_draft_to_approval_then_only_addenda() {
         .unwrap();
     assert_eq!(by_org.len(), 1, "an item of a person at the organisation");
     let done = usecase::minutes::set_action_item_status(
-        &store,
+        store,
         task.id,
         ActionStatus::Erledigt,
         None,
@@ -285,7 +280,7 @@ async fn the_next_sessions_decision_approves_the_previous_minutes() {
     let first = net.session("1. Treffen", "10.03.2027").await;
     let t = net.top(first.id, "Bericht", 30).await;
     usecase::minutes::add_decision(
-        &store,
+        store,
         first.id,
         DecisionInput {
             agenda_item_id: Some(t.id),
@@ -298,7 +293,7 @@ async fn the_next_sessions_decision_approves_the_previous_minutes() {
     .unwrap();
     // "Als Vorlage verwenden": agenda and participants go into the next session.
     let second = usecase::sessions::create_session_from_template(
-        &store,
+        store,
         first.id,
         session("2. Treffen", "16.06.2027"),
         now,
@@ -310,7 +305,7 @@ async fn the_next_sessions_decision_approves_the_previous_minutes() {
     assert_eq!(copied[0].title, "Bericht");
     assert_eq!(copied[0].discussion, None);
     let approval = usecase::agenda::add_agenda_item(
-        &store,
+        store,
         second.id,
         AgendaItemInput {
             approves_session_id: Some(first.id),
@@ -321,7 +316,7 @@ async fn the_next_sessions_decision_approves_the_previous_minutes() {
     .await
     .unwrap();
     usecase::minutes::add_decision(
-        &store,
+        store,
         second.id,
         DecisionInput {
             agenda_item_id: Some(approval.id),

@@ -16,7 +16,7 @@ async fn participants_keep_the_names_of_the_day_and_cannot_vanish() {
             .unwrap();
     assert_eq!((added.added, added.already), (2, 0));
     let added = usecase::participants::add_participants(
-        &store,
+        store,
         s.id,
         &ParticipantSet::Group("Kernnetzwerk".into()),
         now,
@@ -41,7 +41,7 @@ async fn participants_keep_the_names_of_the_day_and_cannot_vanish() {
         .unwrap()
         .id;
     usecase::participants::set_participant_status(
-        &store,
+        store,
         s.id,
         &[
             (anna, ParticipantStatus::Teilgenommen),
@@ -52,7 +52,7 @@ async fn participants_keep_the_names_of_the_day_and_cannot_vanish() {
     .await
     .unwrap();
     usecase::sessions::update_session(
-        &store,
+        store,
         s.id,
         SessionInput {
             status: SessionStatus::Durchgefuehrt,
@@ -111,7 +111,7 @@ async fn names_follow_the_contact_until_the_session_took_place() {
     let p = people(store).await;
     let s = net.session("Treffen", "24.11.2026").await;
     usecase::participants::add_participants(
-        &store,
+        store,
         s.id,
         &ParticipantSet::Contacts(vec![p.anna, p.jonas]),
         now,
@@ -165,7 +165,7 @@ async fn people_chosen_for_tops_tasks_and_minutes_keep_their_order_and_names() {
     let p = people(store).await;
     let s = net.session("Treffen", "24.11.2026").await;
     let item = usecase::agenda::add_agenda_item(
-        &store,
+        store,
         s.id,
         AgendaItemInput {
             responsible_contact_ids: vec![p.ministry_person, p.anna, p.jonas],
@@ -179,7 +179,7 @@ async fn people_chosen_for_tops_tasks_and_minutes_keep_their_order_and_names() {
     assert_eq!(names, ["Leyla Öztürk", "Anna Müller", "Jonas Weiß"]);
     // The form sends the list again without Anna: she is gone, the order of the others stays.
     let item = usecase::agenda::update_agenda_item(
-        &store,
+        store,
         item.id,
         AgendaItemInput {
             responsible_contact_ids: vec![p.ministry_person, p.jonas],
@@ -195,7 +195,7 @@ async fn people_chosen_for_tops_tasks_and_minutes_keep_their_order_and_names() {
 
     // A task of the organisation itself, and one of the ministry's person.
     let org_task = usecase::minutes::add_action_item(
-        &store,
+        store,
         s.id,
         ActionItemInput {
             agenda_item_id: Some(item.id),
@@ -210,7 +210,7 @@ async fn people_chosen_for_tops_tasks_and_minutes_keep_their_order_and_names() {
     assert_eq!(org_task.owner_name.as_deref(), Some("Landratsamt Tübingen"));
     assert_eq!(org_task.owner_contact_id, None);
     usecase::minutes::add_action_item(
-        &store,
+        store,
         s.id,
         ActionItemInput {
             agenda_item_id: Some(item.id),
@@ -237,7 +237,7 @@ async fn people_chosen_for_tops_tasks_and_minutes_keep_their_order_and_names() {
 
     // Protokollführung picked as a contact: the name of the day is stored …
     let minutes = usecase::minutes::update_minutes(
-        &store,
+        store,
         s.id,
         MinutesInput {
             minute_taker_contact_id: Some(p.anna),
@@ -262,7 +262,7 @@ async fn people_chosen_for_tops_tasks_and_minutes_keep_their_order_and_names() {
         .await
         .unwrap();
     let minutes = usecase::minutes::update_minutes(
-        &store,
+        store,
         s.id,
         MinutesInput {
             minute_taker_contact_id: Some(p.anna),

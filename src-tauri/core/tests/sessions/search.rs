@@ -12,7 +12,7 @@ async fn the_search_box_finds_sessions_tops_decisions_tasks_and_minutes() {
         .await
         .unwrap();
     usecase::minutes::add_decision(
-        &store,
+        store,
         s.id,
         DecisionInput {
             agenda_item_id: Some(t.id),
@@ -24,7 +24,7 @@ async fn the_search_box_finds_sessions_tops_decisions_tasks_and_minutes() {
     .await
     .unwrap();
     usecase::minutes::add_action_item(
-        &store,
+        store,
         s.id,
         ActionItemInput {
             what: "Wohnraumbörse prüfen".into(),
