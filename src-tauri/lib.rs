@@ -1,6 +1,7 @@
 //! The Netzwerkmappe app package: the Tauri shell (window, commands, capabilities) and the command
 //! line, both thin layers over `netzwerkmappe_core`.
 
+mod app_id;
 mod backup;
 mod cli;
 mod commands;
