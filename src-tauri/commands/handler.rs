@@ -2,6 +2,7 @@
 tauri::generate_handler![
     crate::commands::info::app_info,
     crate::commands::info::ui_ready,
+    crate::commands::guide::user_guide,
     crate::commands::labels::ui_labels,
     crate::commands::districts::list_regions,
     crate::commands::districts::list_districts,
