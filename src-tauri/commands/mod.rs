@@ -45,5 +45,16 @@ mod tests {
         assert_eq!(app.len(), listed, "one allow-… per listed command");
         assert!(app.iter().all(|p| p.starts_with("allow-")), "{app:?}");
         assert_eq!(plugin, ["core:event:allow-listen", "core:window:allow-destroy"]);
+        // The committed handler is what build.rs makes of the list (a build rewrites both files).
+        let handler = include_str!("handler.rs");
+        for line in include_str!("commands.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            assert!(
+                handler.contains(&format!("crate::commands::{},", line.trim())),
+                "{line} is missing from handler.rs: build once and commit it"
+            );
+        }
     }
 }
