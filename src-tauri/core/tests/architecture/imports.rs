@@ -359,7 +359,7 @@ fn use_tree(t: &[Token], i: &mut usize, prefix: &[String], out: &mut Vec<(Vec<St
             Some(Token::Ident(name)) => {
                 *i += 1;
                 // `self` inside braces names the module the braces belong to.
-                if !(name == "self" && !path.is_empty()) {
+                if name != "self" || path.is_empty() {
                     path.push(name.clone());
                 }
                 if t.get(*i) == Some(&Token::Path) {
