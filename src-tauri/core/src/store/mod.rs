@@ -7,8 +7,8 @@
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
 mod agenda;
-mod attachments;
-mod audit;
+pub(crate) mod attachments;
+pub(crate) mod audit;
 mod backup;
 mod contact_details;
 mod contact_insert;
@@ -18,9 +18,10 @@ mod import;
 mod info;
 mod minutes;
 mod organisations;
-mod paper_links;
-mod paper_versions;
-mod papers;
+pub(crate) mod paper_links;
+pub(crate) mod paper_record;
+pub(crate) mod paper_versions;
+pub(crate) mod papers;
 mod participants;
 mod pdf;
 mod privacy;
@@ -29,12 +30,11 @@ mod search;
 mod session_index;
 mod sessions;
 mod settings;
-mod write;
+pub(crate) mod write;
 
 pub use backup::{corrupt_index_entry_for_tests, inspect_file, integrity_check_file};
 pub use contacts::MAX_LIST;
 pub use papers::MAX_PAPERS;
-pub use pdf::PdfSaved;
 pub use sessions::MAX_SESSIONS;
 
 use std::path::{Path, PathBuf};
