@@ -4,7 +4,7 @@
 CARGO ?= cargo
 E2E_THREADS = --test-threads=1
 
-.PHONY: all run test setup setup-test vendor vendor-check deny check fmt fmt-check clippy fix test-rust test-e2e core-tauri-free bench icons screenshots clean
+.PHONY: all run test setup setup-test setup-installers installers installers-check installers-ci vendor vendor-check deny check fmt fmt-check clippy fix test-rust test-e2e core-tauri-free bench icons screenshots clean
 
 # Format check, build check and lints: what a reviewer runs first.
 all: fmt-check check clippy
@@ -23,6 +23,28 @@ setup:
 # Additionally the test tooling: Xvfb, WebKitWebDriver, tauri-driver, cargo-deny, npm.
 setup-test:
 	bash scripts/setup.sh test
+
+# Additionally what the installers need: mingw-w64, msitools/wixl, nsis, osslsigncode, dpkg-dev, wine.
+setup-installers:
+	bash scripts/setup.sh installers
+
+# Windows (exe cross-compiled with mingw-w64, MSI via wixl, setup.exe via makensis) and Linux (.deb)
+# installers into target/installers; signed when NWM_SIGN_PFX/NWM_SIGN_PASS name a certificate.
+installers: setup-installers
+	bash packaging/build-installers.sh
+
+# The installers' checks: MSI and setup.exe installed, used and removed under Wine; the .deb
+# installed with apt, started (CLI and window under Xvfb) and removed.
+installers-check: installers
+	bash packaging/wine-smoke.sh
+	bash packaging/linux/deb-check.sh
+
+# What CI can afford of the above: the same packaging and checks from dev-profile builds (no fat
+# LTO); the Linux binary is the one `make test` has built already.
+installers-ci: setup-installers
+	NWM_PROFILE=dev bash packaging/build-installers.sh
+	bash packaging/wine-smoke.sh
+	bash packaging/linux/deb-check.sh
 
 # Copy KERN (pinned npm package) into ui/vendor and the PDF fonts into src-tauri/core/fonts (committed).
 vendor:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints Netzwerkmappe's speed and size figures (goals in brackets):
-#   - size of the release binary                      [≤ 15 MB]
+#   - size of the release binary                      [≤ 15 MB], where its bytes go (code, PDF
+#     fonts, embedded UI, hyphenation patterns; scripts/size-breakdown.py) and the installers' sizes
 #   - cold start: process start → first painted screen [≤ 300 ms and ≤ 1.15 × the floor], measured by
 #     the app itself (hidden flag --startzeit-messen): the window's first frame (header, navigation,
 #     "wird geladen"; ui/js/boot.js) and then the first screen with its data (main.js); the floor
@@ -14,9 +15,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-10}
 cargo build --release --quiet
-bin=target/release/netzwerkmappe
+target_dir=${CARGO_TARGET_DIR:-target}
+bin=$target_dir/release/netzwerkmappe
 bytes=$(stat -c %s "$bin")
-python3 -c 'import sys; b=int(sys.argv[1]); print(f"Binärgröße (release): {b/1048576:.1f} MB ({b} Bytes)")' "$bytes"
+python3 -c 'import sys; b=int(sys.argv[1]); print(f"Binärgröße (release): {b/1048576:.1f} MB ({b} Bytes)   [Ziel ≤ 15 MB]")' "$bytes"
+# Where the bytes go: code, PDF fonts, the embedded UI, hyphenation patterns … (measured in the file).
+python3 scripts/size-breakdown.py "$bin" "$target_dir/release"
+# The installers, when `make installers` has built them.
+for f in target/installers/*.msi target/installers/*-setup.exe target/installers/*.deb; do
+  [ -f "$f" ] && python3 -c 'import os, sys; print(f"Installationspaket {os.path.basename(sys.argv[1])}: {os.path.getsize(sys.argv[1])/1048576:.1f} MB")' "$f"
+done
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # The floor: a bare Tauri window of the same Tauri version and release profile (bench/tauri-floor),

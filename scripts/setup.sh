@@ -3,6 +3,10 @@
 #   setup.sh app   – what building and running the window needs (make run)
 #   setup.sh test  – that, plus the test tooling: Xvfb, WebKitWebDriver, tauri-driver, cargo-deny,
 #                    imagemagick, poppler and qpdf for looking at screens and checking PDFs (make test)
+#   setup.sh installers – that (app), plus what `make installers` needs: mingw-w64 and Rust's
+#                    x86_64-pc-windows-gnu target (the Windows build), wixl/msitools (MSI), nsis
+#                    (setup.exe), osslsigncode (signing), dpkg-dev (.deb), and for its checks
+#                    wine (smoke test of both installers), Xvfb, imagemagick and poppler
 # The KERN files are committed in ui/vendor; `make test` checks they match the pinned npm package.
 # Safe to run again; it only acts on what is missing.
 set -euo pipefail
@@ -16,6 +20,10 @@ packages=(
 if [ "$mode" = test ]; then
   packages+=(xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils qpdf)
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
+if [ "$mode" = installers ]; then
+  packages+=(mingw-w64 msitools wixl nsis osslsigncode dpkg-dev wine wine64
+             xvfb xauth imagemagick poppler-utils)
 fi
 
 missing=()
@@ -36,6 +44,14 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
+if [ "$mode" = installers ]; then
+  # The Windows standard library for the cross build (rustup's own component, no other download).
+  if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+    echo "Installiere Rust-Ziel x86_64-pc-windows-gnu"
+    rustup target add x86_64-pc-windows-gnu
+  fi
+  exit 0
+fi
 [ "$mode" = test ] || exit 0
 
 cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"

@@ -236,7 +236,7 @@ fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
 /// A dialog in front of the main window (modal to it where the system supports that).
 fn builder<R: Runtime>(app: &AppHandle<R>) -> FileDialogBuilder<R> {
     let dialog = app.dialog().file();
-    match app.get_webview_window(crate::window::MAIN_WINDOW) {
+    match app.get_webview_window(crate::identity::MAIN_WINDOW) {
         Some(window) => dialog.set_parent(&window),
         None => dialog,
     }

@@ -1,12 +1,14 @@
 //! The Netzwerkmappe app package: the Tauri shell (window, commands, capabilities) and the command
 //! line, both thin layers over `netzwerkmappe_core`.
 
+mod app_id;
 mod backup;
 mod cli;
 mod commands;
 pub mod console;
 mod dialog;
 mod files;
+mod identity;
 mod reminders;
 mod state;
 mod window;
@@ -17,8 +19,7 @@ mod ui_index_tests;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Version shown by `--version`, the Info view and `netzwerkmappe info`.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use identity::APP_VERSION;
 
 /// Entry point of the binary: decides between the command line and the window.
 pub fn main() -> ExitCode {

@@ -8,7 +8,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CommandResult<Info> {
-    Ok(state.store().await?.info(crate::APP_VERSION).await?)
+    Ok(state.store().await?.info(crate::identity::APP_VERSION).await?)
 }
 
 /// Called by the UI twice at start: `stage` "shell" once the window's first frame (header,

@@ -11,7 +11,7 @@
 //! personal data) and the network-drive check (SQLite's write-ahead log is not safe there).
 
 use std::collections::BTreeSet;
-use std::fs::{File, OpenOptions};
+use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -258,7 +258,7 @@ fn make_private(path: &Path) -> std::io::Result<()> {
 /// such call and its renames are journaled by NTFS).
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
+    if let Ok(d) = std::fs::File::open(dir) {
         // Best effort: some file systems refuse fsync on folders; the data itself is synced.
         let _ = d.sync_all();
     }
@@ -320,7 +320,11 @@ async fn write_checked(store: &Store, temp: &Path, target: &Path) -> Result<Back
             check.technical.join("; ")
         )));
     }
-    File::open(temp)
+    // Write access: Windows flushes (FlushFileBuffers) only through a handle that may write; a
+    // read-only handle gets "Zugriff verweigert" and no backup would ever be made there.
+    OpenOptions::new()
+        .write(true)
+        .open(temp)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::io(context(), e))?;
     std::fs::rename(temp, target).map_err(|e| Error::io(context(), e))?;
@@ -643,7 +647,10 @@ pub async fn prepare_restore(candidate: &Path, data_file: &Path) -> Result<(Path
             return Err(e);
         }
     }
-    File::open(&temp)
+    // Write access, as in `write_checked`: Windows refuses to flush a read-only handle.
+    OpenOptions::new()
+        .write(true)
+        .open(&temp)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::io("Die Kopie der Sicherung", e))?;
     Ok((temp, facts))

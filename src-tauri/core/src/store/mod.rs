@@ -6,7 +6,8 @@
 //! inside the record's own transaction (see `search.rs`). Every write opens its transaction through
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
-mod agenda;
+pub(crate) mod action_items;
+pub(crate) mod agenda;
 pub(crate) mod attachments;
 pub(crate) mod audit;
 mod backup;
@@ -16,19 +17,19 @@ mod contacts;
 mod districts;
 mod import;
 mod info;
-mod minutes;
+pub(crate) mod minutes;
 mod organisations;
 pub(crate) mod paper_links;
 pub(crate) mod paper_record;
 pub(crate) mod paper_versions;
 pub(crate) mod papers;
-mod participants;
+pub(crate) mod participants;
 mod pdf;
 mod privacy;
 mod reminders;
 mod search;
-mod session_index;
-mod sessions;
+pub(crate) mod session_index;
+pub(crate) mod sessions;
 mod settings;
 pub(crate) mod write;
 

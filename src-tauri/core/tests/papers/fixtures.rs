@@ -13,7 +13,7 @@ pub use netzwerkmappe_core::paper_diff::ChangeKind;
 pub use netzwerkmappe_core::paper_status::PaperStatus;
 pub use netzwerkmappe_core::search::SearchKind;
 pub use netzwerkmappe_core::session::SessionInput;
-pub use netzwerkmappe_core::usecase::papers;
+pub use netzwerkmappe_core::usecase::{self, papers};
 pub use netzwerkmappe_core::{Error, ErrorCode, Store};
 pub use sqlx::Connection;
 

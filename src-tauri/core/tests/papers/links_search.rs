@@ -121,29 +121,29 @@ async fn search_finds_the_current_text_without_umlauts_only() {
 async fn links_both_ways_and_deleting_a_paper_erases_everything() {
     let store = Store::open_in_memory().await.unwrap();
     let id = paper(&store, "Teilhabe im Sport", Some("Vereine öffnen sich.")).await;
-    let session = store
-        .create_session(
-            SessionInput {
-                title: "Netzwerktreffen".into(),
-                date: "2026-12-03".into(),
-                start_time: "10:00".into(),
-                ..SessionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
-    let top = store
-        .add_agenda_item(
-            session.id,
-            AgendaItemInput {
-                title: "Sport".into(),
-                ..AgendaItemInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
+    let session = usecase::sessions::create_session(
+        &store,
+        SessionInput {
+            title: "Netzwerktreffen".into(),
+            date: "2026-12-03".into(),
+            start_time: "10:00".into(),
+            ..SessionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
+    let top = usecase::agenda::add_agenda_item(
+        &store,
+        session.id,
+        AgendaItemInput {
+            title: "Sport".into(),
+            ..AgendaItemInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
     let link = papers::link_paper(
         &store,
         id,

@@ -6,66 +6,66 @@ use crate::fixtures::*;
 async fn status_with_a_decision_freezes_the_adopted_version() {
     let store = Store::open_in_memory().await.unwrap();
     let id = paper(&store, "Wohnraum für Geflüchtete", None).await;
-    let session = store
-        .create_session(
-            SessionInput {
-                title: "Netzwerktreffen Herbst".into(),
-                date: "2026-11-20".into(),
-                start_time: "14:00".into(),
-                ..SessionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
-    let top = store
-        .add_agenda_item(
-            session.id,
-            AgendaItemInput {
-                title: "Konzeptpapier Wohnen".into(),
-                ..AgendaItemInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
-    let decision = store
-        .add_decision(
-            session.id,
-            DecisionInput {
-                agenda_item_id: Some(top.id),
-                text: "Das Netzwerk beschließt das Konzeptpapier Wohnen.".into(),
-                ..DecisionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
+    let session = usecase::sessions::create_session(
+        &store,
+        SessionInput {
+            title: "Netzwerktreffen Herbst".into(),
+            date: "2026-11-20".into(),
+            start_time: "14:00".into(),
+            ..SessionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
+    let top = usecase::agenda::add_agenda_item(
+        &store,
+        session.id,
+        AgendaItemInput {
+            title: "Konzeptpapier Wohnen".into(),
+            ..AgendaItemInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
+    let decision = usecase::minutes::add_decision(
+        &store,
+        session.id,
+        DecisionInput {
+            agenda_item_id: Some(top.id),
+            text: "Das Netzwerk beschließt das Konzeptpapier Wohnen.".into(),
+            ..DecisionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
 
     // Offered for "beschlossen": linked sessions' decisions first.
-    let other = store
-        .create_session(
-            SessionInput {
-                title: "Späteres Treffen".into(),
-                date: "2026-12-20".into(),
-                start_time: "10:00".into(),
-                ..SessionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
-    store
-        .add_decision(
-            other.id,
-            DecisionInput {
-                text: "Anderes".into(),
-                ..DecisionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
+    let other = usecase::sessions::create_session(
+        &store,
+        SessionInput {
+            title: "Späteres Treffen".into(),
+            date: "2026-12-20".into(),
+            start_time: "10:00".into(),
+            ..SessionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
+    usecase::minutes::add_decision(
+        &store,
+        other.id,
+        DecisionInput {
+            text: "Anderes".into(),
+            ..DecisionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
     let choices = store.list_decisions_for_paper(id).await.unwrap();
     assert_eq!(choices[0].session_id, other.id, "unlinked: latest session first");
     papers::link_paper(

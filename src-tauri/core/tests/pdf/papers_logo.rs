@@ -93,8 +93,7 @@ async fn the_logo_is_kept_in_the_data_file_checked_and_printed_on_the_cover() {
 async fn the_saved_dossier_carries_the_stored_logo_unless_the_request_brings_its_own() {
     let store = Store::open_in_memory().await.unwrap();
     demo::fill(&store, now()).await.unwrap();
-    let found = store
-        .find_session("naechste", berlin::today(now()))
+    let found = usecase::sessions::find_session(&store, "naechste", berlin::today(now()))
         .await
         .unwrap();
     let dir = tempfile::tempdir().unwrap();

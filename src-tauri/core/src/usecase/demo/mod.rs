@@ -313,31 +313,31 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
         minute_taker,
     )
     .await?;
-    store
-        .approve_minutes(
-            second,
-            "Steuerungsgruppe des Netzwerks (im Umlaufverfahren)",
-            on(second_day + TimeDelta::days(14)),
-        )
-        .await?;
+    crate::usecase::minutes::approve_minutes(
+        store,
+        second,
+        "Steuerungsgruppe des Netzwerks (im Umlaufverfahren)",
+        on(second_day + TimeDelta::days(14)),
+    )
+    .await?;
 
     // The upcoming session: agenda, invitations, no minutes yet.
-    let next = store
-        .create_session(
-            SessionInput {
-                title: session_title(next_day),
-                date: format_date(next_day),
-                start_time: "14:00".into(),
-                end_time: Some("16:30".into()),
-                format: SessionFormat::Online,
-                video_link: Some("https://video.example/netzwerk-integration".into()),
-                status: SessionStatus::Eingeladen,
-                notes: Some("Einladung verschickt; bitte Zusagen bis eine Woche vorher.".into()),
-                ..Default::default()
-            },
-            now,
-        )
-        .await?;
+    let next = crate::usecase::sessions::create_session(
+        store,
+        SessionInput {
+            title: session_title(next_day),
+            date: format_date(next_day),
+            start_time: "14:00".into(),
+            end_time: Some("16:30".into()),
+            format: SessionFormat::Online,
+            video_link: Some("https://video.example/netzwerk-integration".into()),
+            status: SessionStatus::Eingeladen,
+            notes: Some("Einladung verschickt; bitte Zusagen bis eine Woche vorher.".into()),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
     let mut paper_item = None;
     // Who is responsible for a TOP: the ministry for the welcome, two officers for the paper
     // their working group drafted (so a new user sees several names on one TOP).
@@ -360,30 +360,30 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
         ),
         ("Verschiedenes", 10, None, vec![]),
     ] {
-        let item = store
-            .add_agenda_item(
-                next.id,
-                AgendaItemInput {
-                    title: title.into(),
-                    planned_minutes: Some(minutes),
-                    approves_session_id: approves,
-                    responsible_contact_ids: responsible,
-                    ..Default::default()
-                },
-                now,
-            )
-            .await?;
+        let item = crate::usecase::agenda::add_agenda_item(
+            store,
+            next.id,
+            AgendaItemInput {
+                title: title.into(),
+                planned_minutes: Some(minutes),
+                approves_session_id: approves,
+                responsible_contact_ids: responsible,
+                ..Default::default()
+            },
+            now,
+        )
+        .await?;
         if title.starts_with("Konzeptpapier") {
             paper_item = Some(item.id);
         }
     }
-    store
-        .add_participants(
-            next.id,
-            &ParticipantSet::Group("Netzwerk Integration".into()),
-            now,
-        )
-        .await?;
+    crate::usecase::participants::add_participants(
+        store,
+        next.id,
+        &ParticipantSet::Group("Netzwerk Integration".into()),
+        now,
+    )
+    .await?;
 
     let papers = fill_papers(store, second, second_day, paper_item, today, &contacts, umbrella).await?;
 
