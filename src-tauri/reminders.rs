@@ -136,7 +136,9 @@ mod tests {
 
     async fn demo_store(dir: &std::path::Path) -> Store {
         let store = Store::open(&dir.join("netzwerkmappe.sqlite")).await.unwrap();
-        netzwerkmappe_core::demo::fill(&store, Utc::now()).await.unwrap();
+        netzwerkmappe_core::usecase::demo::fill(&store, Utc::now())
+            .await
+            .unwrap();
         store
     }
 

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use netzwerkmappe_core::backup::{BackupMade, CheckResult};
-use netzwerkmappe_core::demo::DemoSummary;
 use netzwerkmappe_core::district::District;
 use netzwerkmappe_core::export::ExportOutcome;
 use netzwerkmappe_core::format::{Noun, count, datetime_de, number};
@@ -12,6 +11,7 @@ use netzwerkmappe_core::import::plan::{ImportPreview, ImportSummary, PreviewRow,
 use netzwerkmappe_core::info::Info;
 use netzwerkmappe_core::minutes::{ActionItemRow, ActionStatus, MinutesStatus};
 use netzwerkmappe_core::session::{Session, SessionRow, SessionStatus, when_de};
+use netzwerkmappe_core::usecase::demo::DemoSummary;
 
 pub fn info(info: &Info) -> String {
     let mut out = format!("Netzwerkmappe {}\n", info.app_version);
@@ -312,7 +312,7 @@ pub fn subject_access(id: i64, saved: &netzwerkmappe_core::privacy::SavedAccess)
 }
 
 /// "Sitzungsmappe gespeichert: …" with the session and the number of pages.
-pub fn pdf(kind: &str, session: &Session, saved: &netzwerkmappe_core::store::PdfSaved) -> String {
+pub fn pdf(kind: &str, session: &Session, saved: &netzwerkmappe_core::usecase::pdf::PdfSaved) -> String {
     let mut out = format!(
         "{kind} gespeichert: {}\nSitzung Nr. {}: {} ({})\n{}\n",
         saved.path,

@@ -14,6 +14,7 @@ use netzwerkmappe_core::paths::{DATA_DIR_ENV, resolve_data_dir};
 use netzwerkmappe_core::pdf::{AttendanceOptions, DossierOptions, DossierPart, PdfKind, PdfRequest};
 use netzwerkmappe_core::session::SessionFilter;
 use netzwerkmappe_core::usecase;
+use netzwerkmappe_core::usecase::pdf::save_session_pdf;
 use netzwerkmappe_core::{Error, ErrorPayload, Store};
 
 use super::args::CliCommand;
@@ -151,7 +152,7 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
             })
         }
         CliCommand::Demo { json } => {
-            let summary = netzwerkmappe_core::demo::fill(store, chrono::Utc::now()).await?;
+            let summary = netzwerkmappe_core::usecase::demo::fill(store, chrono::Utc::now()).await?;
             Report::from(if json {
                 to_json(&summary)?
             } else {
@@ -309,7 +310,7 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 },
                 attendance: AttendanceOptions::default(),
             };
-            save_pdf(store, &session, &file, &request, json).await?
+            save_pdf(store, &session, &file, request, json).await?
         }
         CliCommand::Anwesenheitsliste {
             session,
@@ -326,7 +327,7 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                     empty_rows: usize::from(empty_rows),
                 },
             };
-            save_pdf(store, &session, &file, &request, json).await?
+            save_pdf(store, &session, &file, request, json).await?
         }
         CliCommand::Protokoll { session, file, json } => {
             let request = PdfRequest {
@@ -334,22 +335,24 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 dossier: DossierOptions::default(),
                 attendance: AttendanceOptions::default(),
             };
-            save_pdf(store, &session, &file, &request, json).await?
+            save_pdf(store, &session, &file, request, json).await?
         }
     })
 }
 
-/// Finds the session, builds the requested PDF and saves it as a new file.
+/// Finds the session, builds the requested PDF (`usecase::pdf`, as the window does: a `--logo`
+/// given here overrides the stored logo) and saves it as a new file.
 async fn save_pdf(
     store: &Store,
     session: &str,
     file: &Path,
-    request: &PdfRequest,
+    request: PdfRequest,
     json: bool,
 ) -> Result<Report, Error> {
     let now = chrono::Utc::now();
     let found = usecase::sessions::find_session(store, session, today(now)).await?;
-    let saved = store.save_session_pdf(found.id, request, file, now).await?;
+    let kind = request.kind;
+    let saved = save_session_pdf(store, found.id, request, file, now).await?;
     Ok(Report::from(if json {
         to_json(&serde_json::json!({
             "sitzung": found.id,
@@ -360,7 +363,7 @@ async fn save_pdf(
             "hinweise": saved.notes,
         }))?
     } else {
-        render::pdf(request.kind.label(), &found, &saved)
+        render::pdf(kind.label(), &found, &saved)
     }))
 }
 

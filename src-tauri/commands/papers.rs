@@ -15,6 +15,8 @@ use netzwerkmappe_core::paper::{
 };
 use tauri::{AppHandle, State};
 
+use netzwerkmappe_core::usecase::papers;
+
 use super::CommandResult;
 use crate::dialog;
 use crate::state::AppState;
@@ -26,14 +28,14 @@ pub async fn list_papers(state: State<'_, AppState>, filter: PaperFilter) -> Com
 
 #[tauri::command]
 pub async fn get_paper(state: State<'_, AppState>, id: i64) -> CommandResult<PaperView> {
-    Ok(state.store().await?.get_paper(id).await?)
+    Ok(papers::get_paper(&state.store().await?, id).await?)
 }
 
 #[tauri::command]
 pub async fn create_paper(state: State<'_, AppState>, input: PaperInput) -> CommandResult<PaperView> {
     let store = state.store().await?;
     let by = store.user_name().await?;
-    Ok(store.create_paper(input, &by, Utc::now()).await?)
+    Ok(papers::create_paper(&store, input, &by, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -42,11 +44,7 @@ pub async fn update_paper_meta(
     id: i64,
     input: PaperInput,
 ) -> CommandResult<PaperView> {
-    Ok(state
-        .store()
-        .await?
-        .update_paper_meta(id, input, Utc::now())
-        .await?)
+    Ok(papers::update_paper_meta(&state.store().await?, id, input, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -57,11 +55,7 @@ pub async fn delete_paper(state: State<'_, AppState>, id: i64) -> CommandResult<
 /// Autosave of the editor (a second after the last key and on leaving the field).
 #[tauri::command]
 pub async fn save_paper_draft(state: State<'_, AppState>, id: i64, input: DraftInput) -> CommandResult<()> {
-    Ok(state
-        .store()
-        .await?
-        .save_paper_draft(id, input, Utc::now())
-        .await?)
+    Ok(papers::save_paper_draft(&state.store().await?, id, input, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -77,7 +71,7 @@ pub async fn save_paper_version(
 ) -> CommandResult<PaperView> {
     let store = state.store().await?;
     let by = store.user_name().await?;
-    Ok(store.save_paper_version(id, input, &by, Utc::now()).await?)
+    Ok(papers::save_paper_version(&store, id, input, &by, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -91,12 +85,12 @@ pub async fn compare_paper_versions(
     a: i64,
     b: i64,
 ) -> CommandResult<VersionComparison> {
-    Ok(state.store().await?.compare_paper_versions(a, b).await?)
+    Ok(papers::compare_paper_versions(&state.store().await?, a, b).await?)
 }
 
 #[tauri::command]
 pub async fn compare_paper_draft(state: State<'_, AppState>, version: i64) -> CommandResult<DraftComparison> {
-    Ok(state.store().await?.compare_paper_draft(version).await?)
+    Ok(papers::compare_paper_draft(&state.store().await?, version).await?)
 }
 
 #[tauri::command]
@@ -107,9 +101,7 @@ pub async fn restore_paper_version(
 ) -> CommandResult<PaperView> {
     let store = state.store().await?;
     let by = store.user_name().await?;
-    Ok(store
-        .restore_paper_version(id, expected_version, &by, Utc::now())
-        .await?)
+    Ok(papers::restore_paper_version(&store, id, expected_version, &by, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -120,7 +112,7 @@ pub async fn change_paper_status(
 ) -> CommandResult<PaperView> {
     let store = state.store().await?;
     let by = store.user_name().await?;
-    Ok(store.change_paper_status(id, input, &by, Utc::now()).await?)
+    Ok(papers::change_paper_status(&store, id, input, &by, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -130,7 +122,7 @@ pub async fn list_handlungsfelder(state: State<'_, AppState>) -> CommandResult<V
 
 #[tauri::command]
 pub async fn add_handlungsfeld(state: State<'_, AppState>, name: String) -> CommandResult<Handlungsfeld> {
-    Ok(state.store().await?.add_handlungsfeld(&name, Utc::now()).await?)
+    Ok(papers::add_handlungsfeld(&state.store().await?, &name, Utc::now()).await?)
 }
 
 /// The editor's live preview: the text as the document tree the window builds its DOM from.
@@ -155,9 +147,7 @@ pub async fn add_paper_attachment(
     let store = state.store().await?;
     let by = store.user_name().await?;
     Ok(Some(
-        store
-            .add_attachment_from_file(paper_id, version_id, &path, &by, Utc::now())
-            .await?,
+        papers::add_attachment_from_file(&store, paper_id, version_id, &path, &by, Utc::now()).await?,
     ))
 }
 
@@ -165,7 +155,7 @@ pub async fn add_paper_attachment(
 /// written to a private temporary folder and handed to the system (no webview permission needed).
 #[tauri::command]
 pub async fn open_paper_attachment(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    let file = state.store().await?.read_attachment(id).await?;
+    let file = papers::read_attachment(&state.store().await?, id).await?;
     let path = write_private_copy(&file, &std::env::temp_dir())?;
     dialog::open_with_system(&path).map_err(|e| {
         netzwerkmappe_core::Error::io(
@@ -191,11 +181,7 @@ pub async fn link_paper(
     paper_id: i64,
     target: LinkTarget,
 ) -> CommandResult<PaperLink> {
-    Ok(state
-        .store()
-        .await?
-        .link_paper(paper_id, target, Utc::now())
-        .await?)
+    Ok(papers::link_paper(&state.store().await?, paper_id, target, Utc::now()).await?)
 }
 
 #[tauri::command]

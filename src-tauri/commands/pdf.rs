@@ -1,12 +1,12 @@
-//! The PDF export of a session (Sitzungsmappe, Anwesenheitsliste, Protokoll): build on a blocking
-//! thread (a 100-page dossier must never stall the window's event loop), ask "Speichern unter",
-//! save as a new file, open it in the system's PDF viewer.
+//! The PDF export of a session (Sitzungsmappe, Anwesenheitsliste, Protokoll): build through
+//! `usecase::pdf` (the same function the command line uses), ask "Speichern unter", save as a new
+//! file, open it in the system's PDF viewer. And the cover logo the office chooses.
 
 use chrono::Utc;
-use netzwerkmappe_core::berlin::today;
 use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir, write_new_file_at};
-use netzwerkmappe_core::pdf::{PdfKind, PdfRequest};
+use netzwerkmappe_core::pdf::PdfRequest;
 use netzwerkmappe_core::settings::{LOGO_MAX_BYTES, Logo};
+use netzwerkmappe_core::usecase::pdf::build_session_pdf;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -23,9 +23,10 @@ pub struct SavedPdf {
     pub notes: Vec<String>,
 }
 
-/// Builds the requested PDF of session `id` first (so a problem is reported before the dialog),
-/// then asks where to save it ("Sitzungsmappe_2026-11-24.pdf" in Downloads suggested), saves it
-/// as a new file and opens it. A cancelled dialog answers `null`.
+/// Builds the requested PDF of session `id` first (so a problem is reported before the dialog;
+/// `usecase::pdf` adds the papers, their attachments and the stored logo), then asks where to
+/// save it ("Sitzungsmappe_2026-11-24.pdf" in Downloads suggested), saves it as a new file and
+/// opens it. A cancelled dialog answers `null`.
 #[tauri::command]
 pub async fn export_session_pdf(
     app: AppHandle,
@@ -34,32 +35,17 @@ pub async fn export_session_pdf(
     request: PdfRequest,
 ) -> CommandResult<Option<SavedPdf>> {
     let store = state.store().await?;
-    let now = Utc::now();
-    let mut data = store.session_pdf_data(id, today(now)).await?;
-    if request.kind == PdfKind::Mappe && request.dossier.attachments {
-        store.load_pdf_attachments(&mut data).await?;
-    }
-    // The window's dossier always carries the logo the office chose ("Logo wählen …"), if any.
-    let mut request = request;
-    if request.kind == PdfKind::Mappe && request.dossier.logo_png.is_none() {
-        request.dossier.logo_png = store.logo().await?.map(|logo| logo.png);
-    }
-    let name = request.kind.file_name(&data.session);
-    let built = tauri::async_runtime::spawn_blocking(move || request.build(&data, now))
-        .await
-        .map_err(|e| netzwerkmappe_core::Error::Pdf {
-            reason: e.to_string(),
-        })??;
+    let built = build_session_pdf(&store, id, request, Utc::now()).await?;
     let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
-    let Some(target) = dialog::pick_pdf_target(&app, folder, &name).await else {
+    let Some(target) = dialog::pick_pdf_target(&app, folder, &built.file_name).await else {
         return Ok(None);
     };
-    write_new_file_at(&target, &built.bytes)?;
+    write_new_file_at(&target, &built.file.bytes)?;
     dialog::open_in_viewer(&target);
     Ok(Some(SavedPdf {
         path: target.display().to_string(),
-        pages: built.pages,
-        notes: built.notes,
+        pages: built.file.pages,
+        notes: built.file.notes,
     }))
 }
 

@@ -6,13 +6,13 @@
 use chrono::Utc;
 use netzwerkmappe_core::agenda::{AgendaItem, AgendaItemInput, AgendaMove};
 use netzwerkmappe_core::berlin::today;
-use netzwerkmappe_core::demo::DemoSummary;
 use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir, write_new_file_at};
 use netzwerkmappe_core::ics::file_stem;
 use netzwerkmappe_core::invitation::{InvitationMail, invitation_mail};
 use netzwerkmappe_core::participant::{Added, Participant, ParticipantSet, ParticipantStatus};
 use netzwerkmappe_core::session::{Session, SessionFilter, SessionInput, SessionRow};
 use netzwerkmappe_core::usecase;
+use netzwerkmappe_core::usecase::demo::DemoSummary;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -188,7 +188,7 @@ pub async fn export_session_ics(
 /// "Beispielnetzwerk laden": fills an empty data file with the demo network; refuses one with data.
 #[tauri::command]
 pub async fn load_demo(state: State<'_, AppState>) -> CommandResult<DemoSummary> {
-    Ok(netzwerkmappe_core::demo::fill(&state.store().await?, Utc::now()).await?)
+    Ok(netzwerkmappe_core::usecase::demo::fill(&state.store().await?, Utc::now()).await?)
 }
 
 /// "Einladung per E-Mail": opens the mail program with the invited and accepted people in BCC and

@@ -188,17 +188,17 @@ fn demo_with_protected_attachment(dir: &Path) {
             .iter()
             .find(|p| p.title == "Sprache im ländlichen Raum")
             .unwrap();
-        store
-            .add_attachment(
-                rural.id,
-                None,
-                "Geheim.pdf",
-                &protected,
-                "Test",
-                chrono::Utc::now(),
-            )
-            .await
-            .unwrap();
+        netzwerkmappe_core::usecase::papers::add_attachment(
+            &store,
+            rural.id,
+            None,
+            "Geheim.pdf",
+            &protected,
+            "Test",
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
     });
 }
 

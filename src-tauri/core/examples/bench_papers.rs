@@ -98,33 +98,33 @@ async fn main() -> Result<()> {
         let started = Instant::now();
         for n in 0..papers {
             if round == 1 {
-                let view = store
-                    .create_paper(
-                        PaperInput {
-                            title: format!("Konzeptpapier {n}: {}", WORDS[n % WORDS.len()]),
-                            handlungsfeld_id: fields.get(n % fields.len()).map(|h| h.id),
-                            body: Some(body(n, 1)),
-                            ..PaperInput::default()
-                        },
-                        "bench",
-                        now,
-                    )
-                    .await?;
+                let view = netzwerkmappe_core::usecase::papers::create_paper(
+                    &store,
+                    PaperInput {
+                        title: format!("Konzeptpapier {n}: {}", WORDS[n % WORDS.len()]),
+                        handlungsfeld_id: fields.get(n % fields.len()).map(|h| h.id),
+                        body: Some(body(n, 1)),
+                        ..PaperInput::default()
+                    },
+                    "bench",
+                    now,
+                )
+                .await?;
                 ids.push(view.paper.id);
             } else {
-                store
-                    .save_paper_version(
-                        ids[n],
-                        VersionInput {
-                            title: format!("Konzeptpapier {n}: {}", WORDS[n % WORDS.len()]),
-                            body: body(n, round),
-                            note: Some(format!("Fassung {round}")),
-                            ..VersionInput::default()
-                        },
-                        "bench",
-                        now,
-                    )
-                    .await?;
+                netzwerkmappe_core::usecase::papers::save_paper_version(
+                    &store,
+                    ids[n],
+                    VersionInput {
+                        title: format!("Konzeptpapier {n}: {}", WORDS[n % WORDS.len()]),
+                        body: body(n, round),
+                        note: Some(format!("Fassung {round}")),
+                        ..VersionInput::default()
+                    },
+                    "bench",
+                    now,
+                )
+                .await?;
             }
         }
         let size = data_size(&path).await?;

@@ -18,8 +18,8 @@ use chrono::{TimeZone, Utc};
 use netzwerkmappe_core::document::{Block, Cell, Document, Inline, ListItem, Span};
 use netzwerkmappe_core::pdf::documents::PaperText;
 use netzwerkmappe_core::pdf::{DossierOptions, dossier_pdf};
-use netzwerkmappe_core::usecase;
-use netzwerkmappe_core::{Store, berlin, demo};
+use netzwerkmappe_core::usecase::{self, demo};
+use netzwerkmappe_core::{Store, berlin};
 
 const SENTENCES: [&str; 6] = [
     "Die Integrationsbeauftragten der Stadt- und Landkreise berichten über die Lage vor Ort und die Wirkung der Sprachförderung.",
@@ -105,7 +105,9 @@ async fn main() {
     let next = usecase::sessions::find_session(&store, "naechste", berlin::today(now))
         .await
         .unwrap();
-    let mut data = store.session_pdf_data(next.id, berlin::today(now)).await.unwrap();
+    let mut data = usecase::pdf::session_pdf_data(&store, next.id, berlin::today(now))
+        .await
+        .unwrap();
     data.papers = (0..13)
         .map(|n| PaperText {
             title: format!("Konzeptpapier {}: Integration vor Ort", n + 1),
@@ -327,12 +329,18 @@ async fn fill_folder(folder: &std::path::Path, now: chrono::DateTime<Utc>) {
             body: Some(markdown(&paper_body(n))),
             expected_version: None,
         };
-        let paper = store.create_paper(input, "Bench", now).await.unwrap().paper.id;
+        let paper = netzwerkmappe_core::usecase::papers::create_paper(&store, input, "Bench", now)
+            .await
+            .unwrap()
+            .paper
+            .id;
         let target = LinkTarget {
             session_id: Some(next.id),
             agenda_item_id: None,
         };
-        store.link_paper(paper, target, now).await.unwrap();
+        netzwerkmappe_core::usecase::papers::link_paper(&store, paper, target, now)
+            .await
+            .unwrap();
     }
 }
 

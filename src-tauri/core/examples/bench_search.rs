@@ -285,19 +285,19 @@ async fn seed_papers(store: Store, dir: &std::path::Path, rng: &mut Lcg) -> Resu
             let summary = Some(rng.sentence(15));
             let body = paper_body(rng, v);
             if v == 1 {
-                let view = store
-                    .create_paper(
-                        PaperInput {
-                            title,
-                            summary,
-                            handlungsfeld_id: fields.get(i % fields.len().max(1)).map(|f| f.id),
-                            body: Some(body),
-                            ..Default::default()
-                        },
-                        "Benchmark",
-                        now,
-                    )
-                    .await?;
+                let view = netzwerkmappe_core::usecase::papers::create_paper(
+                    &store,
+                    PaperInput {
+                        title,
+                        summary,
+                        handlungsfeld_id: fields.get(i % fields.len().max(1)).map(|f| f.id),
+                        body: Some(body),
+                        ..Default::default()
+                    },
+                    "Benchmark",
+                    now,
+                )
+                .await?;
                 ids.push(view.paper.id);
             } else {
                 let input = VersionInput {
@@ -307,7 +307,14 @@ async fn seed_papers(store: Store, dir: &std::path::Path, rng: &mut Lcg) -> Resu
                     note: Some(format!("Fassung {v}")),
                     expected_version: None,
                 };
-                store.save_paper_version(ids[i], input, "Benchmark", now).await?;
+                netzwerkmappe_core::usecase::papers::save_paper_version(
+                    &store,
+                    ids[i],
+                    input,
+                    "Benchmark",
+                    now,
+                )
+                .await?;
             }
         }
         // Closing checkpoints the WAL into the file, so the figure is the data file itself.

@@ -7,7 +7,6 @@ pub mod backup;
 pub mod berlin;
 pub mod contact;
 pub mod demo;
-mod demo_papers;
 pub mod district;
 mod district_derivation;
 pub mod document;

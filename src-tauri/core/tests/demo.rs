@@ -10,7 +10,8 @@ use netzwerkmappe_core::minutes::{ActionItemFilter, MinutesStatus};
 use netzwerkmappe_core::organisation::OrganisationKind;
 use netzwerkmappe_core::paper_status::PaperStatus;
 use netzwerkmappe_core::session::{SessionFilter, SessionStatus};
-use netzwerkmappe_core::{ErrorCode, Store, berlin, demo};
+use netzwerkmappe_core::usecase::demo;
+use netzwerkmappe_core::{ErrorCode, Store, berlin};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_network_is_complete_and_consistent() {
@@ -131,7 +132,9 @@ async fn the_demo_network_is_complete_and_consistent() {
         .iter()
         .find(|p| p.status == PaperStatus::Beschlossen)
         .unwrap();
-    let adopted = store.get_paper(adopted.id).await.unwrap();
+    let adopted = netzwerkmappe_core::usecase::papers::get_paper(&store, adopted.id)
+        .await
+        .unwrap();
     assert_eq!(adopted.versions.len(), 3);
     let decision = adopted.status_history.last().unwrap();
     assert_eq!(decision.session_id, Some(sessions[1].id));

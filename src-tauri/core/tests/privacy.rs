@@ -189,24 +189,23 @@ async fn world(store: &Store) -> World {
 /// him. Returns the paper's id.
 async fn paper_by_him(store: &Store, w: &World) -> i64 {
     let now = at(2026, 3, 2);
-    let id = store
-        .create_paper(
-            PaperInput {
-                title: "Sprachkurse nach Zanderbeck".into(),
-                summary: Some("Vorschlag von Dr. Zanderbeck".into()),
-                author_ids: vec![w.erased, w.other],
-                body: Some("# Sprachkurse\n\nHerr Dr. Zanderbeck schlägt vor:\n\n- mehr Kurse".into()),
-                ..Default::default()
-            },
-            "Quirin Zanderbeck",
-            now,
-        )
-        .await
-        .unwrap()
-        .paper
-        .id;
-    store
-        .save_paper_version(
+    let id = netzwerkmappe_core::usecase::papers::create_paper(
+        &store,
+        PaperInput {
+            title: "Sprachkurse nach Zanderbeck".into(),
+            summary: Some("Vorschlag von Dr. Zanderbeck".into()),
+            author_ids: vec![w.erased, w.other],
+            body: Some("# Sprachkurse\n\nHerr Dr. Zanderbeck schlägt vor:\n\n- mehr Kurse".into()),
+            ..Default::default()
+        },
+        "Quirin Zanderbeck",
+        now,
+    )
+    .await
+    .unwrap()
+    .paper
+    .id;
+    netzwerkmappe_core::usecase::papers::save_paper_version(&store,
             id,
             VersionInput {
                 title: "Sprachkurse nach Zanderbeck".into(),
@@ -227,14 +226,24 @@ async fn paper_by_him(store: &Store, w: &World) -> i64 {
         note: Some("Zanderbeck stellt vor".into()),
         expected_version: None,
     };
-    store
-        .change_paper_status(id, to(PaperStatus::InAbstimmung, None), "lokal", now)
-        .await
-        .unwrap();
-    store
-        .change_paper_status(id, to(PaperStatus::Beschlossen, Some(decision)), "lokal", now)
-        .await
-        .unwrap();
+    netzwerkmappe_core::usecase::papers::change_paper_status(
+        &store,
+        id,
+        to(PaperStatus::InAbstimmung, None),
+        "lokal",
+        now,
+    )
+    .await
+    .unwrap();
+    netzwerkmappe_core::usecase::papers::change_paper_status(
+        &store,
+        id,
+        to(PaperStatus::Beschlossen, Some(decision)),
+        "lokal",
+        now,
+    )
+    .await
+    .unwrap();
     id
 }
 
@@ -314,7 +323,9 @@ async fn erasure_keeps_the_minutes_and_leaves_the_name_in_no_byte_of_the_files()
 
     // The paper keeps its versions, authors and adoption, with "anonymisierte Person" in place of
     // him; the adopted (frozen) version's history records the erasure.
-    let view = store.get_paper(paper).await.unwrap();
+    let view = netzwerkmappe_core::usecase::papers::get_paper(&store, paper)
+        .await
+        .unwrap();
     assert_eq!(view.paper.title, "Sprachkurse nach anonymisierte Person");
     assert_eq!(view.paper.status, PaperStatus::Beschlossen);
     assert_eq!(
@@ -866,17 +877,17 @@ async fn audit_records_paper_status_changes_and_deletions_with_the_name_papers_s
     assert_eq!(store.user_name().await.unwrap(), "Frau Kaya");
     let w = world(&store).await;
     let paper = paper_by_him(&store, &w).await;
-    let file = store
-        .add_attachment(
-            paper,
-            None,
-            "Beschluss.pdf",
-            b"%PDF-1.7",
-            "Frau Kaya",
-            at(2026, 3, 3),
-        )
-        .await
-        .unwrap();
+    let file = netzwerkmappe_core::usecase::papers::add_attachment(
+        &store,
+        paper,
+        None,
+        "Beschluss.pdf",
+        b"%PDF-1.7",
+        "Frau Kaya",
+        at(2026, 3, 3),
+    )
+    .await
+    .unwrap();
     store.delete_attachment(file.id, at(2026, 3, 4)).await.unwrap();
     store.delete_paper(paper).await.unwrap();
 

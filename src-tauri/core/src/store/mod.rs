@@ -8,7 +8,7 @@
 
 pub(crate) mod action_items;
 pub(crate) mod agenda;
-mod attachments;
+pub(crate) mod attachments;
 pub(crate) mod audit;
 mod backup;
 mod contact_details;
@@ -19,9 +19,10 @@ mod import;
 mod info;
 pub(crate) mod minutes;
 mod organisations;
-mod paper_links;
-mod paper_versions;
-mod papers;
+pub(crate) mod paper_links;
+pub(crate) mod paper_record;
+pub(crate) mod paper_versions;
+pub(crate) mod papers;
 pub(crate) mod participants;
 mod pdf;
 mod privacy;
@@ -35,7 +36,6 @@ pub(crate) mod write;
 pub use backup::{corrupt_index_entry_for_tests, inspect_file, integrity_check_file};
 pub use contacts::MAX_LIST;
 pub use papers::MAX_PAPERS;
-pub use pdf::PdfSaved;
 pub use sessions::MAX_SESSIONS;
 
 use std::path::{Path, PathBuf};

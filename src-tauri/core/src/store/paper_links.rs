@@ -1,12 +1,13 @@
 //! SQL for the links between concept papers and the sessions/TOPs where they were discussed. One
-//! table, read from both sides: the paper lists its sessions, a session lists its papers.
+//! table, read from both sides: the paper lists its sessions, a session lists its papers. Where a
+//! link may be made is decided in `usecase::papers::link_paper`.
 
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use super::papers::{load_paper, mark_updated};
+use super::paper_record::mark_updated;
 use super::write::timestamp;
-use crate::paper::{DecisionChoice, LinkTarget, PaperLink};
+use crate::paper::{DecisionChoice, PaperLink, decision_label};
 use crate::{Error, Result, Store};
 
 const SELECT_LINK: &str = "
@@ -18,80 +19,6 @@ const SELECT_LINK: &str = "
     LEFT JOIN agenda_items a ON a.id = l.agenda_item_id";
 
 impl Store {
-    /// Links a paper to a session or to a TOP (then to the TOP's session). Linking twice to the
-    /// same place is refused in German. Links may be made in any status: an adopted paper is still
-    /// presented in later sessions.
-    pub async fn link_paper(
-        &self,
-        paper_id: i64,
-        target: LinkTarget,
-        now: DateTime<Utc>,
-    ) -> Result<PaperLink> {
-        let mut tx = self.begin_write().await?;
-        load_paper(&mut tx, paper_id).await?;
-        let session_id = match (target.agenda_item_id, target.session_id) {
-            (Some(item), session) => {
-                let owner: Option<i64> =
-                    sqlx::query_scalar("SELECT session_id FROM agenda_items WHERE id = ?1")
-                        .bind(item)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                match owner {
-                    Some(owner) if session.is_none_or(|s| s == owner) => owner,
-                    _ => {
-                        return Err(Error::NotFound {
-                            what: "Der Tagesordnungspunkt".into(),
-                        });
-                    }
-                }
-            }
-            (None, Some(session)) => {
-                let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM sessions WHERE id = ?1")
-                    .bind(session)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                exists.ok_or_else(|| Error::NotFound {
-                    what: "Die Sitzung".into(),
-                })?
-            }
-            (None, None) => {
-                return Err(Error::validation(
-                    "Sitzung",
-                    "Bitte wählen Sie eine Sitzung oder einen Tagesordnungspunkt.",
-                ));
-            }
-        };
-        let duplicate: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM paper_links WHERE paper_id = ?1 AND session_id = ?2
-             AND coalesce(agenda_item_id, 0) = coalesce(?3, 0)",
-        )
-        .bind(paper_id)
-        .bind(session_id)
-        .bind(target.agenda_item_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if duplicate.is_some() {
-            return Err(Error::validation(
-                "Sitzung",
-                "Das Konzeptpapier ist hier schon verknüpft.",
-            ));
-        }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO paper_links (paper_id, session_id, agenda_item_id, created_at) VALUES (?1, ?2, ?3, ?4)
-             RETURNING id",
-        )
-        .bind(paper_id)
-        .bind(session_id)
-        .bind(target.agenda_item_id)
-        .bind(timestamp(now))
-        .fetch_one(&mut *tx)
-        .await?;
-        mark_updated(&mut tx, paper_id, now).await?;
-        let link = load_link(&mut tx, id).await?;
-        tx.commit().await?;
-        Ok(link)
-    }
-
     /// Removes one link (by its id).
     pub async fn unlink_paper(&self, link_id: i64, now: DateTime<Utc>) -> Result<()> {
         let mut tx = self.begin_write().await?;
@@ -153,10 +80,7 @@ impl Store {
                 |(id, number, ordinal, year, text, session_id, session_title, session_date, linked)| {
                     DecisionChoice {
                         id,
-                        label: match (ordinal, year) {
-                            (Some(o), Some(y)) => crate::minutes::decision_label(o, y, number),
-                            _ => format!("Beschluss {number}"),
-                        },
+                        label: decision_label(ordinal, year, number),
                         text,
                         session_id,
                         session_title,
@@ -181,7 +105,7 @@ pub(crate) async fn links_of_paper(conn: &mut SqliteConnection, paper_id: i64) -
         .await?)
 }
 
-async fn load_link(conn: &mut SqliteConnection, id: i64) -> Result<PaperLink> {
+pub(crate) async fn load_link(conn: &mut SqliteConnection, id: i64) -> Result<PaperLink> {
     let sql = format!("{SELECT_LINK} WHERE l.id = ?1");
     sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(id)
@@ -190,4 +114,64 @@ async fn load_link(conn: &mut SqliteConnection, id: i64) -> Result<PaperLink> {
         .ok_or_else(|| Error::NotFound {
             what: "Die Verknüpfung".into(),
         })
+}
+
+/// The session of TOP `agenda_item_id` (`None`: no such TOP).
+pub(crate) async fn session_of_agenda_item(
+    conn: &mut SqliteConnection,
+    agenda_item_id: i64,
+) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT session_id FROM agenda_items WHERE id = ?1")
+            .bind(agenda_item_id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+/// Whether session `id` exists.
+pub(crate) async fn session_exists(conn: &mut SqliteConnection, id: i64) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM sessions WHERE id = ?1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Whether the paper is linked to this session and TOP (or to the session as a whole) already.
+pub(crate) async fn link_exists(
+    conn: &mut SqliteConnection,
+    paper_id: i64,
+    session_id: i64,
+    agenda_item_id: Option<i64>,
+) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM paper_links WHERE paper_id = ?1 AND session_id = ?2
+         AND coalesce(agenda_item_id, 0) = coalesce(?3, 0)",
+    )
+    .bind(paper_id)
+    .bind(session_id)
+    .bind(agenda_item_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+pub(crate) async fn insert_link(
+    conn: &mut SqliteConnection,
+    paper_id: i64,
+    session_id: i64,
+    agenda_item_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO paper_links (paper_id, session_id, agenda_item_id, created_at) VALUES (?1, ?2, ?3, ?4)
+         RETURNING id",
+    )
+    .bind(paper_id)
+    .bind(session_id)
+    .bind(agenda_item_id)
+    .bind(timestamp(now))
+    .fetch_one(&mut *conn)
+    .await?)
 }

@@ -1,47 +1,17 @@
 //! SQL for a paper's texts and status: saving a version (never changing one), the autosaved
-//! draft, reading and comparing versions, restoring an old version as a new one, and status
-//! changes with their history. Rules: `paper_status.rs`; tree: `markdown.rs`; diff: `paper_diff.rs`.
+//! draft, reading versions, and status changes with their history. What may be saved when is
+//! decided in `usecase::papers` with the rules of `paper_status.rs`; tree: `markdown.rs`.
 
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use super::audit::record_paper_status;
-use super::papers::{index_paper, load_paper, touch_paper};
-use super::write::{Versioned, check_version, timestamp};
-use crate::paper::{
-    DraftComparison, DraftInput, PaperDraft, PaperVersion, PaperView, StatusChangeInput, VersionComparison,
-    VersionInput, VersionSummary, restored_note,
-};
-use crate::paper_diff::{compare_documents, compare_texts};
-use crate::paper_status::{PaperStatus, check_change, check_editable, check_no_draft};
+use super::paper_record::{load_paper, touch_paper};
+use super::write::timestamp;
+use crate::paper::{DraftInput, PaperDraft, PaperVersion, StatusChange, VersionInput, VersionSummary};
+use crate::paper_status::PaperStatus;
 use crate::{Error, Result, Store};
 
 impl Store {
-    /// Autosave: keeps the text being written as the draft of the next version (replacing the
-    /// previous draft). Not version-checked: a draft belongs to the one editor open on it, and
-    /// losing typed text is worse than the last of two editors winning.
-    pub async fn save_paper_draft(&self, paper_id: i64, input: DraftInput, now: DateTime<Utc>) -> Result<()> {
-        let input = input.normalised()?;
-        let mut tx = self.begin_write().await?;
-        let paper = load_paper(&mut tx, paper_id).await?;
-        check_editable(paper.status, "Ein Entwurf der nächsten Version")?;
-        sqlx::query(
-            "INSERT INTO paper_drafts (paper_id, title, summary, body, base_number, updated_at)
-             VALUES (?1, ?2, ?3, ?4, (SELECT max(number) FROM paper_versions WHERE paper_id = ?1), ?5)
-             ON CONFLICT (paper_id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
-                 body = excluded.body, updated_at = excluded.updated_at",
-        )
-        .bind(paper_id)
-        .bind(&input.title)
-        .bind(&input.summary)
-        .bind(&input.body)
-        .bind(timestamp(now))
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// Throws the draft away ("Entwurf verwerfen"); the saved versions stay as they are.
     pub async fn discard_paper_draft(&self, paper_id: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
@@ -54,198 +24,101 @@ impl Store {
         Ok(())
     }
 
-    /// Saves the text as the paper's next version (saved by `by`), takes its title and summary
-    /// as the paper's, removes the draft and updates the search row, in one transaction.
-    pub async fn save_paper_version(
-        &self,
-        paper_id: i64,
-        input: VersionInput,
-        by: &str,
-        now: DateTime<Utc>,
-    ) -> Result<PaperView> {
-        let input = input.normalised()?;
-        let mut tx = self.begin_write().await?;
-        check_version(&mut tx, Versioned::Paper, paper_id, input.expected_version).await?;
-        let paper = load_paper(&mut tx, paper_id).await?;
-        check_editable(paper.status, "Eine neue Version")?;
-        insert_version(&mut tx, paper_id, &input, None, by, now).await?;
-        index_paper(&mut tx, paper_id).await?;
-        tx.commit().await?;
-        self.get_paper(paper_id).await
-    }
-
     /// One saved version with its document tree.
     pub async fn get_paper_version(&self, version_id: i64) -> Result<PaperVersion> {
         let mut conn = self.pool.acquire().await?;
         load_version(&mut conn, version_id).await
     }
 
-    /// Compares two versions of one paper word by word; the older is always `a`.
-    pub async fn compare_paper_versions(&self, first: i64, second: i64) -> Result<VersionComparison> {
+    /// The paper's autosaved draft, if it has one.
+    pub async fn paper_draft(&self, paper_id: i64) -> Result<Option<PaperDraft>> {
         let mut conn = self.pool.acquire().await?;
-        let x = load_version(&mut conn, first).await?;
-        let y = load_version(&mut conn, second).await?;
-        if x.paper_id != y.paper_id {
-            return Err(Error::validation(
-                "Version",
-                "Es können nur Versionen desselben Konzeptpapiers verglichen werden.",
-            ));
-        }
-        let (a, b) = if x.number <= y.number { (x, y) } else { (y, x) };
-        Ok(VersionComparison {
-            title_diff: compare_texts(&a.title, &b.title),
-            summary_diff: compare_texts(
-                a.summary.as_deref().unwrap_or_default(),
-                b.summary.as_deref().unwrap_or_default(),
-            ),
-            body_diff: compare_documents(&a.document, &b.document),
-            a: summary_of(&a),
-            b: summary_of(&b),
-        })
+        draft_of(&mut conn, paper_id).await
     }
+}
 
-    /// Compares a saved version with the paper's draft ("Entwurf mit Version n vergleichen");
-    /// `NotFound` when the paper has no draft (it was saved or discarded meanwhile).
-    pub async fn compare_paper_draft(&self, version_id: i64) -> Result<DraftComparison> {
-        let mut conn = self.pool.acquire().await?;
-        let a = load_version(&mut conn, version_id).await?;
-        let draft: PaperDraft = sqlx::query_as(
-            "SELECT title, summary, body, base_number, updated_at FROM paper_drafts WHERE paper_id = ?1",
-        )
-        .bind(a.paper_id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            what: "Der Entwurf".into(),
-        })?;
-        Ok(DraftComparison {
-            title_diff: compare_texts(&a.title, draft.title.trim()),
-            summary_diff: compare_texts(
-                a.summary.as_deref().unwrap_or_default(),
-                draft.summary.as_deref().unwrap_or_default(),
-            ),
-            body_diff: compare_documents(&a.document, &crate::markdown::parse(&draft.body)),
-            a: summary_of(&a),
-            draft,
-        })
-    }
+/// Keeps `input` as the draft of the paper's next version (replacing an earlier draft).
+pub(crate) async fn upsert_draft(
+    conn: &mut SqliteConnection,
+    paper_id: i64,
+    input: &DraftInput,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO paper_drafts (paper_id, title, summary, body, base_number, updated_at)
+         VALUES (?1, ?2, ?3, ?4, (SELECT max(number) FROM paper_versions WHERE paper_id = ?1), ?5)
+         ON CONFLICT (paper_id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
+             body = excluded.body, updated_at = excluded.updated_at",
+    )
+    .bind(paper_id)
+    .bind(&input.title)
+    .bind(&input.summary)
+    .bind(&input.body)
+    .bind(timestamp(now))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
 
-    /// Restores an old version as the paper's newest one (its text, title and summary, with the
-    /// note "Wiederhergestellt aus Version n"); every version in between stays. A draft is
-    /// removed like with every new version.
-    pub async fn restore_paper_version(
-        &self,
-        version_id: i64,
-        expected_version: Option<i64>,
-        by: &str,
-        now: DateTime<Utc>,
-    ) -> Result<PaperView> {
-        let mut tx = self.begin_write().await?;
-        let old = load_version(&mut tx, version_id).await?;
-        check_version(&mut tx, Versioned::Paper, old.paper_id, expected_version).await?;
-        let paper = load_paper(&mut tx, old.paper_id).await?;
-        check_editable(paper.status, "Das Wiederherstellen einer Version")?;
-        check_no_draft(
-            has_draft(&mut tx, old.paper_id).await?,
-            "Das Wiederherstellen einer Version",
-        )?;
-        let input = VersionInput {
-            title: old.title.clone(),
-            summary: old.summary.clone(),
-            body: old.body.clone(),
-            note: Some(restored_note(old.number)),
-            expected_version: None,
-        };
-        insert_version(&mut tx, old.paper_id, &input, Some(old.number), by, now).await?;
-        index_paper(&mut tx, old.paper_id).await?;
-        tx.commit().await?;
-        self.get_paper(old.paper_id).await
-    }
+pub(crate) async fn draft_of(conn: &mut SqliteConnection, paper_id: i64) -> Result<Option<PaperDraft>> {
+    Ok(sqlx::query_as(
+        "SELECT title, summary, body, base_number, updated_at FROM paper_drafts WHERE paper_id = ?1",
+    )
+    .bind(paper_id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
 
-    /// Moves the paper to another status, recording date, note, who, and for "beschlossen" the
-    /// decision (with its printed number) and the version it adopted.
-    pub async fn change_paper_status(
-        &self,
-        paper_id: i64,
-        input: StatusChangeInput,
-        by: &str,
-        now: DateTime<Utc>,
-    ) -> Result<PaperView> {
-        let note = input.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-        if let Some(note) = &note {
-            crate::session::check_length("Notiz", note, crate::limits::SHORT_TEXT)?;
-        }
-        let mut tx = self.begin_write().await?;
-        check_version(&mut tx, Versioned::Paper, paper_id, input.expected_version).await?;
-        let paper = load_paper(&mut tx, paper_id).await?;
-        let latest: Option<i64> =
-            sqlx::query_scalar("SELECT max(number) FROM paper_versions WHERE paper_id = ?1")
-                .bind(paper_id)
-                .fetch_one(&mut *tx)
-                .await?;
-        check_change(paper.status, input.to, input.decision_id, latest.is_some())?;
-        if input.to.is_frozen() {
-            let what = format!("Der Status „{}“", input.to.label());
-            check_no_draft(has_draft(&mut tx, paper_id).await?, &what)?;
-        }
-        let (decision_label, adopted) = match input.decision_id {
-            Some(decision) if input.to == PaperStatus::Beschlossen => {
-                (Some(decision_label(&mut tx, decision).await?), latest)
-            }
-            _ => (None, None),
-        };
-        sqlx::query(
-            "INSERT INTO paper_status_changes (paper_id, from_status, to_status, at, note, changed_by, decision_id,
-                                               decision_label, adopted_version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )
-        .bind(paper_id)
-        .bind(paper.status)
-        .bind(input.to)
-        .bind(timestamp(now))
-        .bind(&note)
-        .bind(by)
-        .bind(input.decision_id)
-        .bind(&decision_label)
-        .bind(adopted)
-        .execute(&mut *tx)
-        .await?;
-        if let (PaperStatus::Beschlossen, Some(decision)) = (input.to, input.decision_id) {
-            // The adopting session (and TOP) shows the paper too, linked or not before.
-            sqlx::query(
-                "INSERT OR IGNORE INTO paper_links (paper_id, session_id, agenda_item_id, created_at)
-                 SELECT ?1, session_id, agenda_item_id, ?2 FROM decisions WHERE id = ?3",
-            )
+/// The paper's versions without their text, newest first.
+pub(crate) async fn version_summaries(
+    conn: &mut SqliteConnection,
+    paper_id: i64,
+) -> Result<Vec<VersionSummary>> {
+    Ok(sqlx::query_as(
+        "SELECT id, number, title, note, saved_by, saved_at, restored_from, length(body) AS length
+         FROM paper_versions WHERE paper_id = ?1 ORDER BY number DESC",
+    )
+    .bind(paper_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// The paper's status changes, oldest first, each with the session of its decision.
+pub(crate) async fn status_history(conn: &mut SqliteConnection, paper_id: i64) -> Result<Vec<StatusChange>> {
+    Ok(sqlx::query_as(
+        "SELECT c.id, c.from_status, c.to_status, c.at, c.note, c.changed_by, c.decision_id, c.decision_label,
+                c.adopted_version, d.session_id
+         FROM paper_status_changes c LEFT JOIN decisions d ON d.id = c.decision_id
+         WHERE c.paper_id = ?1 ORDER BY c.id",
+    )
+    .bind(paper_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// The number of the paper's latest version (`None` before the first).
+pub(crate) async fn latest_number(conn: &mut SqliteConnection, paper_id: i64) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT max(number) FROM paper_versions WHERE paper_id = ?1")
             .bind(paper_id)
-            .bind(timestamp(now))
-            .bind(decision)
-            .execute(&mut *tx)
-            .await?;
-        }
-        sqlx::query("UPDATE papers SET status = ?1 WHERE id = ?2")
-            .bind(input.to)
-            .bind(paper_id)
-            .execute(&mut *tx)
-            .await?;
-        touch_paper(&mut tx, paper_id, now).await?;
-        index_paper(&mut tx, paper_id).await?;
-        record_paper_status(
-            &mut tx,
-            paper_id,
-            &paper.title,
-            paper.status.label(),
-            input.to.label(),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        self.get_paper(paper_id).await
-    }
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// The paper a version belongs to (`None`: no such version).
+pub(crate) async fn paper_of_version(conn: &mut SqliteConnection, version_id: i64) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT paper_id FROM paper_versions WHERE id = ?1")
+            .bind(version_id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
 }
 
 /// Whether the paper has a draft whose text differs from its latest version (a draft an editor
 /// saved without changing anything holds nothing that could be lost; it is removed).
-async fn has_draft(conn: &mut SqliteConnection, paper_id: i64) -> Result<bool> {
+pub(crate) async fn has_draft(conn: &mut SqliteConnection, paper_id: i64) -> Result<bool> {
     let unsaved: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM paper_drafts d WHERE d.paper_id = ?1 AND NOT EXISTS (
              SELECT 1 FROM paper_versions v WHERE v.paper_id = d.paper_id
@@ -264,24 +137,80 @@ async fn has_draft(conn: &mut SqliteConnection, paper_id: i64) -> Result<bool> {
     Ok(unsaved)
 }
 
-/// "Beschluss 3/2027-2" of an existing decision (plain "Beschluss n" before its minutes exist).
-async fn decision_label(conn: &mut SqliteConnection, decision: i64) -> Result<String> {
-    let row: Option<(i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+/// A decision's number and its minutes' ordinal and year (`None` before the minutes exist);
+/// `None` when there is no such decision.
+pub(crate) async fn decision_number(
+    conn: &mut SqliteConnection,
+    decision: i64,
+) -> Result<Option<(i64, Option<i64>, Option<i64>)>> {
+    Ok(sqlx::query_as(
         "SELECT d.number, m.ordinal, m.year FROM decisions d LEFT JOIN minutes m ON m.session_id = d.session_id
          WHERE d.id = ?1",
     )
     .bind(decision)
     .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// A status change as it is recorded in the paper's history.
+pub(crate) struct StatusChangeRow<'a> {
+    pub paper_id: i64,
+    pub from: PaperStatus,
+    pub to: PaperStatus,
+    pub note: Option<&'a str>,
+    pub by: &'a str,
+    pub decision_id: Option<i64>,
+    pub decision_label: Option<&'a str>,
+    pub adopted_version: Option<i64>,
+}
+
+/// Records a status change and sets the paper's status (the caller touches and indexes it).
+pub(crate) async fn write_status_change(
+    conn: &mut SqliteConnection,
+    change: &StatusChangeRow<'_>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO paper_status_changes (paper_id, from_status, to_status, at, note, changed_by, decision_id,
+                                           decision_label, adopted_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )
+    .bind(change.paper_id)
+    .bind(change.from)
+    .bind(change.to)
+    .bind(timestamp(now))
+    .bind(change.note)
+    .bind(change.by)
+    .bind(change.decision_id)
+    .bind(change.decision_label)
+    .bind(change.adopted_version)
+    .execute(&mut *conn)
     .await?;
-    match row {
-        Some((number, Some(ordinal), Some(year))) => {
-            Ok(crate::minutes::decision_label(ordinal, year, number))
-        }
-        Some((number, _, _)) => Ok(format!("Beschluss {number}")),
-        None => Err(Error::NotFound {
-            what: "Der Beschluss".into(),
-        }),
-    }
+    sqlx::query("UPDATE papers SET status = ?1 WHERE id = ?2")
+        .bind(change.to)
+        .bind(change.paper_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Links the paper to the session (and TOP) of `decision`, unless it is linked there already.
+pub(crate) async fn link_to_decision(
+    conn: &mut SqliteConnection,
+    paper_id: i64,
+    decision: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT OR IGNORE INTO paper_links (paper_id, session_id, agenda_item_id, created_at)
+         SELECT ?1, session_id, agenda_item_id, ?2 FROM decisions WHERE id = ?3",
+    )
+    .bind(paper_id)
+    .bind(timestamp(now))
+    .bind(decision)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Adds the next version (number = latest + 1) with `input`'s text, makes its title and summary
@@ -366,17 +295,4 @@ pub(crate) async fn load_version(conn: &mut SqliteConnection, version_id: i64) -
         restored_from,
         document,
     })
-}
-
-fn summary_of(v: &PaperVersion) -> VersionSummary {
-    VersionSummary {
-        id: v.id,
-        number: v.number,
-        title: v.title.clone(),
-        note: v.note.clone(),
-        saved_by: v.saved_by.clone(),
-        saved_at: v.saved_at.clone(),
-        restored_from: v.restored_from,
-        length: i64::try_from(v.body.chars().count()).unwrap_or(i64::MAX),
-    }
 }

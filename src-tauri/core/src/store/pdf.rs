@@ -1,6 +1,7 @@
 //! Loads what the PDFs of a session need in one go: the session, its agenda, participants with the
 //! Kreis of their organisation, the minutes, the previous session's minutes and the open action
-//! items. The documents themselves are built in `pdf::documents`; nothing here decides layout.
+//! items. The documents themselves are built in `pdf::documents`, the papers added by `usecase::pdf`;
+//! nothing here decides layout.
 
 use chrono::NaiveDate;
 
@@ -8,13 +9,14 @@ use super::agenda::agenda_of;
 use super::participants::participants_of;
 use super::sessions::load_session;
 use crate::minutes::{ActionItemFilter, ActionStatus};
-use crate::pdf::documents::{PaperAttachment, PaperText, PdfParticipant, PreviousMinutes, SessionPdfData};
+use crate::pdf::documents::{PdfParticipant, PreviousMinutes, SessionPdfData};
 use crate::{Result, Store};
 
 impl Store {
-    /// The data of session `id` for its Sitzungsmappe, Anwesenheitsliste and Protokoll. `today`
-    /// decides which open action items are overdue.
-    pub async fn session_pdf_data(&self, id: i64, today: NaiveDate) -> Result<SessionPdfData> {
+    /// The facts of session `id` for its Sitzungsmappe, Anwesenheitsliste and Protokoll, without
+    /// the concept papers (`usecase::pdf::session_pdf_data` adds them). `today` decides which open
+    /// action items are overdue.
+    pub async fn session_pdf_without_papers(&self, id: i64, today: NaiveDate) -> Result<SessionPdfData> {
         let mut conn = self.pool.acquire().await?;
         let session = load_session(&mut conn, id).await?;
         let agenda = agenda_of(&mut conn, id).await?;
@@ -72,44 +74,6 @@ impl Store {
             ..ActionItemFilter::default()
         };
         let open_action_items = self.list_action_items(&filter, today).await?;
-        // The concept papers linked to the session or one of its TOPs (in agenda order, as the
-        // store lists them), each once, with the text of its current version.
-        let mut papers = Vec::new();
-        let mut seen = Vec::new();
-        for link in self.list_papers_for_session(id).await? {
-            if seen.contains(&link.paper_id) {
-                continue;
-            }
-            seen.push(link.paper_id);
-            let view = self.get_paper(link.paper_id).await?;
-            let Some(current) = view.current else { continue };
-            let mut details = format!("Version {} · {}", current.number, view.status_label);
-            if let Some(field) = &view.paper.handlungsfeld {
-                details.push_str(&format!(" · Handlungsfeld {field}"));
-            }
-            papers.push(PaperText {
-                title: current.title.clone(),
-                details,
-                agenda_number: link
-                    .agenda_item_id
-                    .and_then(|i| agenda.iter().find(|a| a.id == i))
-                    .map(|a| a.number.clone()),
-                attachments: view
-                    .attachments
-                    .iter()
-                    // The paper's own attachments and its current version's; an older version's
-                    // belong to that version.
-                    .filter(|a| a.version_id.is_none_or(|v| v == current.id))
-                    .map(|a| PaperAttachment {
-                        id: a.id,
-                        file_name: a.file_name.clone(),
-                        media_type: a.media_type.clone(),
-                        content: None,
-                    })
-                    .collect(),
-                body: current.document,
-            });
-        }
         Ok(SessionPdfData {
             session,
             agenda,
@@ -117,61 +81,7 @@ impl Store {
             minutes,
             previous,
             open_action_items,
-            papers,
+            papers: Vec::new(),
         })
-    }
-}
-
-/// What saving a session's PDF produced.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct PdfSaved {
-    pub path: String,
-    pub pages: usize,
-    pub bytes: usize,
-    /// Attachments that could not be appended, each with the reason (German, for the message).
-    pub notes: Vec<String>,
-}
-
-impl Store {
-    /// Builds the requested PDF of session `id` and saves it as the new file `target` (never
-    /// overwriting): what the window's export and `netzwerkmappe mappe|anwesenheitsliste|protokoll` do.
-    pub async fn save_session_pdf(
-        &self,
-        id: i64,
-        request: &crate::pdf::PdfRequest,
-        target: &std::path::Path,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<PdfSaved> {
-        let mut data = self.session_pdf_data(id, crate::berlin::today(now)).await?;
-        if request.kind == crate::pdf::PdfKind::Mappe && request.dossier.attachments {
-            self.load_pdf_attachments(&mut data).await?;
-        }
-        let file = request.build(&data, now)?;
-        crate::export::write_new_file_at(target, &file.bytes)?;
-        Ok(PdfSaved {
-            path: target.display().to_string(),
-            pages: file.pages,
-            bytes: file.bytes.len(),
-            notes: file.notes,
-        })
-    }
-
-    /// Loads the bytes of the papers' PDF attachments into `data`, each checked against its
-    /// checksum: a damaged one is kept with its reason, so the dossier says which one is missing
-    /// instead of failing as a whole.
-    pub async fn load_pdf_attachments(&self, data: &mut SessionPdfData) -> Result<()> {
-        for paper in &mut data.papers {
-            for attachment in paper.attachments.iter_mut().filter(|a| a.is_pdf()) {
-                attachment.content = Some(match self.read_attachment(attachment.id).await {
-                    Ok(file) => Ok(file.data),
-                    Err(crate::Error::Validation { .. }) => Err(
-                        "Ihr Inhalt stimmt nicht mehr mit der beim Anhängen gespeicherten Prüfsumme überein."
-                            .to_string(),
-                    ),
-                    Err(other) => return Err(other),
-                });
-            }
-        }
-        Ok(())
     }
 }

@@ -3,10 +3,15 @@
 //! the three municipal umbrella associations and a few partners (real organisation names and
 //! Kreise, invented people with `.example` addresses), and three sessions: two past ones with
 //! attendance and approved minutes, decisions and action items (some overdue), one upcoming with
-//! its agenda. Everything goes through the same store calls the window uses, so the demo data
-//! obeys every rule real data does. Dates are relative to `now`, so the demo always looks current.
+//! its agenda. Everything goes through the same store calls and use cases the window uses, so the
+//! demo data obeys every rule real data does. Dates are relative to `now`, so the demo always
+//! looks current. The data itself is plain values in `crate::demo`; the past sessions are written
+//! by `demo/sessions.rs`, the concept papers by `demo/papers.rs`.
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc, Weekday};
+mod papers;
+mod sessions;
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde::Serialize;
 
 use crate::agenda::AgendaItemInput;
@@ -16,9 +21,11 @@ use crate::district::{DistrictFilter, DistrictKind};
 use crate::minutes::{ActionItemInput, ActionStatus, DecisionInput, MinutesInput};
 use crate::organisation::{OrganisationInput, OrganisationKind};
 use crate::participant::{ParticipantSet, ParticipantStatus};
-use crate::search::fold;
 use crate::session::{SessionFormat, SessionInput, SessionStatus};
 use crate::{Error, Result, Store};
+
+use crate::demo::{SEATS, address, person, session_title, wednesday_before};
+use sessions::{PastSession, past_session};
 
 /// What the demo created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -27,153 +34,6 @@ pub struct DemoSummary {
     pub contacts: usize,
     pub sessions: usize,
     pub papers: usize,
-}
-
-/// Seat of each Landratsamt (AGS → town); a Stadtverwaltung sits in its own city.
-const SEATS: [(&str, &str); 35] = [
-    ("08115", "Böblingen"),
-    ("08116", "Esslingen am Neckar"),
-    ("08117", "Göppingen"),
-    ("08118", "Ludwigsburg"),
-    ("08119", "Waiblingen"),
-    ("08125", "Heilbronn"),
-    ("08126", "Künzelsau"),
-    ("08127", "Schwäbisch Hall"),
-    ("08128", "Tauberbischofsheim"),
-    ("08135", "Heidenheim an der Brenz"),
-    ("08136", "Aalen"),
-    ("08215", "Karlsruhe"),
-    ("08216", "Rastatt"),
-    ("08225", "Mosbach"),
-    ("08226", "Heidelberg"),
-    ("08235", "Calw"),
-    ("08236", "Pforzheim"),
-    ("08237", "Freudenstadt"),
-    ("08315", "Freiburg im Breisgau"),
-    ("08316", "Emmendingen"),
-    ("08317", "Offenburg"),
-    ("08325", "Rottweil"),
-    ("08326", "Villingen-Schwenningen"),
-    ("08327", "Tuttlingen"),
-    ("08335", "Konstanz"),
-    ("08336", "Lörrach"),
-    ("08337", "Waldshut-Tiengen"),
-    ("08415", "Reutlingen"),
-    ("08416", "Tübingen"),
-    ("08417", "Balingen"),
-    ("08425", "Ulm"),
-    ("08426", "Biberach an der Riß"),
-    ("08435", "Friedrichshafen"),
-    ("08436", "Ravensburg"),
-    ("08437", "Sigmaringen"),
-];
-
-/// Invented people: (salutation, first name). Last names are combined with these.
-const FIRST: [(&str, &str); 22] = [
-    ("Frau", "Anna"),
-    ("Herr", "Kemal"),
-    ("Frau", "Gerlinde"),
-    ("Herr", "Jonas"),
-    ("Frau", "Zofia"),
-    ("Herr", "Lars"),
-    ("Frau", "Fatma"),
-    ("Herr", "Peter"),
-    ("Frau", "Sabine"),
-    ("Herr", "Ahmet"),
-    ("Frau", "Maria"),
-    ("Herr", "Jürgen"),
-    ("Frau", "Leyla"),
-    ("Herr", "Tobias"),
-    ("Frau", "Ewa"),
-    ("Herr", "Dimitrios"),
-    ("Frau", "Katharina"),
-    ("Herr", "Matthias"),
-    ("Frau", "Aylin"),
-    ("Herr", "Andreas"),
-    ("Frau", "Olena"),
-    ("Herr", "Stefan"),
-];
-const LAST: [&str; 23] = [
-    "Müller",
-    "Öztürk",
-    "Bäuerle",
-    "Nowak",
-    "Weiß",
-    "Yılmaz",
-    "Fischer",
-    "Schäfer",
-    "Kovač",
-    "Hoffmann",
-    "Papadopoulos",
-    "Wagner",
-    "Demir",
-    "Koch",
-    "Schneider",
-    "Becker",
-    "Kowalska",
-    "Richter",
-    "Haag",
-    "Schmid",
-    "Aydın",
-    "Krämer",
-    "Ehrle",
-];
-
-fn person(i: usize) -> (&'static str, &'static str, &'static str) {
-    let (salutation, first) = FIRST[i % FIRST.len()];
-    (salutation, first, LAST[(i * 7 + 3) % LAST.len()])
-}
-
-/// An invented address under the reserved `.example` domain: "anna.muller@lra-tubingen.example".
-fn address(first: &str, last: &str, org: &str) -> String {
-    let slug = |s: &str| -> String {
-        fold(s)
-            .chars()
-            // Letters `fold` keeps (Turkish, Polish, Croatian names) as their base letter.
-            .map(|c| match c {
-                'ı' => 'i',
-                'ç' | 'č' | 'ć' => 'c',
-                'ş' | 'š' | 'ś' => 's',
-                'ğ' => 'g',
-                'ł' => 'l',
-                'ž' | 'ź' | 'ż' => 'z',
-                'é' | 'è' | 'ê' => 'e',
-                c if c.is_ascii_alphanumeric() => c,
-                _ => '-',
-            })
-            .collect::<String>()
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-")
-    };
-    format!("{}.{}@{}.example", slug(first), slug(last), slug(org))
-}
-
-/// The Wednesday on or before `day` (network sessions are mid-week).
-fn wednesday_before(day: NaiveDate) -> NaiveDate {
-    let back = (day.weekday().num_days_from_monday() + 7 - Weekday::Wed.num_days_from_monday()) % 7;
-    day - TimeDelta::days(i64::from(back))
-}
-
-const MONTHS: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-
-fn session_title(date: NaiveDate) -> String {
-    let month = MONTHS[date.month0() as usize % 12];
-    format!("Netzwerktreffen {month} {}", date.year())
 }
 
 /// An instant on a given day (09:00 UTC), for the records written "on that day".
@@ -535,7 +395,7 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
     })
 }
 
-/// The concept papers (`demo_papers.rs`), tied to the past session's TOPs and decision and to the
+/// The concept papers (`demo/papers.rs`), tied to the past session's TOPs and decision and to the
 /// next session's TOP on the paper in Abstimmung.
 async fn fill_papers(
     store: &Store,
@@ -556,7 +416,7 @@ async fn fill_papers(
     else {
         return Ok(0);
     };
-    let context = crate::demo_papers::DemoPaperContext {
+    let context = papers::DemoPaperContext {
         past_day,
         past_session: past,
         adopting_decision: decision.id,
@@ -570,170 +430,5 @@ async fn fill_papers(
             .collect(),
         lead_organisation,
     };
-    crate::demo_papers::fill(store, &context).await
-}
-
-/// What a past demo session holds. `tops`: (title, minutes, discussion, decision); `tasks`:
-/// (what, owner, due after the session in days, done); `approves`: the session whose minutes
-/// TOP 1 approves.
-struct PastSession<'a> {
-    day: NaiveDate,
-    format: SessionFormat,
-    place: Option<&'a str>,
-    tops: &'a [(&'a str, i64, &'a str, Option<&'a str>)],
-    tasks: &'a [(&'a str, Option<i64>, i64, bool)],
-    approves: Option<i64>,
-}
-
-/// One past session with agenda, attendance, minutes (discussion, decisions, action items),
-/// written through the same calls as the window. Returns the session id; its own minutes stay a
-/// draft for the caller to approve.
-async fn past_session(
-    store: &Store,
-    p: PastSession<'_>,
-    invited: &[i64],
-    minute_taker: Option<i64>,
-) -> Result<i64> {
-    let PastSession {
-        day,
-        format,
-        place,
-        tops,
-        tasks,
-        approves,
-    } = p;
-    let at = on(day);
-    let session = crate::usecase::sessions::create_session(
-        store,
-        SessionInput {
-            title: session_title(day),
-            date: format_date(day),
-            start_time: "14:00".into(),
-            end_time: Some("16:30".into()),
-            format,
-            place: place.map(str::to_owned),
-            video_link: (format != SessionFormat::Praesenz)
-                .then(|| "https://video.example/netzwerk-integration".to_owned()),
-            status: SessionStatus::Durchgefuehrt,
-            ..Default::default()
-        },
-        at,
-    )
-    .await?;
-    crate::usecase::participants::add_participants(
-        store,
-        session.id,
-        &ParticipantSet::Contacts(invited.to_vec()),
-        at,
-    )
-    .await?;
-    // Attendance: most took part, some excused, a few declined (deterministic).
-    let list = store.list_participants(session.id).await?;
-    let changes: Vec<(i64, ParticipantStatus)> = list
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let status = match (i + usize::try_from(session.id).unwrap_or(0)) % 7 {
-                0 => ParticipantStatus::Entschuldigt,
-                3 => ParticipantStatus::Abgesagt,
-                _ => ParticipantStatus::Teilgenommen,
-            };
-            (p.id, status)
-        })
-        .collect();
-    crate::usecase::participants::set_participant_status(store, session.id, &changes, at).await?;
-    crate::usecase::minutes::update_minutes(
-        store,
-        session.id,
-        MinutesInput {
-            minute_taker_contact_id: minute_taker,
-            ..Default::default()
-        },
-        at,
-    )
-    .await?;
-    for (i, (title, minutes, discussion, decision)) in tops.iter().enumerate() {
-        let item = crate::usecase::agenda::add_agenda_item(
-            store,
-            session.id,
-            AgendaItemInput {
-                title: (*title).into(),
-                planned_minutes: Some(*minutes),
-                approves_session_id: if i == 0 { approves } else { None },
-                ..Default::default()
-            },
-            at,
-        )
-        .await?;
-        crate::usecase::minutes::set_discussion(store, item.id, discussion, None, at).await?;
-        if let Some(text) = decision {
-            crate::usecase::minutes::add_decision(
-                store,
-                session.id,
-                DecisionInput {
-                    agenda_item_id: Some(item.id),
-                    text: (*text).into(),
-                    ..Default::default()
-                },
-                at,
-            )
-            .await?;
-        }
-    }
-    for (what, owner, due_in, done) in tasks {
-        crate::usecase::minutes::add_action_item(
-            store,
-            session.id,
-            ActionItemInput {
-                what: (*what).into(),
-                owner_contact_id: *owner,
-                due_date: Some(format_date(day + TimeDelta::days(*due_in))),
-                status: if *done {
-                    ActionStatus::Erledigt
-                } else {
-                    ActionStatus::Offen
-                },
-                done_date: done.then(|| format_date(day + TimeDelta::days(*due_in - 3))),
-                ..Default::default()
-            },
-            at,
-        )
-        .await?;
-    }
-    Ok(session.id)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn invented_addresses_are_plain_ascii_under_example() {
-        assert_eq!(
-            address("Jürgen", "Öztürk", "Landratsamt Tübingen"),
-            "jurgen.ozturk@landratsamt-tubingen.example"
-        );
-        assert_eq!(
-            address("Aylin", "Aydın", "Stadt Baden-Baden"),
-            "aylin.aydin@stadt-baden-baden.example"
-        );
-        assert_eq!(
-            address("Ewa", "Kovač", "Stadt Ulm"),
-            "ewa.kovac@stadt-ulm.example"
-        );
-    }
-
-    #[test]
-    fn sessions_fall_on_wednesdays() {
-        for offset in 0..7 {
-            let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap() + TimeDelta::days(offset);
-            let w = wednesday_before(d);
-            assert_eq!(w.weekday(), Weekday::Wed);
-            assert!(w <= d && d - w < TimeDelta::days(7));
-        }
-        assert_eq!(
-            session_title(NaiveDate::from_ymd_opt(2027, 3, 10).unwrap()),
-            "Netzwerktreffen März 2027"
-        );
-    }
+    papers::fill(store, &context).await
 }

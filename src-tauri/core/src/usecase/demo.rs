@@ -1,1 +1,0 @@
-//! Use cases of demo (see `usecase/mod.rs` for the layer's shape).
