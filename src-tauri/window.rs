@@ -12,7 +12,6 @@ use crate::commands::all_commands;
 use crate::identity::MAIN_WINDOW;
 use crate::state::AppState;
 
-
 pub fn run(data_dir_flag: Option<&Path>, measure_startup: Option<Instant>) -> ExitCode {
     prefer_shared_memory_rendering();
     let data_dir = match resolve_data_dir(data_dir_flag, std::env::var_os(DATA_DIR_ENV)) {

@@ -15,6 +15,7 @@ use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::minutes::{ActionItemInput, DecisionInput};
 use netzwerkmappe_core::paper::{PaperInput, VersionInput};
 use netzwerkmappe_core::session::SessionInput;
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{Result, Store};
 
 const CONTACTS: usize = 100_000;
@@ -178,15 +179,15 @@ async fn seed_contacts(store: &Store, rng: &mut Lcg) -> Result<()> {
             ])
         );
     }
-    store
-        .apply_import(
-            csv.as_bytes(),
-            None,
-            DuplicateAction::ImportAnyway,
-            false,
-            Utc::now(),
-        )
-        .await?;
+    usecase::import::apply_import(
+        &store,
+        csv.as_bytes(),
+        None,
+        DuplicateAction::ImportAnyway,
+        false,
+        Utc::now(),
+    )
+    .await?;
     Ok(())
 }
 

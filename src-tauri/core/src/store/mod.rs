@@ -8,13 +8,13 @@
 
 mod agenda;
 mod attachments;
-mod audit;
+pub(crate) mod audit;
 mod backup;
 mod contact_details;
 mod contact_insert;
 mod contacts;
 mod districts;
-mod import;
+pub(crate) mod import;
 mod info;
 mod minutes;
 mod organisations;
@@ -23,7 +23,7 @@ mod paper_versions;
 mod papers;
 mod participants;
 mod pdf;
-mod privacy;
+pub(crate) mod privacy;
 mod reminders;
 mod search;
 mod session_index;
@@ -101,7 +101,7 @@ impl Store {
         check_sqlite_library().await?;
 
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            crate::backup::create_private_dir(parent).map_err(|e| {
+            crate::paths::create_private_dir(parent).map_err(|e| {
                 Error::io(
                     format!(
                         "Der Datenordner „{}“ konnte nicht angelegt werden",
@@ -124,7 +124,7 @@ impl Store {
         } else if access == Access::ReadWrite {
             // Created by us (not by SQLite) so it is the user's alone from the first byte: 0600
             // on Unix. SQLite gives its -wal and -shm files the same permissions.
-            crate::backup::create_private_file(path).map_err(|e| with_path(e, path))?;
+            crate::paths::create_private_file(path).map_err(|e| with_path(e, path))?;
         }
 
         // A file we may not open for writing (read-only attribute, `chattr +i`, a share's
