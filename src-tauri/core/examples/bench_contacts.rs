@@ -63,7 +63,7 @@ async fn seed(store: &Store, n: usize) -> Result<()> {
         );
     }
     usecase::import::apply_import(
-        &store,
+        store,
         csv.as_bytes(),
         None,
         DuplicateAction::ImportAnyway,

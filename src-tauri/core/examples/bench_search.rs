@@ -180,7 +180,7 @@ async fn seed_contacts(store: &Store, rng: &mut Lcg) -> Result<()> {
         );
     }
     usecase::import::apply_import(
-        &store,
+        store,
         csv.as_bytes(),
         None,
         DuplicateAction::ImportAnyway,

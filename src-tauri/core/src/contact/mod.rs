@@ -236,7 +236,7 @@ pub struct Phone {
 }
 
 /// A contact with everything stored about it (detail view, "Auskunft" under DSGVO).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Contact {
     pub id: i64,
     pub salutation: Option<String>,
