@@ -39,7 +39,7 @@ async fn run_once(app: &AppHandle) {
         return;
     }
     let now = chrono::Utc::now();
-    match netzwerkmappe_core::backup::automatic_backup(&store, now).await {
+    match netzwerkmappe_core::usecase::backup::automatic_backup(&store, now).await {
         Ok(Some(made)) => {
             state
                 .set_last_check(LastCheck {

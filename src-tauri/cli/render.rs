@@ -7,7 +7,7 @@ use netzwerkmappe_core::backup::{BackupMade, CheckResult};
 use netzwerkmappe_core::district::District;
 use netzwerkmappe_core::export::ExportOutcome;
 use netzwerkmappe_core::format::{Noun, count, datetime_de, number};
-use netzwerkmappe_core::import::plan::{ImportPreview, ImportSummary, PreviewRow, RowStatus};
+use netzwerkmappe_core::import::plan::{ImportPreview, ImportSummary, RowStatus, row_reason};
 use netzwerkmappe_core::info::Info;
 use netzwerkmappe_core::minutes::{ActionItemRow, ActionStatus, MinutesStatus};
 use netzwerkmappe_core::session::{Session, SessionRow, SessionStatus, when_de};
@@ -133,16 +133,6 @@ fn summary_line(s: &ImportSummary) -> String {
         Noun::Zeile.for_count(s.failed),
         count(s.organisations_created, Noun::Organisation)
     )
-}
-
-/// "E-Mail-Adresse: „x“ ist keine gültige Adresse" from the row's structured parts: the field (if
-/// the row names one) and the reason. The position is printed separately, from `position_label`.
-fn row_reason(row: &PreviewRow) -> String {
-    let message = row.message.as_deref().unwrap_or_default();
-    match row.field.as_deref() {
-        Some(field) if !message.starts_with(field) => format!("{field}: {message}"),
-        _ => message.to_owned(),
-    }
 }
 
 pub fn export(outcome: &ExportOutcome) -> String {
@@ -332,6 +322,7 @@ mod tests {
     use super::*;
     use netzwerkmappe_core::export::ExportFormat;
     use netzwerkmappe_core::import::Position;
+    use netzwerkmappe_core::import::plan::PreviewRow;
 
     fn error_row(field: Option<&str>, message: &str) -> PreviewRow {
         PreviewRow {
@@ -347,6 +338,9 @@ mod tests {
             status: RowStatus::Error,
             message: Some(message.into()),
             field: field.map(str::to_owned),
+            fields: field
+                .map(|f| vec![netzwerkmappe_core::error::FieldError::new(f, message)])
+                .unwrap_or_default(),
             warnings: Vec::new(),
             duplicate_of: None,
             input: None,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use netzwerkmappe_core::berlin::today;
 use netzwerkmappe_core::contact::ContactFilter;
 use netzwerkmappe_core::district::{DistrictFilter, find_region};
-use netzwerkmappe_core::export::{save_contacts, write_new_file_at};
+use netzwerkmappe_core::export::write_new_file_at;
 use netzwerkmappe_core::import::plan::ImportPreview;
 use netzwerkmappe_core::minutes::ActionItemFilter;
 use netzwerkmappe_core::paths::{DATA_DIR_ENV, resolve_data_dir};
@@ -121,14 +121,13 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
             json,
         } => {
             let bytes = crate::files::read_user_file(&file)?;
-            let preview = store.preview_import(&bytes, None).await?;
+            let preview = usecase::import::preview_import(store, &bytes, None).await?;
             let failure = nothing_importable(&preview);
             let summary = if dry_run || failure.is_some() {
                 None
             } else {
                 Some(
-                    store
-                        .apply_import(&bytes, None, duplicates, true, chrono::Utc::now())
+                    usecase::import::apply_import(store, &bytes, None, duplicates, true, chrono::Utc::now())
                         .await?,
                 )
             };
@@ -144,7 +143,8 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
                 query,
                 ..ContactFilter::default()
             };
-            let outcome = save_contacts(store, file.format, &filter, &[], &file.path).await?;
+            let outcome =
+                usecase::export::save_contacts(store, file.format, &filter, &[], &file.path).await?;
             Report::from(if json {
                 to_json(&outcome)?
             } else {
@@ -177,7 +177,11 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
             json,
         } => {
             let owner_organisation_id = match organisation {
-                Some(reference) => Some(store.find_organisation(&reference).await?.id),
+                Some(reference) => Some(
+                    usecase::organisations::find_organisation(store, &reference)
+                        .await?
+                        .id,
+                ),
                 None => None,
             };
             let filter = ActionItemFilter {
@@ -222,8 +226,8 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
             })
         }
         CliCommand::Sichern { file, json } => {
-            let made = netzwerkmappe_core::backup::write_backup(store, &file).await?;
-            netzwerkmappe_core::backup::note_backup(store, &made, false, chrono::Utc::now()).await?;
+            let made = usecase::backup::write_backup(store, &file).await?;
+            usecase::backup::note_backup(store, &made, false, chrono::Utc::now()).await?;
             Report::from(if json {
                 to_json(&made)?
             } else {
@@ -253,10 +257,8 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
             Report { output, failure }
         }
         CliCommand::Auskunft { contact, file, json } => {
-            let id = store.find_contact(&contact).await?;
-            let saved =
-                netzwerkmappe_core::privacy::save_subject_access(store, id, &file, chrono::Utc::now())
-                    .await?;
+            let id = usecase::contacts::find_contact(store, &contact).await?;
+            let saved = usecase::privacy::save_subject_access(store, id, &file, chrono::Utc::now()).await?;
             Report::from(if json {
                 to_json(&serde_json::json!({ "kontakt": id, "json": saved.json, "text": saved.text }))?
             } else {

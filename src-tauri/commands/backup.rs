@@ -7,7 +7,7 @@
 use chrono::Local;
 use netzwerkmappe_core::backup::{self, BackupEntry, BackupMade, FileFacts, SetAside};
 use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir};
-use netzwerkmappe_core::{ErrorCode, ErrorPayload};
+use netzwerkmappe_core::{ErrorCode, ErrorPayload, usecase};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -57,7 +57,7 @@ pub async fn startup_state(state: State<'_, AppState>) -> CommandResult<StartupS
     let damaged = match damage {
         Some(e) => Some(DamageReport {
             message: e.message,
-            newest_backup: backup::newest_good_backup(state.data_file()?).await?,
+            newest_backup: usecase::backup::newest_good_backup(state.data_file()?).await?,
         }),
         None => None,
     };
@@ -84,8 +84,8 @@ pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> CommandRe
     let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
     match dialog::pick_backup_target(&app, folder, &name).await {
         Some(target) => {
-            let made = backup::write_backup(&store, &target).await?;
-            backup::note_backup(&store, &made, false, chrono::Utc::now()).await?;
+            let made = usecase::backup::write_backup(&store, &target).await?;
+            usecase::backup::note_backup(&store, &made, false, chrono::Utc::now()).await?;
             Ok(Some(made))
         }
         None => Ok(None),
@@ -133,7 +133,7 @@ pub async fn restore_from_file(
 
 async fn restore(state: &AppState, candidate: &std::path::Path) -> CommandResult<RestoreOutcome> {
     // Checked and migrated as a copy first: nothing current is touched if the file is unfit.
-    let (prepared, facts) = backup::prepare_restore(candidate, state.data_file()?).await?;
+    let (prepared, facts) = usecase::backup::prepare_restore(candidate, state.data_file()?).await?;
     let now = chrono::Utc::now();
     // Restoring over a damaged file (from the damage page) keeps it under the damaged name.
     let damaged = state.damage().await.is_some()
@@ -149,7 +149,7 @@ async fn restore(state: &AppState, candidate: &std::path::Path) -> CommandResult
     let aside = state
         .reopen_after(|data_file| backup::put_in_place(&prepared, data_file, why, now))
         .await?;
-    backup::note_restore(&state.store().await?, candidate, aside.as_deref(), now).await?;
+    usecase::backup::note_restore(&state.store().await?, candidate, aside.as_deref(), now).await?;
     Ok(RestoreOutcome {
         facts,
         set_aside: aside.map(|p| p.display().to_string()),
@@ -163,7 +163,7 @@ pub async fn recover_data_file(state: State<'_, AppState>, file_name: Option<Str
     let data_file = state.data_file()?;
     let prepared = match file_name {
         Some(name) => Some(
-            backup::prepare_restore(&backup::backup_path(data_file, &name)?, data_file)
+            usecase::backup::prepare_restore(&backup::backup_path(data_file, &name)?, data_file)
                 .await?
                 .0,
         ),

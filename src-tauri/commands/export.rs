@@ -4,7 +4,8 @@
 
 use chrono::Local;
 use netzwerkmappe_core::contact::ContactFilter;
-use netzwerkmappe_core::export::{ContactsExport, EXPORT_DIR_ENV, ExportFormat, ExportOutcome, export_dir};
+use netzwerkmappe_core::export::{EXPORT_DIR_ENV, ExportFormat, ExportOutcome, export_dir};
+use netzwerkmappe_core::usecase::export::contacts_export;
 use tauri::{AppHandle, State};
 
 use super::CommandResult;
@@ -53,7 +54,7 @@ async fn export(
     order: &[i64],
 ) -> CommandResult<Option<ExportOutcome>> {
     // Built first: an empty list is reported before the person picks a file name.
-    let export = ContactsExport::build(&state.store().await?, format, filter, order).await?;
+    let export = contacts_export(&state.store().await?, format, filter, order).await?;
     let name = format.default_file_name(Local::now().date_naive());
     let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
     match dialog::pick_export_target(app, folder, &name, format).await {

@@ -6,6 +6,7 @@ use chrono::Utc;
 use netzwerkmappe_core::Error;
 use netzwerkmappe_core::import::Mapping;
 use netzwerkmappe_core::import::plan::{DuplicateAction, ImportPreview, ImportSummary};
+use netzwerkmappe_core::usecase;
 use tauri::{AppHandle, State};
 
 use super::CommandResult;
@@ -30,7 +31,7 @@ pub async fn preview_import(
     mapping: Option<Mapping>,
 ) -> CommandResult<ImportPreview> {
     let bytes = read_picked(&state).await?;
-    Ok(state.store().await?.preview_import(&bytes, mapping).await?)
+    Ok(usecase::import::preview_import(&state.store().await?, &bytes, mapping).await?)
 }
 
 #[tauri::command]
@@ -41,11 +42,11 @@ pub async fn apply_import(
     skip_error_rows: bool,
 ) -> CommandResult<ImportSummary> {
     let bytes = read_picked(&state).await?;
-    Ok(state
-        .store()
-        .await?
-        .apply_import(&bytes, mapping, duplicates, skip_error_rows, Utc::now())
-        .await?)
+    let store = state.store().await?;
+    Ok(
+        usecase::import::apply_import(&store, &bytes, mapping, duplicates, skip_error_rows, Utc::now())
+            .await?,
+    )
 }
 
 async fn read_picked(state: &AppState) -> Result<Vec<u8>, Error> {

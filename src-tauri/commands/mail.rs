@@ -3,7 +3,8 @@
 //! mail program. `batch` asks for one message of a split list.
 
 use netzwerkmappe_core::contact::ContactFilter;
-use netzwerkmappe_core::mail::{MailOutcome, prepare_mail};
+use netzwerkmappe_core::mail::MailOutcome;
+use netzwerkmappe_core::usecase::mail::prepare_mail;
 use tauri::State;
 
 use super::CommandResult;

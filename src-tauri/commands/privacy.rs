@@ -1,15 +1,17 @@
 //! Commands for the Datenschutz and Änderungsprotokoll screens: the audit trail, contacts without
 //! a legal basis, the retention review, Auskunft (Art. 15) and erasure (Art. 17). Each calls one
-//! core function; the rules and texts are in `core/src/privacy.rs` and `core/src/audit.rs`.
+//! core function, mostly a use case of `core/src/usecase/privacy.rs`; the rules and texts are in
+//! `core/src/privacy/` and `core/src/audit.rs`.
 
 use chrono::Utc;
 use netzwerkmappe_core::audit::{AuditFilter, AuditPage};
 use netzwerkmappe_core::berlin::today;
 use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir};
 use netzwerkmappe_core::privacy::{
-    ContactWithoutBasis, ErasureReport, RetentionCandidate, SavedAccess, SubjectAccess, save_subject_access,
+    ContactWithoutBasis, ErasureReport, RetentionCandidate, SavedAccess, SubjectAccess,
     subject_access_file_name,
 };
+use netzwerkmappe_core::usecase::privacy as usecase;
 use tauri::{AppHandle, State};
 
 use super::CommandResult;
@@ -31,18 +33,18 @@ pub async fn contacts_without_basis(state: State<'_, AppState>) -> CommandResult
 pub async fn retention_candidates(state: State<'_, AppState>) -> CommandResult<Vec<RetentionCandidate>> {
     let store = state.store().await?;
     let years = store.settings().await?.retention_years;
-    Ok(store.retention_candidates(today(Utc::now()), years).await?)
+    Ok(usecase::retention_candidates(&store, today(Utc::now()), years).await?)
 }
 
 #[tauri::command]
 pub async fn keep_contact(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(state.store().await?.keep_contact(id, Utc::now()).await?)
+    Ok(usecase::keep_contact(&state.store().await?, id, Utc::now()).await?)
 }
 
 /// What the Auskunft would contain, for the screen.
 #[tauri::command]
 pub async fn subject_access(state: State<'_, AppState>, id: i64) -> CommandResult<SubjectAccess> {
-    Ok(state.store().await?.subject_access(id, Utc::now()).await?)
+    Ok(usecase::subject_access(&state.store().await?, id, Utc::now()).await?)
 }
 
 /// "Auskunft exportieren": "Speichern unter" (Downloads suggested), then JSON + text. `null`
@@ -60,12 +62,14 @@ pub async fn export_subject_access(
     let name = subject_access_file_name(id, today(now));
     let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
     match dialog::pick_subject_access_target(&app, folder, &name).await {
-        Some(target) => Ok(Some(save_subject_access(&store, id, &target, now).await?)),
+        Some(target) => Ok(Some(
+            usecase::save_subject_access(&store, id, &target, now).await?,
+        )),
         None => Ok(None),
     }
 }
 
 #[tauri::command]
 pub async fn erase_contact(state: State<'_, AppState>, id: i64) -> CommandResult<ErasureReport> {
-    Ok(state.store().await?.erase_contact(id, Utc::now()).await?)
+    Ok(usecase::erase_contact(&state.store().await?, id, Utc::now()).await?)
 }

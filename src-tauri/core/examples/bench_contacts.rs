@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use netzwerkmappe_core::contact::ContactFilter;
 use netzwerkmappe_core::import::plan::DuplicateAction;
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{Result, Store};
 
 const LAST: [&str; 16] = [
@@ -61,15 +62,15 @@ async fn seed(store: &Store, n: usize) -> Result<()> {
             i % 44
         );
     }
-    store
-        .apply_import(
-            csv.as_bytes(),
-            None,
-            DuplicateAction::ImportAnyway,
-            false,
-            Utc::now(),
-        )
-        .await?;
+    usecase::import::apply_import(
+        store,
+        csv.as_bytes(),
+        None,
+        DuplicateAction::ImportAnyway,
+        false,
+        Utc::now(),
+    )
+    .await?;
     Ok(())
 }
 
@@ -92,7 +93,7 @@ async fn main() -> Result<()> {
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&rows);
     // The preview the window shows before importing: read, map, validate and look for duplicates.
     let started = Instant::now();
-    let preview = store.preview_import(&bytes, None).await?;
+    let preview = usecase::import::preview_import(&store, &bytes, None).await?;
     let json =
         serde_json::to_vec(&preview).map_err(|e| netzwerkmappe_core::Error::Database(e.to_string()))?;
     println!(
@@ -102,9 +103,8 @@ async fn main() -> Result<()> {
         json.len() as f64 / 1_048_576.0
     );
     let started = Instant::now();
-    let summary = store
-        .apply_import(&bytes, None, DuplicateAction::Skip, false, Utc::now())
-        .await?;
+    let summary =
+        usecase::import::apply_import(&store, &bytes, None, DuplicateAction::Skip, false, Utc::now()).await?;
     let took = started.elapsed();
     println!(
         "Import 10.000 Outlook-CSV-Zeilen (Windows-1252, eine Transaktion): {:.0} ms ({} neu, {} Organisationen)   [Ziel ≤ 500 ms]",
@@ -114,9 +114,8 @@ async fn main() -> Result<()> {
     );
     // The same file again: every row is found as a duplicate of a stored contact and skipped.
     let started = Instant::now();
-    let again = store
-        .apply_import(&bytes, None, DuplicateAction::Skip, false, Utc::now())
-        .await?;
+    let again =
+        usecase::import::apply_import(&store, &bytes, None, DuplicateAction::Skip, false, Utc::now()).await?;
     println!(
         "Dieselbe Datei noch einmal (alle doppelt, übersprungen): {:.0} ms ({} übersprungen, {} neu)",
         started.elapsed().as_secs_f64() * 1000.0,

@@ -32,15 +32,15 @@ async fn main() -> Result<()> {
     for i in 0..CONTACTS {
         csv.push_str(&format!("Vorname{i};Nachname{i};person{i}@example.org\n"));
     }
-    store
-        .apply_import(
-            csv.as_bytes(),
-            None,
-            DuplicateAction::Skip,
-            false,
-            now - TimeDelta::days(2000),
-        )
-        .await?;
+    usecase::import::apply_import(
+        &store,
+        csv.as_bytes(),
+        None,
+        DuplicateAction::Skip,
+        false,
+        now - TimeDelta::days(2000),
+    )
+    .await?;
     let rows = store.list_contacts(&ContactFilter::default()).await?;
     let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
     let first = NaiveDate::from_ymd_opt(2020, 1, 6).unwrap_or_default();
@@ -99,7 +99,7 @@ async fn main() -> Result<()> {
         println!("{label}: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     };
     let t = Instant::now();
-    let due = store.retention_candidates(today, 3).await?;
+    let due = usecase::privacy::retention_candidates(&store, today, 3).await?;
     time(&format!("retention review ({} due)", due.len()), t);
     let t = Instant::now();
     let without = store.contacts_without_basis().await?;
@@ -116,7 +116,7 @@ async fn main() -> Result<()> {
         .await?;
     time("audit, by text", t);
     let t = Instant::now();
-    let access = store.subject_access(ids[2], now).await?;
+    let access = usecase::privacy::subject_access(&store, ids[2], now).await?;
     time(
         &format!(
             "Auskunft ({} sessions, {} mentions)",
@@ -126,7 +126,7 @@ async fn main() -> Result<()> {
         t,
     );
     let t = Instant::now();
-    store.erase_contact(ids[2], now).await?;
+    usecase::privacy::erase_contact(&store, ids[2], now).await?;
     time("erasure incl. checkpoint + VACUUM", t);
     store.close().await;
     let _ = std::fs::remove_dir_all(&dir);

@@ -179,15 +179,15 @@ async fn seed_contacts(store: &Store, rng: &mut Lcg) -> Result<()> {
             ])
         );
     }
-    store
-        .apply_import(
-            csv.as_bytes(),
-            None,
-            DuplicateAction::ImportAnyway,
-            false,
-            Utc::now(),
-        )
-        .await?;
+    usecase::import::apply_import(
+        store,
+        csv.as_bytes(),
+        None,
+        DuplicateAction::ImportAnyway,
+        false,
+        Utc::now(),
+    )
+    .await?;
     Ok(())
 }
 

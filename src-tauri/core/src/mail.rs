@@ -11,8 +11,8 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::contact::{ContactFilter, ContactRow};
-use crate::{Error, Result, Store};
+use crate::contact::ContactRow;
+use crate::{Error, Result};
 
 /// Longest `mailto:` link handed to the mail program.
 pub const MAILTO_LIMIT: usize = 2000;
@@ -95,17 +95,6 @@ pub fn mail_outcome(rows: &[ContactRow], batch_size: usize, batch: Option<usize>
         without_email: rows.iter().filter(|r| r.email.is_none()).count(),
         batch,
     })
-}
-
-/// "E-Mail schreiben" for the contacts matching `filter` (a selection or the filtered list); with
-/// `batch`, that message of a list too long for one.
-pub async fn prepare_mail(
-    store: &Store,
-    filter: &ContactFilter,
-    batch: Option<usize>,
-) -> Result<MailOutcome> {
-    let batch_size = usize::try_from(store.settings().await?.mail_batch_size).unwrap_or(usize::MAX);
-    mail_outcome(&store.list_contacts(filter).await?, batch_size, batch)
 }
 
 /// The addresses trimmed, blanks and duplicates (case-insensitively) dropped, in their order.

@@ -1,8 +1,12 @@
 //! Where the data lives: one SQLite file in a data folder. The folder is the per-user app-data
 //! folder unless `--daten <ordner>` or the `NETZWERKMAPPE_DATEN` environment variable says otherwise
 //! (IT staff, portable installs, tests).
+//!
+//! Also here: creating folders and files that hold personal data so only the user can read them
+//! (used by the store for the data file and by backups for their copies).
 
 use std::ffi::OsString;
+use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -69,6 +73,60 @@ fn non_empty(path: PathBuf, source: DataDirSource) -> Result<DataDir> {
         ));
     }
     Ok(DataDir { path, source })
+}
+
+// What we create holds personal data: folders and files are the user's alone (0700 folders,
+// 0600 files on Unix; elsewhere the folder's ACL decides). The store creates the data file with
+// these, the backups use them for their copies.
+
+/// Creates `dir` (and its parents) readable for the user only (0700 on Unix) where it is new.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Creates an empty file at `path` readable for the user only (0600 on Unix).
+pub fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|e| {
+        Error::io(
+            format!("Die Datendatei „{}“ konnte nicht angelegt werden", path.display()),
+            e,
+        )
+    })
+}
+
+/// Makes an existing file the user's alone (0600 on Unix; elsewhere the folder's ACL decides).
+pub fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Flushes a folder's entry list, so a rename in it survives a power cut (Unix; Windows has no
+/// such call and its renames are journaled by NTFS).
+pub fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        // Best effort: some file systems refuse fsync on folders; the data itself is synced.
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use netzwerkmappe_core::backup::{self, BackupKind};
 use netzwerkmappe_core::contact::{ContactFilter, ContactInput};
 use netzwerkmappe_core::error::DamageFinding;
 use netzwerkmappe_core::store::{Access, corrupt_index_entry_for_tests, inspect_file, integrity_check_file};
-use netzwerkmappe_core::{Error, ErrorCode, Store};
+use netzwerkmappe_core::{Error, ErrorCode, Store, usecase};
 
 fn contact(last: &str) -> ContactInput {
     ContactInput {
@@ -55,7 +55,7 @@ async fn a_backup_is_complete_checked_private_and_leaves_no_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), &["Müller", "Schmidt"]).await;
     let target = dir.path().join("Netzwerkmappe_Sicherung_2026-11-27.sqlite");
-    let made = backup::write_backup(&store, &target).await.unwrap();
+    let made = usecase::backup::write_backup(&store, &target).await.unwrap();
     assert!(made.size > 0 && made.path.ends_with(".sqlite"), "{made:?}");
     assert!(integrity_check_file(&target).await.unwrap().ok);
     let facts = inspect_file(&target).await.unwrap();
@@ -79,10 +79,10 @@ async fn a_backup_is_complete_checked_private_and_leaves_no_temporary_file() {
         .create_contact(contact("Neu"), chrono::Utc::now())
         .await
         .unwrap();
-    backup::write_backup(&store, &target).await.unwrap();
+    usecase::backup::write_backup(&store, &target).await.unwrap();
     assert_eq!(inspect_file(&target).await.unwrap().contacts, 3);
     // A folder that does not exist: a German message, nothing written.
-    let err = backup::write_backup(&store, &dir.path().join("fehlt").join("x.sqlite"))
+    let err = usecase::backup::write_backup(&store, &dir.path().join("fehlt").join("x.sqlite"))
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Io);
@@ -95,12 +95,12 @@ async fn restoring_sets_the_current_file_aside_and_brings_back_the_old_state() {
     let dir = tempfile::tempdir().unwrap();
     let file = data_file(dir.path());
     let store = store_with(dir.path(), &["Alt"]).await;
-    let made = backup::automatic_backup(&store, chrono::Utc::now())
+    let made = usecase::backup::automatic_backup(&store, chrono::Utc::now())
         .await
         .unwrap();
     let made = made.expect("first backup of the day");
     assert!(
-        backup::automatic_backup(&store, chrono::Utc::now())
+        usecase::backup::automatic_backup(&store, chrono::Utc::now())
             .await
             .unwrap()
             .is_none(),
@@ -118,7 +118,7 @@ async fn restoring_sets_the_current_file_aside_and_brings_back_the_old_state() {
     assert_eq!(chosen.display().to_string(), made.path);
     assert!(backup::backup_path(&file, "../netzwerkmappe.sqlite3").is_err());
 
-    let (prepared, facts) = backup::prepare_restore(&chosen, &file).await.unwrap();
+    let (prepared, facts) = usecase::backup::prepare_restore(&chosen, &file).await.unwrap();
     assert_eq!(facts.contacts, 1);
     store.close().await;
     let aside = backup::put_in_place(
@@ -151,14 +151,14 @@ async fn only_healthy_netzwerkmappe_files_of_this_or_an_older_version_are_restor
     let store = store_with(dir.path(), &["Bleibt"]).await;
 
     // The data file itself is no backup, and no backup may overwrite it.
-    let err = backup::prepare_restore(&file, &file).await.unwrap_err();
+    let err = usecase::backup::prepare_restore(&file, &file).await.unwrap_err();
     assert!(err.to_string().contains("Datendatei selbst"), "{err}");
-    let err = backup::write_backup(&store, &file).await.unwrap_err();
+    let err = usecase::backup::write_backup(&store, &file).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation, "{err}");
 
     let word = dir.path().join("brief.docx");
     std::fs::write(&word, b"PK\x03\x04 kein SQLite".repeat(50)).unwrap();
-    let err = backup::prepare_restore(&word, &file).await.unwrap_err();
+    let err = usecase::backup::prepare_restore(&word, &file).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
     assert!(
         err.to_string().contains("keine Sicherung von Netzwerkmappe"),
@@ -167,7 +167,7 @@ async fn only_healthy_netzwerkmappe_files_of_this_or_an_older_version_are_restor
 
     let empty = dir.path().join("leer.sqlite");
     std::fs::write(&empty, b"").unwrap();
-    assert!(backup::prepare_restore(&empty, &file).await.is_err());
+    assert!(usecase::backup::prepare_restore(&empty, &file).await.is_err());
 
     // Some other program's SQLite file.
     let other = dir.path().join("fremd.sqlite");
@@ -184,7 +184,7 @@ async fn only_healthy_netzwerkmappe_files_of_this_or_an_older_version_are_restor
             .await
             .unwrap();
     }
-    let err = backup::prepare_restore(&other, &file).await.unwrap_err();
+    let err = usecase::backup::prepare_restore(&other, &file).await.unwrap_err();
     assert!(
         err.to_string().contains("keine Sicherung von Netzwerkmappe"),
         "{err}"
@@ -192,7 +192,7 @@ async fn only_healthy_netzwerkmappe_files_of_this_or_an_older_version_are_restor
 
     // A backup from a newer program.
     let newer = dir.path().join("neuer.sqlite");
-    backup::write_backup(&store, &newer).await.unwrap();
+    usecase::backup::write_backup(&store, &newer).await.unwrap();
     {
         use sqlx::ConnectOptions;
         let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
@@ -208,17 +208,19 @@ async fn only_healthy_netzwerkmappe_files_of_this_or_an_older_version_are_restor
         .await
         .unwrap();
     }
-    let err = backup::prepare_restore(&newer, &file).await.unwrap_err();
+    let err = usecase::backup::prepare_restore(&newer, &file).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::NewerDatabase, "{err}");
 
     // A damaged backup.
     let damaged = dir.path().join("kaputt.sqlite");
     let other_dir = tempfile::tempdir().unwrap();
     let several = store_with(other_dir.path(), &["Eins", "Zwei", "Drei"]).await;
-    backup::write_backup(&several, &damaged).await.unwrap();
+    usecase::backup::write_backup(&several, &damaged).await.unwrap();
     several.close().await;
     corrupt_index_entry_for_tests(&damaged).await.unwrap();
-    let err = backup::prepare_restore(&damaged, &file).await.unwrap_err();
+    let err = usecase::backup::prepare_restore(&damaged, &file)
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("beschädigt"), "{err}");
 
     // Nothing of that touched the data.
@@ -231,7 +233,7 @@ async fn a_corrupted_index_passes_the_quick_check_but_not_the_full_one() {
     let dir = tempfile::tempdir().unwrap();
     let file = data_file(dir.path());
     let store = store_with(dir.path(), &["Anna", "Bernd", "Clara", "Dora"]).await;
-    let good = backup::automatic_backup(&store, chrono::Utc::now())
+    let good = usecase::backup::automatic_backup(&store, chrono::Utc::now())
         .await
         .unwrap()
         .unwrap();
@@ -249,7 +251,9 @@ async fn a_corrupted_index_passes_the_quick_check_but_not_the_full_one() {
         "{check:?}"
     );
     let tomorrow = chrono::Utc::now() + chrono::Days::new(1);
-    let err = backup::automatic_backup(&store, tomorrow).await.unwrap_err();
+    let err = usecase::backup::automatic_backup(&store, tomorrow)
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::DamagedDatabase);
     assert!(err.to_string().contains("vollständige Prüfung"), "{err}");
     store.close().await;
@@ -257,7 +261,7 @@ async fn a_corrupted_index_passes_the_quick_check_but_not_the_full_one() {
     assert_eq!(std::fs::metadata(&file).unwrap().len(), size_before);
 
     // The newest good backup is offered; setting the damaged file aside keeps it.
-    let offered = backup::newest_good_backup(&file).await.unwrap().unwrap();
+    let offered = usecase::backup::newest_good_backup(&file).await.unwrap().unwrap();
     assert!(good.path.ends_with(&offered.file_name));
     let aside = backup::set_aside(&file, backup::SetAside::Damaged, chrono::Utc::now())
         .unwrap()
@@ -444,7 +448,7 @@ async fn a_read_only_folder_still_lets_people_read() {
     // A backup elsewhere still works: the data can be taken to a writable place.
     let elsewhere = tempfile::tempdir().unwrap();
     let copy = elsewhere.path().join("Rettung.sqlite");
-    backup::write_backup(&store, &copy).await.unwrap();
+    usecase::backup::write_backup(&store, &copy).await.unwrap();
     assert_eq!(inspect_file(&copy).await.unwrap().contacts, 1);
     store.close().await;
 }
@@ -474,7 +478,7 @@ async fn a_backup_from_an_older_version_is_migrated_up_on_restore() {
     let file = data_file(dir.path());
     let store = store_with(dir.path(), &["Aus alter Zeit"]).await;
     let old = dir.path().join("alt.sqlite");
-    backup::write_backup(&store, &old).await.unwrap();
+    usecase::backup::write_backup(&store, &old).await.unwrap();
     let current = store.schema_version().await.unwrap();
     {
         let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
@@ -494,7 +498,7 @@ async fn a_backup_from_an_older_version_is_migrated_up_on_restore() {
     }
     let facts = inspect_file(&old).await.unwrap();
     assert!(facts.schema_version <= current);
-    let (prepared, _) = backup::prepare_restore(&old, &file).await.unwrap();
+    let (prepared, _) = usecase::backup::prepare_restore(&old, &file).await.unwrap();
     store.close().await;
     backup::put_in_place(
         &prepared,

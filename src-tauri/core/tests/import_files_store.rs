@@ -7,6 +7,7 @@ use chrono::{TimeZone, Utc};
 use netzwerkmappe_core::Store;
 use netzwerkmappe_core::contact::ContactFilter;
 use netzwerkmappe_core::import::plan::{DuplicateAction, RowStatus};
+use netzwerkmappe_core::usecase;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/contacts");
 
@@ -18,7 +19,9 @@ fn now() -> chrono::DateTime<Utc> {
 async fn import(name: &str, rows: usize) -> Store {
     let bytes = std::fs::read(format!("{DATA}/{name}")).unwrap();
     let store = Store::open_in_memory().await.unwrap();
-    let preview = store.preview_import(&bytes, None).await.unwrap();
+    let preview = usecase::import::preview_import(&store, &bytes, None)
+        .await
+        .unwrap();
     let messages: Vec<_> = preview
         .rows
         .iter()
@@ -27,8 +30,7 @@ async fn import(name: &str, rows: usize) -> Store {
     assert_eq!(preview.error_count, 0, "{name}: {messages:?}");
     assert_eq!(preview.new_count, rows, "{name}: {messages:?}");
     assert!(preview.rows.iter().all(|r| r.status == RowStatus::New));
-    let summary = store
-        .apply_import(&bytes, None, DuplicateAction::Skip, false, now())
+    let summary = usecase::import::apply_import(&store, &bytes, None, DuplicateAction::Skip, false, now())
         .await
         .unwrap();
     assert_eq!(summary.created, rows, "{name}");
@@ -144,7 +146,9 @@ async fn unicode_text_names_survive() {
 async fn a_phone_text_that_is_no_number_is_a_warning_in_the_preview() {
     let csv = "Vorname;Nachname;Telefon geschäftlich\r\nAnna;Ortner;bitte über Zentrale\r\nBen;Berg;0711 123-45\r\n";
     let store = Store::open_in_memory().await.unwrap();
-    let preview = store.preview_import(csv.as_bytes(), None).await.unwrap();
+    let preview = usecase::import::preview_import(&store, csv.as_bytes(), None)
+        .await
+        .unwrap();
     assert_eq!(preview.new_count, 2);
     assert_eq!(preview.warning_count, 1);
     let anna = &preview.rows[0];
@@ -176,7 +180,9 @@ async fn the_preview_shows_the_kind_and_kreis_of_each_rows_organisation() {
                Ben;Berg;Caritasverband Beispielstadt\r\n\
                Cem;Cakir;DIAKONIE Musterdorf\r\n\
                Dora;Dorn;\r\n";
-    let preview = store.preview_import(csv.as_bytes(), None).await.unwrap();
+    let preview = usecase::import::preview_import(&store, csv.as_bytes(), None)
+        .await
+        .unwrap();
     let described: Vec<_> = preview
         .rows
         .iter()

@@ -8,6 +8,7 @@ use netzwerkmappe_core::Store;
 use netzwerkmappe_core::district::{District, DistrictFilter, DistrictKind, DistrictNames, derive_district};
 use netzwerkmappe_core::gemeinde::{Gemeinden, single_district};
 use netzwerkmappe_core::import::plan::DuplicateAction;
+use netzwerkmappe_core::usecase;
 
 async fn districts() -> Vec<District> {
     let store = Store::open_in_memory().await.unwrap();
@@ -333,8 +334,7 @@ async fn an_import_puts_new_organisations_in_the_kreis_their_name_or_ort_makes_c
                Emil;Engel;Deutsch-Türkischer Kulturverein e. V.;Mannheim\r\n\
                Gül;Gür;Ministerium für Soziales, Gesundheit und Integration;Stuttgart\r\n";
     let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
-    store
-        .apply_import(csv.as_bytes(), None, DuplicateAction::Skip, false, now)
+    usecase::import::apply_import(&store, csv.as_bytes(), None, DuplicateAction::Skip, false, now)
         .await
         .unwrap();
     let organisations = store.list_organisations().await.unwrap();

@@ -11,6 +11,7 @@ use netzwerkmappe_core::contact::{ContactFilter, ContactInput};
 use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::organisation::{ContactsOnDelete, OrganisationInput};
 use netzwerkmappe_core::search::SearchKind;
+use netzwerkmappe_core::usecase;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
 const MIGRATIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
@@ -181,8 +182,7 @@ async fn no_id_is_handed_out_twice_by_form_or_import() {
     // The same through the bulk import (ids assigned up front).
     store.delete_contact(next).await.unwrap();
     let csv = "Nachname;Firma\nFünfte;Neue Organisation\nSechste;Neue Organisation\n";
-    store
-        .apply_import(csv.as_bytes(), None, DuplicateAction::Skip, false, now())
+    usecase::import::apply_import(&store, csv.as_bytes(), None, DuplicateAction::Skip, false, now())
         .await
         .unwrap();
     let imported: Vec<i64> = store
@@ -230,8 +230,7 @@ async fn no_id_is_handed_out_twice_by_form_or_import() {
         .await
         .unwrap();
     let csv = "Nachname;Firma\nAchte;Landratsamt Alb-Donau-Kreis\n";
-    store
-        .apply_import(csv.as_bytes(), None, DuplicateAction::Skip, false, now())
+    usecase::import::apply_import(&store, csv.as_bytes(), None, DuplicateAction::Skip, false, now())
         .await
         .unwrap();
     let imported_org = store.list_organisations().await.unwrap();

@@ -9,6 +9,7 @@ use netzwerkmappe_core::contact::{ContactFilter, ContactInput, EmailInput};
 use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::organisation::OrganisationInput;
 use netzwerkmappe_core::search::SearchKind;
+use netzwerkmappe_core::usecase;
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 8, 0, 0).unwrap()
@@ -89,10 +90,16 @@ async fn a_contacts_text_after_an_organisation_rename_equals_a_fresh_saves() {
     // The import writes the same text (organisation matched by name, group order as stored).
     let csv = "Titel;Vorname;Nachname;Funktion;Ort;Organisation;E-Mail;Kategorien\n\
                Dr.;Anna;Müller;Integrationsbeauftragte;Tübingen;landratsamt reutlingen;a.mueller@lrat.example;\"Sprache, Kernnetzwerk\"\n";
-    let summary = store
-        .apply_import(csv.as_bytes(), None, DuplicateAction::ImportAnyway, false, now())
-        .await
-        .unwrap();
+    let summary = usecase::import::apply_import(
+        &store,
+        csv.as_bytes(),
+        None,
+        DuplicateAction::ImportAnyway,
+        false,
+        now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(summary.created, 1);
     let imported = store
         .list_contacts(&ContactFilter::default())
@@ -172,8 +179,7 @@ async fn few_organisations_are_found_beside_many_contacts_with_the_same_prefix()
     for i in 0..300 {
         csv += &format!("Lars;Lang{i}\n");
     }
-    store
-        .apply_import(csv.as_bytes(), None, DuplicateAction::Skip, false, now())
+    usecase::import::apply_import(&store, csv.as_bytes(), None, DuplicateAction::Skip, false, now())
         .await
         .unwrap();
     let org = store

@@ -161,16 +161,12 @@ function showFilter(p) {
 }
 
 /**
- * The reason a row is flagged, from the row's own parts: `field` is shown in its column, so it is
- * not repeated here. Older cores started the message with the position ("Zeile 14: "); that
- * exact, known label is dropped (no guessing at the text).
+ * The reason a row is flagged, from the row's own parts: `field` is shown in its column and
+ * `message` says what is wrong with it; further fields at fault follow with their labels.
  */
 function reason(r) {
-  let text = r.message || '';
-  const position = `${r.position_label}: `;
-  if (text.startsWith(position)) text = text.slice(position.length);
-  if (r.field && text.startsWith(`${r.field}: `)) text = text.slice(r.field.length + 2);
-  return text;
+  const further = (r.fields || []).slice(1).map((f) => `${f.field}: ${f.message}`);
+  return [r.message || '', ...further].filter(Boolean).join(' ');
 }
 
 /**

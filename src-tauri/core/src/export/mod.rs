@@ -7,9 +7,7 @@ mod vcard;
 mod vcard_zip;
 
 pub use self::csv::contacts_csv;
-pub use self::save::{
-    ContactsExport, ExportFormat, ExportOutcome, in_screen_order, save_contacts, write_new_file_at,
-};
+pub use self::save::{ContactsExport, ExportFormat, ExportOutcome, in_screen_order, write_new_file_at};
 pub use self::vcard::contacts_vcard;
 pub use self::vcard_zip::contacts_vcard_zip;
 

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{contacts_csv, contacts_vcard, contacts_vcard_zip};
-use crate::contact::ContactFilter;
-use crate::{Error, Result, Store};
+use crate::contact::Contact;
+use crate::{Error, Result};
 
 /// The file formats contacts are exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,32 +86,24 @@ pub struct ContactsExport {
 }
 
 impl ContactsExport {
-    /// Builds the export of the contacts matching `filter`.
+    /// The export of `contacts` in `format`.
     ///
     /// `order` is the ids in the order the screen shows them (the person may have sorted by
-    /// organisation); contacts it does not name follow in the store's order. An empty list is
-    /// refused rather than written as an empty file.
-    pub async fn build(
-        store: &Store,
+    /// organisation); contacts it does not name follow in the given order. An empty list is
+    /// refused rather than written as an empty file. `now` dates the files of a ZIP.
+    pub fn of(
         format: ExportFormat,
-        filter: &ContactFilter,
+        contacts: Vec<Contact>,
         order: &[i64],
+        now: chrono::NaiveDateTime,
     ) -> Result<ContactsExport> {
-        let (bytes, count) = match format {
-            ExportFormat::Csv => {
-                let contacts = in_screen_order(store.full_contacts(filter).await?, |c| c.id, order);
-                (contacts_csv(&contacts)?, contacts.len())
-            }
-            ExportFormat::Vcard => {
-                let contacts = in_screen_order(store.full_contacts(filter).await?, |c| c.id, order);
-                (contacts_vcard(&contacts), contacts.len())
-            }
-            ExportFormat::VcardZip => {
-                let contacts = in_screen_order(store.full_contacts(filter).await?, |c| c.id, order);
-                let now = chrono::Local::now().naive_local();
-                (contacts_vcard_zip(&contacts, now)?, contacts.len())
-            }
+        let contacts = in_screen_order(contacts, |c| c.id, order);
+        let bytes = match format {
+            ExportFormat::Csv => contacts_csv(&contacts)?,
+            ExportFormat::Vcard => contacts_vcard(&contacts),
+            ExportFormat::VcardZip => contacts_vcard_zip(&contacts, now)?,
         };
+        let count = contacts.len();
         if count == 0 {
             return Err(Error::validation(
                 "Export",
@@ -130,20 +122,6 @@ impl ContactsExport {
             format: self.format,
         })
     }
-}
-
-/// Builds the export of the contacts matching `filter` (in screen `order`) and saves it as the new
-/// file `target`: what `netzwerkmappe export` does in one step.
-pub async fn save_contacts(
-    store: &Store,
-    format: ExportFormat,
-    filter: &ContactFilter,
-    order: &[i64],
-    target: &Path,
-) -> Result<ExportOutcome> {
-    ContactsExport::build(store, format, filter, order)
-        .await?
-        .save(target)
 }
 
 /// `items` reordered so the ids in `order` come first, in that order; the rest keep their order
@@ -211,7 +189,6 @@ pub fn write_new_file_at(target: &Path, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contact::ContactInput;
 
     #[test]
     fn the_format_comes_from_the_extension() {
@@ -282,71 +259,5 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("konnte nicht angelegt werden"), "{err}");
-    }
-
-    async fn store_with(names: &[&str]) -> (Store, Vec<i64>) {
-        let store = Store::open_in_memory().await.unwrap();
-        let mut ids = Vec::new();
-        for name in names {
-            let input = ContactInput {
-                last_name: (*name).into(),
-                ..Default::default()
-            };
-            ids.push(store.create_contact(input, chrono::Utc::now()).await.unwrap().id);
-        }
-        (store, ids)
-    }
-
-    #[tokio::test]
-    async fn csv_follows_the_order_on_screen() {
-        let (store, ids) = store_with(&["Adler", "Bauer", "Cem"]).await;
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("k.csv");
-        let order = [ids[2], ids[0], ids[1]];
-        let outcome = save_contacts(
-            &store,
-            ExportFormat::Csv,
-            &ContactFilter::default(),
-            &order,
-            &target,
-        )
-        .await
-        .unwrap();
-        assert_eq!(outcome.count, 3);
-        assert_eq!(outcome.format, ExportFormat::Csv);
-        let text = String::from_utf8(std::fs::read(&target).unwrap()).unwrap();
-        let mut lines = text.lines();
-        let header: Vec<&str> = lines.next().unwrap().split(';').collect();
-        let column = header.iter().position(|h| *h == "Nachname").unwrap();
-        let last_names: Vec<&str> = lines.map(|l| l.split(';').nth(column).unwrap()).collect();
-        assert_eq!(last_names, ["Cem", "Adler", "Bauer"]);
-    }
-
-    #[tokio::test]
-    async fn vcard_of_a_selection_and_an_empty_list_is_refused() {
-        let (store, ids) = store_with(&["Adler", "Bauer"]).await;
-        let dir = tempfile::tempdir().unwrap();
-        let selection = ContactFilter {
-            ids: Some(vec![ids[1]]),
-            ..Default::default()
-        };
-        let target = dir.path().join("k.vcf");
-        let outcome = save_contacts(&store, ExportFormat::Vcard, &selection, &[], &target)
-            .await
-            .unwrap();
-        assert_eq!(outcome.count, 1);
-        let text = String::from_utf8(std::fs::read(&target).unwrap()).unwrap();
-        assert!(text.contains("N:Bauer;") && !text.contains("Adler"), "{text}");
-
-        let nobody = ContactFilter {
-            query: Some("zzz".into()),
-            ..Default::default()
-        };
-        let empty = dir.path().join("leer.csv");
-        let err = save_contacts(&store, ExportFormat::Csv, &nobody, &[], &empty)
-            .await
-            .unwrap_err();
-        assert!(err.to_string().contains("Die Liste ist leer"), "{err}");
-        assert!(!empty.exists(), "no file for an empty list");
     }
 }

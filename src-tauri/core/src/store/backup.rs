@@ -15,7 +15,7 @@ use crate::{Error, Result, Store};
 impl Store {
     /// Writes a compact copy of the whole database into `target`, which must not exist yet.
     /// `VACUUM INTO` reads one consistent snapshot, so the copy is complete even while the window
-    /// writes; it is the caller's temporary file (see `crate::backup::write_backup`).
+    /// writes; it is the caller's temporary file (see `usecase::backup::write_backup`).
     pub(crate) async fn vacuum_into(&self, target: &Path) -> Result<()> {
         let target = target.to_str().ok_or_else(|| {
             Error::validation(

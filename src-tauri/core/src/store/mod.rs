@@ -15,7 +15,7 @@ mod contact_details;
 mod contact_insert;
 mod contacts;
 mod districts;
-mod import;
+pub(crate) mod import;
 mod info;
 pub(crate) mod minutes;
 mod organisations;
@@ -25,7 +25,7 @@ pub(crate) mod paper_versions;
 pub(crate) mod papers;
 pub(crate) mod participants;
 mod pdf;
-mod privacy;
+pub(crate) mod privacy;
 mod reminders;
 mod search;
 pub(crate) mod session_index;
@@ -102,7 +102,7 @@ impl Store {
         check_sqlite_library().await?;
 
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            crate::backup::create_private_dir(parent).map_err(|e| {
+            crate::paths::create_private_dir(parent).map_err(|e| {
                 Error::io(
                     format!(
                         "Der Datenordner „{}“ konnte nicht angelegt werden",
@@ -125,7 +125,7 @@ impl Store {
         } else if access == Access::ReadWrite {
             // Created by us (not by SQLite) so it is the user's alone from the first byte: 0600
             // on Unix. SQLite gives its -wal and -shm files the same permissions.
-            crate::backup::create_private_file(path).map_err(|e| with_path(e, path))?;
+            crate::paths::create_private_file(path).map_err(|e| with_path(e, path))?;
         }
 
         // A file we may not open for writing (read-only attribute, `chattr +i`, a share's

@@ -219,62 +219,18 @@ impl Store {
             .map(|(id, _)| id))
     }
 
-    /// An organisation as people name it on the command line: its number ("12"), its full name,
-    /// or the beginning of its name when only one organisation starts so (case- and
-    /// umlaut-insensitive: "landratsamt tub" finds "Landratsamt Tübingen"). A German message
-    /// names what did not match, or the candidates when the beginning fits several.
-    pub async fn find_organisation(&self, reference: &str) -> Result<Organisation> {
-        let reference = reference.trim();
-        if reference.is_empty() {
-            return Err(Error::validation(
-                "Organisation",
-                "Bitte geben Sie die Organisation an: ihre Nummer oder ihren Namen.",
-            ));
-        }
-        if let Ok(id) = reference.parse::<i64>() {
-            return match self.get_organisation(id).await {
-                Err(Error::NotFound { .. }) => Err(Error::validation(
-                    "Organisation",
-                    format!("Es gibt keine Organisation mit der Nummer {id}."),
-                )),
-                other => other,
-            };
-        }
-        let mut conn = self.pool.acquire().await?;
-        if let Some((id, _)) = find_organisation_by_name_in(&mut conn, reference).await? {
-            return self.get_organisation(id).await;
-        }
+    /// Id and name of up to `limit` organisations whose name begins with `reference` (case- and
+    /// umlaut-insensitive), in list order.
+    pub async fn organisations_starting(&self, reference: &str, limit: u32) -> Result<Vec<(i64, String)>> {
         // Comparing the start with substr, not LIKE: a typed "%" or "_" is a character here.
-        let key = sort_key(&[reference]);
-        let starts: Vec<(i64, String)> = sqlx::query_as(
+        Ok(sqlx::query_as(
             "SELECT id, name FROM organisations WHERE substr(sort_key, 1, length(?1)) = ?1
-             ORDER BY sort_key, id LIMIT 4",
+             ORDER BY sort_key, id LIMIT ?2",
         )
-        .bind(&key)
-        .fetch_all(&mut *conn)
-        .await?;
-        match starts.as_slice() {
-            [] => Err(Error::validation(
-                "Organisation",
-                format!("Es gibt keine Organisation „{reference}“."),
-            )),
-            [(id, _)] => self.get_organisation(*id).await,
-            several => {
-                let names: Vec<String> = several
-                    .iter()
-                    .take(3)
-                    .map(|(_, name)| format!("„{name}“"))
-                    .collect();
-                let more = if several.len() > 3 { " und weitere" } else { "" };
-                Err(Error::validation(
-                    "Organisation",
-                    format!(
-                        "„{reference}“ passt zu mehreren Organisationen: {}{more}. Bitte geben Sie den vollen Namen oder die Nummer an.",
-                        names.join(", ")
-                    ),
-                ))
-            }
-        }
+        .bind(sort_key(&[reference]))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
     }
 }
 

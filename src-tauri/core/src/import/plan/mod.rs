@@ -14,7 +14,8 @@ use super::{
     parse_vcards, read_table,
 };
 use crate::contact::{ContactInput, EmailInput, PhoneInput};
-use crate::organisation::OrganisationKind;
+use crate::error::FieldError;
+use crate::organisation::{OrganisationInput, OrganisationKind};
 use crate::search::sort_key;
 use crate::{Error, Result};
 
@@ -61,12 +62,16 @@ pub struct PreviewRow {
     pub organisation_new: bool,
     pub email: Option<String>,
     pub status: RowStatus,
-    /// For errors the whole German message ("E-Mail-Adresse: „x“ ist keine …"); for duplicates why
-    /// ("gleiche E-Mail-Adresse wie ein gespeicherter Kontakt"). Never the row's own position:
-    /// `position` / `position_label` carry it.
+    /// For errors what is wrong with the first field at fault, without its label („x“ ist keine
+    /// …; `field` carries the label); for duplicates why ("gleiche E-Mail-Adresse wie ein
+    /// gespeicherter Kontakt"). Never the row's own position: `position` / `position_label`
+    /// carry it. As in `ErrorPayload`, field and message stay apart; whoever shows them joins them.
     pub message: Option<String>,
-    /// For errors in one field: its German label ("E-Mail-Adresse"), as forms label it.
+    /// For errors in a field: the first field's German label ("E-Mail-Adresse"), as forms label it.
     pub field: Option<String>,
+    /// Every field at fault with what is wrong with it, in form order (the first is `field` and
+    /// `message`); empty for rows without field errors.
+    pub fields: Vec<FieldError>,
     /// What the reader had to change or could not use, in German, without the position (a phone
     /// text kept in the notes, a broken byte replaced). The row is imported all the same.
     pub warnings: Vec<String>,
@@ -311,6 +316,7 @@ pub fn plan_rows(
             status: RowStatus::New,
             message: None,
             field: None,
+            fields: Vec::new(),
             warnings: contact.warnings.clone(),
             duplicate_of: None,
             input: None,
@@ -339,14 +345,14 @@ pub fn plan_rows(
             }
             Err(e) => {
                 row.status = RowStatus::Error;
-                // The first field at fault (a row can have several; the message names them all).
-                let problems = e.field_errors();
+                // A row can have several fields at fault; `field` and `message` are the first.
+                let problems = row_problems(contact, e.field_errors());
                 row.field = problems.first().map(|f| f.field.clone());
-                row.message = Some(if problems.is_empty() {
-                    e.to_string()
-                } else {
-                    describe_row_problems(contact, &problems)
+                row.message = Some(match problems.first() {
+                    Some(first) => first.message.clone(),
+                    None => e.to_string(),
                 });
+                row.fields = problems;
             }
         }
         rows.push(row);
@@ -354,17 +360,35 @@ pub fn plan_rows(
     rows
 }
 
-/// A row's problems as a note about the row ("Nachname fehlt.") rather than the form's request
+/// A row's problems as notes about the row ("Nachname fehlt.") rather than the form's request
 /// ("Bitte geben Sie einen Nachnamen ein."), which nobody can follow for a line in a file.
-fn describe_row_problems(contact: &ImportedContact, problems: &[crate::error::FieldError]) -> String {
+fn row_problems(contact: &ImportedContact, problems: Vec<FieldError>) -> Vec<FieldError> {
     let last_name_missing = contact.last_name.as_deref().is_none_or(|n| n.trim().is_empty());
     problems
-        .iter()
-        .map(|p| {
+        .into_iter()
+        .map(|mut p| {
             if p.field == "Nachname" && last_name_missing {
-                "Nachname fehlt.".to_owned()
+                p.message = "Nachname fehlt.".to_owned();
+            }
+            p
+        })
+        .collect()
+}
+
+/// A row's reason as one line, for a reader without columns (the command line): each field at
+/// fault as "Feld: was" (a note that already names its field, "Nachname fehlt.", as it is), else
+/// the message.
+pub fn row_reason(row: &PreviewRow) -> String {
+    if row.fields.is_empty() {
+        return row.message.clone().unwrap_or_default();
+    }
+    row.fields
+        .iter()
+        .map(|f| {
+            if f.message.starts_with(&f.field) {
+                f.message.clone()
             } else {
-                format!("{}: {}", p.field, p.message)
+                format!("{}: {}", f.field, f.message)
             }
         })
         .collect::<Vec<_>>()
@@ -405,140 +429,33 @@ pub fn row_action(row: &PreviewRow, duplicates: DuplicateAction) -> DuplicateAct
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::ImportedValue;
-
-    fn row(line: usize, first: &str, last: &str, email: Option<&str>) -> ImportedContact {
-        ImportedContact {
-            position: Position::Line(line),
-            first_name: Some(first.into()),
-            last_name: (!last.is_empty()).then(|| last.into()),
-            organisation: Some("Landratsamt Tübingen".into()),
-            emails: email
-                .map(|e| ImportedValue {
-                    value: e.into(),
-                    kind: "work".into(),
-                    preferred: true,
-                })
-                .into_iter()
-                .collect(),
-            ..Default::default()
-        }
+/// Applying a file with error rows stores nothing, unless the person chose to import only the
+/// rows without errors.
+pub fn refuse_rows_with_errors(error_count: usize, skip_error_rows: bool) -> Result<()> {
+    if error_count > 0 && !skip_error_rows {
+        return Err(Error::validation(
+            "Import",
+            format!(
+                "Die Datei hat {} mit Fehlern, deshalb wurde nichts importiert. Korrigieren Sie die Datei \
+                 oder importieren Sie nur die fehlerfreien Zeilen.",
+                crate::format::count(error_count, crate::format::Noun::Zeile)
+            ),
+        ));
     }
-
-    fn file() -> Vec<ImportedContact> {
-        vec![
-            row(2, "Anna", "Müller", Some("A.Mueller@lrat.example")),
-            row(3, "Bernd", "", Some("b@lrat.example")),
-            row(4, "Carla", "Schmidt", Some("carla(at)lrat")),
-            row(5, "Anna", "Mueller", None),
-            row(6, "Dora", "Stein", Some("a.mueller@lrat.example")),
-            row(7, "Emil", "Ende", Some("e@lrat.example")),
-        ]
-    }
-
-    #[test]
-    fn keys_are_what_the_valid_rows_need_each_once() {
-        let contacts = file();
-        let checked = check_rows(&contacts);
-        let keys = lookup_keys(&contacts, &checked);
-        assert_eq!(keys.emails, ["a.mueller@lrat.example", "e@lrat.example"]);
-        assert_eq!(keys.names, ["ende emil", "muller anna", "stein dora"]);
-    }
-
-    #[test]
-    fn every_row_gets_a_decision_with_its_field_and_without_its_own_position() {
-        let contacts = file();
-        let stored = StoredIdentities {
-            by_email: HashMap::from([("e@lrat.example".to_owned(), 41)]),
-            by_name: HashMap::new(),
-        };
-        let rows = plan_rows(&contacts, check_rows(&contacts), &stored);
-        let got: Vec<(&str, RowStatus, Option<&str>, Option<i64>)> = rows
-            .iter()
-            .map(|r| {
-                (
-                    r.position_label.as_str(),
-                    r.status,
-                    r.field.as_deref(),
-                    r.duplicate_of,
-                )
-            })
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("Zeile 2", RowStatus::New, None, None),
-                ("Zeile 3", RowStatus::Error, Some("Nachname"), None),
-                ("Zeile 4", RowStatus::Error, Some("E-Mail-Adresse"), None),
-                ("Zeile 5", RowStatus::Duplicate, None, None),
-                ("Zeile 6", RowStatus::Duplicate, None, None),
-                ("Zeile 7", RowStatus::Duplicate, None, Some(41)),
-            ]
-        );
-        assert_eq!(rows[1].message.as_deref(), Some("Nachname fehlt."));
-        assert!(
-            rows[2]
-                .message
-                .as_deref()
-                .unwrap()
-                .starts_with("E-Mail-Adresse: „carla(at)lrat“")
-        );
-        // Same name and organisation, and same address (any case), as row 2.
-        assert_eq!(
-            rows[3].message.as_deref(),
-            Some("steht schon in Zeile 2 dieser Datei")
-        );
-        assert_eq!(
-            rows[4].message.as_deref(),
-            Some("steht schon in Zeile 2 dieser Datei")
-        );
-        assert_eq!(
-            rows[5].message.as_deref(),
-            Some("gleiche E-Mail-Adresse wie ein gespeicherter Kontakt")
-        );
-        assert!(rows.iter().all(|r| {
-            !r.message
-                .as_deref()
-                .unwrap_or_default()
-                .contains(&r.position_label)
-        }));
-
-        let preview = ImportPreview::new(
-            ParsedFile {
-                kind: FileKind::Csv,
-                encoding: Some(Encoding::Utf8),
-                delimiter: Some(';'),
-                headers: Vec::new(),
-                mapping: Vec::new(),
-                contacts,
-            },
-            rows,
-        );
-        assert_eq!(
-            (preview.new_count, preview.duplicate_count, preview.error_count),
-            (1, 3, 2)
-        );
-        let json = serde_json::to_value(&preview.rows[2]).unwrap();
-        assert_eq!(json["field"], "E-Mail-Adresse");
-        assert_eq!(json["position"], serde_json::json!({"kind": "line", "number": 4}));
-    }
-
-    #[test]
-    fn only_duplicates_of_stored_contacts_can_be_updated() {
-        let contacts = file();
-        let stored = StoredIdentities {
-            by_email: HashMap::from([("e@lrat.example".to_owned(), 41)]),
-            by_name: HashMap::new(),
-        };
-        let rows = plan_rows(&contacts, check_rows(&contacts), &stored);
-        let actions =
-            |choice| -> Vec<DuplicateAction> { rows.iter().map(|r| row_action(r, choice)).collect() };
-        use DuplicateAction::{ImportAnyway as Anyway, Skip, Update};
-        assert_eq!(actions(Skip), [Anyway, Skip, Skip, Skip, Skip, Skip]);
-        assert_eq!(actions(Update), [Anyway, Skip, Skip, Skip, Skip, Update]);
-        assert_eq!(actions(Anyway), [Anyway, Skip, Skip, Anyway, Anyway, Anyway]);
-    }
+    Ok(())
 }
+
+/// The organisation an import creates for a name no stored organisation has: the kind guessed
+/// from the name, the Kreis the row gives or suggests (`district`).
+pub fn organisation_to_create(name: &str, district: Option<String>) -> Result<OrganisationInput> {
+    OrganisationInput {
+        name: name.to_owned(),
+        kind: Some(OrganisationKind::guess_from_name(name)),
+        district_ags: district,
+        ..Default::default()
+    }
+    .normalised()
+}
+
+#[cfg(test)]
+mod tests;

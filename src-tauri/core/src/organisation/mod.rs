@@ -248,196 +248,65 @@ pub enum ContactsOnDelete {
     Delete,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// How the command line names an organisation: its number ("12") or a name, whole or its
+/// beginning. An empty reference is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrganisationReference {
+    Number(i64),
+    Name(String),
+}
 
-    #[test]
-    fn empty_name_is_rejected_with_the_field_name() {
-        let err = OrganisationInput {
-            name: "   ".into(),
-            ..Default::default()
+impl OrganisationReference {
+    pub fn parse(reference: &str) -> Result<OrganisationReference> {
+        let reference = reference.trim();
+        if reference.is_empty() {
+            return Err(Error::validation(
+                "Organisation",
+                "Bitte geben Sie die Organisation an: ihre Nummer oder ihren Namen.",
+            ));
         }
-        .normalised()
-        .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "Name: Bitte geben Sie den Namen der Organisation ein."
-        );
-    }
-
-    #[test]
-    fn every_problem_is_reported_at_once() {
-        let err = OrganisationInput {
-            name: " ".into(),
-            phone: Some("keine".into()),
-            notes: Some("n".repeat(limits::NOTES + 1)),
-            ..Default::default()
-        }
-        .normalised()
-        .unwrap_err();
-        let fields: Vec<String> = err.field_errors().into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["Name", "Telefon", "Notizen"]);
-        assert!(
-            err.to_string().starts_with("Bitte prüfen Sie 3 Angaben: Name: "),
-            "{err}"
-        );
-        let err = OrganisationInput {
-            name: "L".repeat(201),
-            ..Default::default()
-        }
-        .normalised()
-        .unwrap_err();
-        assert!(
-            err.to_string().starts_with("Name: Höchstens 200 Zeichen"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn kinds_are_guessed_from_names() {
-        assert_eq!(
-            OrganisationKind::guess_from_name("Landratsamt Tübingen"),
-            OrganisationKind::Landratsamt
-        );
-        assert_eq!(
-            OrganisationKind::guess_from_name("Stadt Mannheim"),
-            OrganisationKind::Stadtverwaltung
-        );
-        assert_eq!(
-            OrganisationKind::guess_from_name("Ministerium für Soziales, Gesundheit und Integration"),
-            OrganisationKind::Ministerium
-        );
-        assert_eq!(
-            OrganisationKind::guess_from_name("Verein XY"),
-            OrganisationKind::Sonstige
-        );
-    }
-
-    fn kinds_of(names: &[&str], kind: OrganisationKind) {
-        for name in names {
-            assert_eq!(OrganisationKind::guess_from_name(name), kind, "{name}");
-        }
-    }
-
-    #[test]
-    fn welfare_associations_are_recognised() {
-        kinds_of(
-            &[
-                "Diakonie Württemberg",
-                "Diakonisches Werk Baden",
-                "Kreisdiakonieverband Esslingen",
-                "Caritasverband für Stuttgart e. V.",
-                "AWO Kreisverband Tübingen",
-                "Arbeiterwohlfahrt Bezirksverband Baden",
-                "DRK-Kreisverband Reutlingen",
-                "Deutsches Rotes Kreuz, Landesverband Baden-Württemberg",
-                "Der Paritätische Baden-Württemberg",
-                "Paritaetischer Wohlfahrtsverband",
-                "Caritas der Kirchengemeinde St. Martin",
-            ],
-            OrganisationKind::Wohlfahrtsverband,
-        );
-        // "awo"/"drk" only as whole words.
-        kinds_of(&["Hawos GmbH", "Drkopf Verlag"], OrganisationKind::Sonstige);
-    }
-
-    #[test]
-    fn adult_education_centres_are_bildungstraeger() {
-        kinds_of(
-            &[
-                "Volkshochschule Tübingen",
-                "VHS Reutlingen",
-                "vhs Stuttgart",
-                "Volkshochschule der Stadt Ulm",
-            ],
-            OrganisationKind::Bildungstraeger,
-        );
-    }
-
-    #[test]
-    fn parishes_and_mosques_are_not_gemeindeverwaltungen() {
-        kinds_of(
-            &[
-                "Katholische Kirchengemeinde St. Martin",
-                "Evangelische Kirchengemeinde Tübingen",
-                "Evangelische Gemeinde Ludwigsburg",
-                "Katholisches Pfarramt St. Georg",
-                "Pfarrei Heilig Kreuz",
-                "DITIB Türkisch-Islamische Gemeinde zu Ulm e. V.",
-                "Islamische Gemeinde Stuttgart",
-                "Griechische Gemeinde Stuttgart e. V.",
-                "Moscheeverein Heilbronn",
-            ],
-            OrganisationKind::Sonstige,
-        );
-    }
-
-    #[test]
-    fn town_bodies_that_are_not_the_administration_are_sonstige() {
-        kinds_of(
-            &[
-                "Stadtjugendring Stuttgart e. V.",
-                "Stadtwerke Tübingen",
-                "Stadtbibliothek Reutlingen",
-                "Stadt- und Kreisjugendring",
-                "Gemeindepsychiatrisches Zentrum",
-                "Integrationsbüro",
-            ],
-            OrganisationKind::Sonstige,
-        );
-    }
-
-    #[test]
-    fn administrations_are_recognised_by_their_title() {
-        kinds_of(
-            &[
-                "Stadt Mannheim",
-                "Stadtverwaltung Freiburg im Breisgau",
-                "Landeshauptstadt Stuttgart",
-                "Universitätsstadt Tübingen",
-                "Große Kreisstadt Aalen",
-                "Integrationsbeauftragte der Stadt Ulm",
-                "Stadt Mannheim, Fachbereich Integration",
-            ],
-            OrganisationKind::Stadtverwaltung,
-        );
-        kinds_of(
-            &[
-                "Gemeinde Ammerbuch",
-                "Gemeindeverwaltung Ammerbuch",
-                "Bürgermeisteramt Abstatt",
-                "Buergermeisteramt Abstatt",
-                // Not a church for containing "kirche".
-                "Gemeinde Kirchentellinsfurt",
-            ],
-            OrganisationKind::Gemeindeverwaltung,
-        );
-        kinds_of(
-            &[
-                "Landratsamt Böblingen",
-                "Integrationsbeauftragte im Landratsamt Calw",
-            ],
-            OrganisationKind::Landratsamt,
-        );
-        kinds_of(
-            &[
-                "Ministerium für Soziales, Gesundheit und Integration",
-                "Sozialministerium",
-            ],
-            OrganisationKind::Ministerium,
-        );
-        kinds_of(
-            &["Regierungspräsidium Karlsruhe", "Regierungspraesidium Tübingen"],
-            OrganisationKind::Regierungspraesidium,
-        );
-        kinds_of(
-            &[
-                "Landkreistag Baden-Württemberg",
-                "Städtetag Baden-Württemberg",
-                "Gemeindetag Baden-Württemberg",
-            ],
-            OrganisationKind::KommunalerLandesverband,
-        );
+        Ok(match reference.parse::<i64>() {
+            Ok(id) => OrganisationReference::Number(id),
+            Err(_) => OrganisationReference::Name(reference.to_owned()),
+        })
     }
 }
+
+/// The refusal for a number no organisation has.
+pub fn no_organisation_numbered(id: i64) -> Error {
+    Error::validation(
+        "Organisation",
+        format!("Es gibt keine Organisation mit der Nummer {id}."),
+    )
+}
+
+/// The one organisation whose name begins with `reference` (`starts`: id and name of up to four
+/// that do, in list order); a German message names what did not match, or the candidates when
+/// the beginning fits several.
+pub fn one_organisation_starting(reference: &str, starts: &[(i64, String)]) -> Result<i64> {
+    match starts {
+        [] => Err(Error::validation(
+            "Organisation",
+            format!("Es gibt keine Organisation „{reference}“."),
+        )),
+        [(id, _)] => Ok(*id),
+        several => {
+            let names: Vec<String> = several
+                .iter()
+                .take(3)
+                .map(|(_, name)| format!("„{name}“"))
+                .collect();
+            let more = if several.len() > 3 { " und weitere" } else { "" };
+            Err(Error::validation(
+                "Organisation",
+                format!(
+                    "„{reference}“ passt zu mehreren Organisationen: {}{more}. Bitte geben Sie den vollen Namen oder die Nummer an.",
+                    names.join(", ")
+                ),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
