@@ -88,7 +88,7 @@ async fn world(store: &Store) -> World {
         .unwrap()
         .id;
     let session = usecase::sessions::create_session(
-        &store,
+        store,
         SessionInput {
             title: "1. Netzwerktreffen 2026".into(),
             date: "10.03.2026".into(),
@@ -101,7 +101,7 @@ async fn world(store: &Store) -> World {
     .unwrap()
     .id;
     usecase::participants::add_participants(
-        &store,
+        store,
         session,
         &ParticipantSet::Contacts(vec![erased, other]),
         now,
@@ -113,11 +113,11 @@ async fn world(store: &Store) -> World {
         .iter()
         .map(|p| (p.id, ParticipantStatus::Teilgenommen))
         .collect();
-    usecase::participants::set_participant_status(&store, session, &statuses, now)
+    usecase::participants::set_participant_status(store, session, &statuses, now)
         .await
         .unwrap();
     let top = usecase::agenda::add_agenda_item(
-        &store,
+        store,
         session,
         AgendaItemInput {
             title: "Sprachkurse".into(),
@@ -129,7 +129,7 @@ async fn world(store: &Store) -> World {
     .await
     .unwrap();
     usecase::minutes::set_discussion(
-        &store,
+        store,
         top.id,
         "Herr Dr. Zanderbeck berichtet über die Kurse. Frau Öztürk ergänzt.",
         None,
@@ -138,7 +138,7 @@ async fn world(store: &Store) -> World {
     .await
     .unwrap();
     usecase::minutes::update_minutes(
-        &store,
+        store,
         session,
         MinutesInput {
             minute_taker_contact_id: Some(other),
@@ -149,7 +149,7 @@ async fn world(store: &Store) -> World {
     .await
     .unwrap();
     usecase::minutes::add_decision(
-        &store,
+        store,
         session,
         DecisionInput {
             agenda_item_id: Some(top.id),
@@ -161,7 +161,7 @@ async fn world(store: &Store) -> World {
     .await
     .unwrap();
     usecase::minutes::add_action_item(
-        &store,
+        store,
         session,
         ActionItemInput {
             agenda_item_id: Some(top.id),
@@ -173,7 +173,7 @@ async fn world(store: &Store) -> World {
     )
     .await
     .unwrap();
-    usecase::minutes::approve_minutes(&store, session, "Leyla Öztürk", at(2026, 3, 20))
+    usecase::minutes::approve_minutes(store, session, "Leyla Öztürk", at(2026, 3, 20))
         .await
         .unwrap();
     World {
@@ -189,7 +189,7 @@ async fn world(store: &Store) -> World {
 async fn paper_by_him(store: &Store, w: &World) -> i64 {
     let now = at(2026, 3, 2);
     let id = usecase::papers::create_paper(
-        &store,
+        store,
         PaperInput {
             title: "Sprachkurse nach Zanderbeck".into(),
             summary: Some("Vorschlag von Dr. Zanderbeck".into()),
@@ -204,7 +204,7 @@ async fn paper_by_him(store: &Store, w: &World) -> i64 {
     .unwrap()
     .paper
     .id;
-    usecase::papers::save_paper_version(&store,
+    usecase::papers::save_paper_version(store,
             id,
             VersionInput {
                 title: "Sprachkurse nach Zanderbeck".into(),
@@ -225,11 +225,11 @@ async fn paper_by_him(store: &Store, w: &World) -> i64 {
         note: Some("Zanderbeck stellt vor".into()),
         expected_version: None,
     };
-    usecase::papers::change_paper_status(&store, id, to(PaperStatus::InAbstimmung, None), "lokal", now)
+    usecase::papers::change_paper_status(store, id, to(PaperStatus::InAbstimmung, None), "lokal", now)
         .await
         .unwrap();
     usecase::papers::change_paper_status(
-        &store,
+        store,
         id,
         to(PaperStatus::Beschlossen, Some(decision)),
         "lokal",
