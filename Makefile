@@ -4,7 +4,7 @@
 CARGO ?= cargo
 E2E_THREADS = --test-threads=1
 
-.PHONY: all run test setup setup-test setup-installers installers installers-check installers-ci vendor vendor-check deny check fmt fmt-check clippy fix test-rust test-e2e core-tauri-free bench icons screenshots clean
+.PHONY: all run test setup setup-test setup-installers installers installers-check installers-ci vendor vendor-check deny check fmt fmt-check clippy fix test-rust test-e2e core-tauri-free bench icons screenshots guide-screenshots clean
 
 # Format check, build check and lints: what a reviewer runs first.
 all: fmt-check check clippy
@@ -92,6 +92,10 @@ test-e2e:
 # Save a PNG of every screen into target/screenshots (for looking at the UI).
 screenshots:
 	xvfb-run -a -s "-screen 0 1366x768x24" $(CARGO) test -p netzwerkmappe --test e2e -- --ignored --test-threads=1 screenshots
+
+# Take the pictures of docs/Benutzerhandbuch.md anew from this build into docs/bilder (256 colours).
+guide-screenshots:
+	xvfb-run -a -s "-screen 0 1366x768x24" $(CARGO) test -p netzwerkmappe --test e2e -- --ignored --test-threads=1 guide_pictures
 
 # The domain core must not depend on Tauri.
 core-tauri-free:

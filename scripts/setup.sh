@@ -2,7 +2,8 @@
 # Installs what Netzwerkmappe needs on Debian/Ubuntu, and nothing that is already there.
 #   setup.sh app   – what building and running the window needs (make run)
 #   setup.sh test  – that, plus the test tooling: Xvfb, WebKitWebDriver, tauri-driver, cargo-deny,
-#                    imagemagick, poppler and qpdf for looking at screens and checking PDFs (make test)
+#                    imagemagick, poppler and qpdf for looking at screens and checking PDFs, and axe-core
+#                    (npm ci) for the accessibility checks in the window (make test)
 #   setup.sh installers – that (app), plus what `make installers` needs: mingw-w64 and Rust's
 #                    x86_64-pc-windows-gnu target (the Windows build), wixl/msitools (MSI), nsis
 #                    (setup.exe), osslsigncode (signing), dpkg-dev (.deb), and for its checks
@@ -66,4 +67,11 @@ CARGO_DENY_VERSION=0.20.2
 if ! "$cargo_bin/cargo-deny" --version 2>/dev/null | grep -q "$CARGO_DENY_VERSION"; then
   echo "Installiere cargo-deny $CARGO_DENY_VERSION"
   cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked --quiet
+fi
+# axe-core (test-only, pinned in package.json / package-lock.json) is injected into the real window by
+# the end-to-end accessibility tests (tests/e2e/a11y.rs); it is never shipped.
+AXE_VERSION=$(python3 -c 'import json; print(json.load(open("package.json"))["devDependencies"]["axe-core"])')
+if ! grep -qs "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json; then
+  echo "Installiere axe-core $AXE_VERSION und die übrigen festgelegten npm-Pakete (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
 fi

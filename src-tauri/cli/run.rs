@@ -13,6 +13,7 @@ use netzwerkmappe_core::minutes::ActionItemFilter;
 use netzwerkmappe_core::paths::{DATA_DIR_ENV, resolve_data_dir};
 use netzwerkmappe_core::pdf::{AttendanceOptions, DossierOptions, DossierPart, PdfKind, PdfRequest};
 use netzwerkmappe_core::session::SessionFilter;
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{Error, ErrorPayload, Store};
 
 use super::args::CliCommand;
@@ -206,8 +207,8 @@ async fn execute_on(store: &Store, command: CliCommand) -> Result<Report, Error>
         }
         CliCommand::Ics { session, file, json } => {
             let now = chrono::Utc::now();
-            let found = store.find_session(&session, today(now)).await?;
-            let text = store.session_ics(found.id, now).await?;
+            let found = usecase::sessions::find_session(store, &session, today(now)).await?;
+            let text = usecase::sessions::session_ics(store, found.id, now).await?;
             write_new_file_at(&file, text.as_bytes())?;
             Report::from(if json {
                 to_json(&serde_json::json!({
@@ -347,7 +348,7 @@ async fn save_pdf(
     json: bool,
 ) -> Result<Report, Error> {
     let now = chrono::Utc::now();
-    let found = store.find_session(session, today(now)).await?;
+    let found = usecase::sessions::find_session(store, session, today(now)).await?;
     let saved = store.save_session_pdf(found.id, request, file, now).await?;
     Ok(Report::from(if json {
         to_json(&serde_json::json!({

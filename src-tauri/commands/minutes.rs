@@ -1,6 +1,7 @@
 //! Commands for the Protokoll screen and the Aufgabenübersicht: discussion per TOP (autosaved),
-//! decisions, action items, approval and Nachtrag. Each one calls one store method; the approval
-//! lock and the numbering are the core's (`minutes.rs`).
+//! decisions, action items, approval and Nachtrag. Each write calls one use case of
+//! `usecase::minutes` (the CLI calls the same ones), each read one store query; the approval lock
+//! and the numbering are the core's rules (`minutes.rs`).
 
 use chrono::Utc;
 use netzwerkmappe_core::agenda::AgendaItem;
@@ -9,6 +10,7 @@ use netzwerkmappe_core::minutes::{
     ActionItem, ActionItemFilter, ActionItemInput, ActionItemRow, ActionStatus, Addendum, AddendumInput,
     Decision, DecisionInput, Minutes, MinutesInput, MinutesView,
 };
+use netzwerkmappe_core::usecase::minutes as usecase;
 use tauri::State;
 
 use super::CommandResult;
@@ -26,11 +28,7 @@ pub async fn update_minutes(
     session: i64,
     input: MinutesInput,
 ) -> CommandResult<Minutes> {
-    Ok(state
-        .store()
-        .await?
-        .update_minutes(session, input, Utc::now())
-        .await?)
+    Ok(usecase::update_minutes(&state.store().await?, session, input, Utc::now()).await?)
 }
 
 /// The discussion of one TOP, sent while the person types (debounced in the UI).
@@ -41,11 +39,7 @@ pub async fn set_discussion(
     text: String,
     expected_version: Option<i64>,
 ) -> CommandResult<AgendaItem> {
-    Ok(state
-        .store()
-        .await?
-        .set_discussion(item, &text, expected_version, Utc::now())
-        .await?)
+    Ok(usecase::set_discussion(&state.store().await?, item, &text, expected_version, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -54,11 +48,7 @@ pub async fn add_decision(
     session: i64,
     input: DecisionInput,
 ) -> CommandResult<Decision> {
-    Ok(state
-        .store()
-        .await?
-        .add_decision(session, input, Utc::now())
-        .await?)
+    Ok(usecase::add_decision(&state.store().await?, session, input, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -67,16 +57,12 @@ pub async fn update_decision(
     id: i64,
     input: DecisionInput,
 ) -> CommandResult<Decision> {
-    Ok(state
-        .store()
-        .await?
-        .update_decision(id, input, Utc::now())
-        .await?)
+    Ok(usecase::update_decision(&state.store().await?, id, input, Utc::now()).await?)
 }
 
 #[tauri::command]
 pub async fn delete_decision(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(state.store().await?.delete_decision(id).await?)
+    Ok(usecase::delete_decision(&state.store().await?, id).await?)
 }
 
 #[tauri::command]
@@ -85,11 +71,7 @@ pub async fn add_action_item(
     session: i64,
     input: ActionItemInput,
 ) -> CommandResult<ActionItem> {
-    Ok(state
-        .store()
-        .await?
-        .add_action_item(session, input, Utc::now())
-        .await?)
+    Ok(usecase::add_action_item(&state.store().await?, session, input, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -98,11 +80,7 @@ pub async fn update_action_item(
     id: i64,
     input: ActionItemInput,
 ) -> CommandResult<ActionItem> {
-    Ok(state
-        .store()
-        .await?
-        .update_action_item(id, input, Utc::now())
-        .await?)
+    Ok(usecase::update_action_item(&state.store().await?, id, input, Utc::now()).await?)
 }
 
 /// "Erledigt" / "wieder offen" from the minutes or the Aufgabenübersicht; `done_on` as typed
@@ -119,26 +97,26 @@ pub async fn set_action_item_status(
         Some(text) => Some(parse_date("Erledigt am", text)?),
         None => None,
     };
-    Ok(state
-        .store()
-        .await?
-        .set_action_item_status(id, status, done_on, expected_version, Utc::now())
-        .await?)
+    Ok(usecase::set_action_item_status(
+        &state.store().await?,
+        id,
+        status,
+        done_on,
+        expected_version,
+        Utc::now(),
+    )
+    .await?)
 }
 
 #[tauri::command]
 pub async fn delete_action_item(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(state.store().await?.delete_action_item(id).await?)
+    Ok(usecase::delete_action_item(&state.store().await?, id).await?)
 }
 
 /// Entwurf → freigegeben; `by` names who approved (a person or "Beschluss 3/2027-1").
 #[tauri::command]
 pub async fn approve_minutes(state: State<'_, AppState>, session: i64, by: String) -> CommandResult<Minutes> {
-    Ok(state
-        .store()
-        .await?
-        .approve_minutes(session, &by, Utc::now())
-        .await?)
+    Ok(usecase::approve_minutes(&state.store().await?, session, &by, Utc::now()).await?)
 }
 
 /// A Nachtrag to approved minutes (date, reason, text); stays visible with them.
@@ -148,11 +126,7 @@ pub async fn add_addendum(
     session: i64,
     input: AddendumInput,
 ) -> CommandResult<Addendum> {
-    Ok(state
-        .store()
-        .await?
-        .add_addendum(session, input, Utc::now())
-        .await?)
+    Ok(usecase::add_addendum(&state.store().await?, session, input, Utc::now()).await?)
 }
 
 /// Aufgabenübersicht (Beschlusskontrolle).

@@ -1,7 +1,7 @@
 //! Commands for the Sitzungen screens: the list, the session form, the agenda editor, the
 //! participants and attendance, the `.ics` export ("Speichern unter") and "Beispielnetzwerk laden".
-//! Each one calls one store method (see "Sessions core" in docs/ARCHITECTURE.md); the rules live
-//! in the core.
+//! Each write calls one use case of `usecase::{sessions, agenda, participants}` (the CLI calls the
+//! same ones), each read one store query; the rules live in the core.
 
 use chrono::Utc;
 use netzwerkmappe_core::agenda::{AgendaItem, AgendaItemInput, AgendaMove};
@@ -12,6 +12,7 @@ use netzwerkmappe_core::ics::file_stem;
 use netzwerkmappe_core::invitation::{InvitationMail, invitation_mail};
 use netzwerkmappe_core::participant::{Added, Participant, ParticipantSet, ParticipantStatus};
 use netzwerkmappe_core::session::{Session, SessionFilter, SessionInput, SessionRow};
+use netzwerkmappe_core::usecase;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -38,7 +39,7 @@ pub async fn get_session(state: State<'_, AppState>, id: i64) -> CommandResult<S
 
 #[tauri::command]
 pub async fn create_session(state: State<'_, AppState>, input: SessionInput) -> CommandResult<Session> {
-    Ok(state.store().await?.create_session(input, Utc::now()).await?)
+    Ok(usecase::sessions::create_session(&state.store().await?, input, Utc::now()).await?)
 }
 
 /// "Als Vorlage für die nächste Sitzung verwenden": agenda and participants of `source` go along.
@@ -48,11 +49,10 @@ pub async fn create_session_from_template(
     source: i64,
     input: SessionInput,
 ) -> CommandResult<Session> {
-    Ok(state
-        .store()
-        .await?
-        .create_session_from_template(source, input, Utc::now())
-        .await?)
+    Ok(
+        usecase::sessions::create_session_from_template(&state.store().await?, source, input, Utc::now())
+            .await?,
+    )
 }
 
 #[tauri::command]
@@ -61,12 +61,12 @@ pub async fn update_session(
     id: i64,
     input: SessionInput,
 ) -> CommandResult<Session> {
-    Ok(state.store().await?.update_session(id, input, Utc::now()).await?)
+    Ok(usecase::sessions::update_session(&state.store().await?, id, input, Utc::now()).await?)
 }
 
 #[tauri::command]
 pub async fn delete_session(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(state.store().await?.delete_session(id).await?)
+    Ok(usecase::sessions::delete_session(&state.store().await?, id).await?)
 }
 
 #[tauri::command]
@@ -80,11 +80,7 @@ pub async fn add_agenda_item(
     session: i64,
     input: AgendaItemInput,
 ) -> CommandResult<AgendaItem> {
-    Ok(state
-        .store()
-        .await?
-        .add_agenda_item(session, input, Utc::now())
-        .await?)
+    Ok(usecase::agenda::add_agenda_item(&state.store().await?, session, input, Utc::now()).await?)
 }
 
 /// TOP 1 "Genehmigung des Protokolls der letzten Sitzung", linked to the latest draft minutes.
@@ -93,11 +89,7 @@ pub async fn add_minutes_approval_item(
     state: State<'_, AppState>,
     session: i64,
 ) -> CommandResult<AgendaItem> {
-    Ok(state
-        .store()
-        .await?
-        .add_minutes_approval_item(session, Utc::now())
-        .await?)
+    Ok(usecase::agenda::add_minutes_approval_item(&state.store().await?, session, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -106,17 +98,13 @@ pub async fn update_agenda_item(
     id: i64,
     input: AgendaItemInput,
 ) -> CommandResult<AgendaItem> {
-    Ok(state
-        .store()
-        .await?
-        .update_agenda_item(id, input, Utc::now())
-        .await?)
+    Ok(usecase::agenda::update_agenda_item(&state.store().await?, id, input, Utc::now()).await?)
 }
 
 /// Answers the agenda as it is afterwards (numbers and clock times follow).
 #[tauri::command]
 pub async fn delete_agenda_item(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<AgendaItem>> {
-    Ok(state.store().await?.delete_agenda_item(id).await?)
+    Ok(usecase::agenda::delete_agenda_item(&state.store().await?, id).await?)
 }
 
 /// Up, down, indent (becomes TOP n.1 of the one above) or outdent; answers the new agenda.
@@ -126,7 +114,7 @@ pub async fn move_agenda_item(
     id: i64,
     how: AgendaMove,
 ) -> CommandResult<Vec<AgendaItem>> {
-    Ok(state.store().await?.move_agenda_item(id, how, Utc::now()).await?)
+    Ok(usecase::agenda::move_agenda_item(&state.store().await?, id, how, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -141,11 +129,7 @@ pub async fn add_participants(
     session: i64,
     set: ParticipantSet,
 ) -> CommandResult<Added> {
-    Ok(state
-        .store()
-        .await?
-        .add_participants(session, &set, Utc::now())
-        .await?)
+    Ok(usecase::participants::add_participants(&state.store().await?, session, &set, Utc::now()).await?)
 }
 
 /// Several status changes at once (the attendance checklist), in one transaction.
@@ -155,11 +139,10 @@ pub async fn set_participant_status(
     session: i64,
     changes: Vec<(i64, ParticipantStatus)>,
 ) -> CommandResult<Vec<Participant>> {
-    Ok(state
-        .store()
-        .await?
-        .set_participant_status(session, &changes, Utc::now())
-        .await?)
+    Ok(
+        usecase::participants::set_participant_status(&state.store().await?, session, &changes, Utc::now())
+            .await?,
+    )
 }
 
 #[tauri::command]
@@ -168,11 +151,7 @@ pub async fn remove_participant(
     session: i64,
     participant: i64,
 ) -> CommandResult<()> {
-    Ok(state
-        .store()
-        .await?
-        .remove_participant(session, participant)
-        .await?)
+    Ok(usecase::participants::remove_participant(&state.store().await?, session, participant).await?)
 }
 
 /// Where the calendar file went.
@@ -192,7 +171,7 @@ pub async fn export_session_ics(
 ) -> CommandResult<Option<SavedFile>> {
     let store = state.store().await?;
     let session = store.get_session(id).await?;
-    let text = store.session_ics(id, Utc::now()).await?;
+    let text = usecase::sessions::session_ics(&store, id, Utc::now()).await?;
     let name = format!("{}.ics", file_stem(&session));
     let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
     match dialog::pick_calendar_target(&app, folder, &name).await {
@@ -217,7 +196,7 @@ pub async fn load_demo(state: State<'_, AppState>) -> CommandResult<DemoSummary>
 /// program answers, the window offers subject, text and addresses for copying.
 #[tauri::command]
 pub async fn write_invitation(state: State<'_, AppState>, id: i64) -> CommandResult<InvitationMail> {
-    let (invitation, addresses) = state.store().await?.session_invitation(id).await?;
+    let (invitation, addresses) = usecase::sessions::session_invitation(&state.store().await?, id).await?;
     let mut mail = invitation_mail(&invitation, &addresses)?;
     if let Some(link) = &mail.link {
         mail.opened = open::that_detached(link).is_ok();

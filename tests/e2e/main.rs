@@ -5,6 +5,9 @@
 //! at a time (`--test-threads=1`) because each owns a whole app instance.
 #![allow(clippy::unwrap_used)]
 
+mod a11y;
+mod a11y_keyboard;
+mod a11y_reflow;
 mod app;
 mod backup;
 mod bulk_district;
@@ -14,6 +17,7 @@ mod errors;
 mod export;
 mod forms;
 mod global_search;
+mod guide;
 mod import;
 mod info;
 mod keyboard;

@@ -31,6 +31,7 @@ fn demo_with_old_contacts(dir: &Path) {
     use netzwerkmappe_core::organisation::{OrganisationInput, OrganisationKind};
     use netzwerkmappe_core::participant::{ParticipantSet, ParticipantStatus};
     use netzwerkmappe_core::session::SessionInput;
+    use netzwerkmappe_core::usecase;
 
     demo_with_cli(dir);
     with_store(dir, |store| async move {
@@ -67,33 +68,37 @@ fn demo_with_old_contacts(dir: &Path) {
             };
             ids.push(store.create_contact(input, at(y, m, d)).await.unwrap().id);
         }
-        let session = store
-            .create_session(
-                SessionInput {
-                    title: "Netzwerktreffen Herbst 2021".into(),
-                    date: "14.10.2021".into(),
-                    start_time: "10:00".into(),
-                    place: Some("Offenburg".into()),
-                    ..Default::default()
-                },
-                at(2021, 9, 1),
-            )
-            .await
-            .unwrap()
-            .id;
-        store
-            .add_participants(session, &ParticipantSet::Contacts(vec![ids[0]]), at(2021, 9, 1))
-            .await
-            .unwrap();
+        let session = usecase::sessions::create_session(
+            &store,
+            SessionInput {
+                title: "Netzwerktreffen Herbst 2021".into(),
+                date: "14.10.2021".into(),
+                start_time: "10:00".into(),
+                place: Some("Offenburg".into()),
+                ..Default::default()
+            },
+            at(2021, 9, 1),
+        )
+        .await
+        .unwrap()
+        .id;
+        usecase::participants::add_participants(
+            &store,
+            session,
+            &ParticipantSet::Contacts(vec![ids[0]]),
+            at(2021, 9, 1),
+        )
+        .await
+        .unwrap();
         let list = store.list_participants(session).await.unwrap();
-        store
-            .set_participant_status(
-                session,
-                &[(list[0].id, ParticipantStatus::Teilgenommen)],
-                at(2021, 10, 14),
-            )
-            .await
-            .unwrap();
+        usecase::participants::set_participant_status(
+            &store,
+            session,
+            &[(list[0].id, ParticipantStatus::Teilgenommen)],
+            at(2021, 10, 14),
+        )
+        .await
+        .unwrap();
         store.close().await;
     });
 }

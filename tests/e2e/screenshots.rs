@@ -5,14 +5,20 @@ use crate::app::App;
 
 pub async fn save(app: &App, name: &str) {
     let dir = std::env::var("SCREENSHOT_DIR").unwrap_or_else(|_| "target/screenshots".into());
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = format!("{dir}/{name}.png");
+    save_into(app, std::path::Path::new(&dir), name).await;
+}
+
+/// Saves the window's picture as `<dir>/<name>.png` (the guide's pictures go to docs/bilder).
+pub async fn save_into(app: &App, dir: &std::path::Path, name: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    let file = dir.join(format!("{name}.png"));
     // The X display's picture (ImageMagick `import`) where there is one: WebKitWebDriver's own
     // screenshot command sometimes never answers (always while a modal <dialog> is open, and
     // after some focus changes), which hung whole test runs.
     let captured = std::env::var_os("DISPLAY").is_some()
         && std::process::Command::new("import")
-            .args(["-window", "root", &file])
+            .args(["-window", "root"])
+            .arg(&file)
             .status()
             .is_ok_and(|s| s.success());
     if !captured {

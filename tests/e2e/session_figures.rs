@@ -11,6 +11,7 @@ use netzwerkmappe_core::agenda::AgendaItemInput;
 use netzwerkmappe_core::contact::ContactInput;
 use netzwerkmappe_core::participant::ParticipantSet;
 use netzwerkmappe_core::session::SessionInput;
+use netzwerkmappe_core::usecase;
 
 use crate::app::{App, with_store};
 
@@ -56,19 +57,27 @@ fn seed_sessions(dir: &Path, count: usize) {
                 place: Some("Stuttgart".into()),
                 ..Default::default()
             };
-            let s = store.create_session(input, now).await.unwrap();
+            let s = usecase::sessions::create_session(&store, input, now)
+                .await
+                .unwrap();
             for t in 0..2 {
                 let input = AgendaItemInput {
                     title: format!("{} – Bericht {t}", TOPICS[(i + t) % TOPICS.len()]),
                     planned_minutes: Some(20),
                     ..Default::default()
                 };
-                store.add_agenda_item(s.id, input, now).await.unwrap();
+                usecase::agenda::add_agenda_item(&store, s.id, input, now)
+                    .await
+                    .unwrap();
             }
-            store
-                .add_participants(s.id, &ParticipantSet::Contacts(contacts.clone()), now)
-                .await
-                .unwrap();
+            usecase::participants::add_participants(
+                &store,
+                s.id,
+                &ParticipantSet::Contacts(contacts.clone()),
+                now,
+            )
+            .await
+            .unwrap();
         }
     });
 }

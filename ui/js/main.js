@@ -21,6 +21,7 @@ import * as settings from './views/settings.js';
 import * as backup from './views/backup.js';
 import * as privacy from './views/privacy.js';
 import * as audit from './views/audit.js';
+import * as help from './views/help.js';
 import { call } from './api.js';
 import { startReminders } from './reminders.js';
 import { startGlobalSearch } from './global-search.js';
@@ -52,6 +53,7 @@ const ROUTES = {
   datensicherung: { list: backup, detail: backup },
   datenschutz: { list: privacy, detail: privacy },
   aenderungsprotokoll: { list: audit },
+  hilfe: { list: help, detail: help },
 };
 const DEFAULT_ROUTE = 'kontakte';
 let firstRender = true;
@@ -115,6 +117,22 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
   document.getElementById('inhalt').focus();
 });
 
+// "Menü": where the navigation column is folded away (narrow window, large text; css/app.css),
+// this button shows it as a band above the screen. Choosing a screen or Escape folds it again.
+const menuToggle = document.getElementById('nav-umschalter');
+const navigation = document.getElementById('hauptnavigation');
+const showMenu = (open) => {
+  menuToggle.setAttribute('aria-expanded', String(open));
+  navigation.classList.toggle('is-open', open);
+};
+menuToggle.addEventListener('click', () => showMenu(menuToggle.getAttribute('aria-expanded') !== 'true'));
+navigation.addEventListener('click', (event) => { if (event.target.closest('a')) showMenu(false); });
+navigation.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || menuToggle.getAttribute('aria-expanded') !== 'true') return;
+  showMenu(false);
+  menuToggle.focus();
+});
+
 // The address the screen on display belongs to. A hash change the person does not confirm (unsaved
 // changes) is undone with replaceState, which fires no second hashchange.
 let shownHash = window.location.hash;
@@ -142,8 +160,26 @@ if (tauriWindow) {
 }
 
 startGlobalSearch();
+startHelpKey();
 show();
 checkDataFile();
+
+/**
+ * F1 from anywhere opens the Hilfe at the chapter about the screen on display ("#/hilfe/sitzungen";
+ * the minutes of a session: "protokoll"). Not while a modal question is open: it has to be
+ * answered first. On the Hilfe itself F1 does nothing new.
+ */
+function startHelpKey() {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'F1' || event.ctrlKey || event.altKey || event.metaKey) return;
+    event.preventDefault();
+    if (document.querySelector('dialog[open]')) return;
+    const { name, params } = currentRoute();
+    if (name === 'hilfe') return;
+    const chapter = name === 'sitzungen' && params[1] === 'protokoll' ? 'protokoll' : name;
+    window.location.hash = `#/hilfe/${chapter}`;
+  });
+}
 
 const DAMAGE_PAGE = '#/datensicherung/beschaedigt';
 

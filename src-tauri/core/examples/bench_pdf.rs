@@ -18,6 +18,7 @@ use chrono::{TimeZone, Utc};
 use netzwerkmappe_core::document::{Block, Cell, Document, Inline, ListItem, Span};
 use netzwerkmappe_core::pdf::documents::PaperText;
 use netzwerkmappe_core::pdf::{DossierOptions, dossier_pdf};
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{Store, berlin, demo};
 
 const SENTENCES: [&str; 6] = [
@@ -101,7 +102,9 @@ async fn main() {
     let now = Utc.with_ymd_and_hms(2026, 11, 27, 8, 0, 0).unwrap();
     let store = Store::open_in_memory().await.unwrap();
     demo::fill(&store, now).await.unwrap();
-    let next = store.find_session("naechste", berlin::today(now)).await.unwrap();
+    let next = usecase::sessions::find_session(&store, "naechste", berlin::today(now))
+        .await
+        .unwrap();
     let mut data = store.session_pdf_data(next.id, berlin::today(now)).await.unwrap();
     data.papers = (0..13)
         .map(|n| PaperText {
@@ -310,7 +313,9 @@ async fn fill_folder(folder: &std::path::Path, now: chrono::DateTime<Utc>) {
     std::fs::create_dir_all(folder).unwrap();
     let store = Store::open(&folder.join("netzwerkmappe.sqlite3")).await.unwrap();
     demo::fill(&store, now).await.unwrap();
-    let next = store.find_session("naechste", berlin::today(now)).await.unwrap();
+    let next = usecase::sessions::find_session(&store, "naechste", berlin::today(now))
+        .await
+        .unwrap();
     for n in 0..13 {
         let input = PaperInput {
             title: format!("Konzeptpapier {}: Integration vor Ort", n + 1),

@@ -14,6 +14,7 @@ use netzwerkmappe_core::contact::ContactFilter;
 use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::participant::ParticipantSet;
 use netzwerkmappe_core::session::SessionInput;
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{Result, Store};
 
 const CONTACTS: usize = 20_000;
@@ -45,39 +46,43 @@ async fn main() -> Result<()> {
     let first = NaiveDate::from_ymd_opt(2020, 1, 6).unwrap_or_default();
     for s in 0..SESSIONS {
         let date = first + TimeDelta::days(7 * s as i64 % 2000);
-        let session = store
-            .create_session(
-                SessionInput {
-                    title: format!("Netzwerktreffen {s}"),
-                    date: date.format("%d.%m.%Y").to_string(),
-                    start_time: "14:00".into(),
+        let session = usecase::sessions::create_session(
+            &store,
+            SessionInput {
+                title: format!("Netzwerktreffen {s}"),
+                date: date.format("%d.%m.%Y").to_string(),
+                start_time: "14:00".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await?;
+        let people: Vec<i64> = (0..20).map(|k| ids[(s * 20 + k) % 2_000]).collect();
+        usecase::participants::add_participants(
+            &store,
+            session.id,
+            &ParticipantSet::Contacts(people.clone()),
+            now,
+        )
+        .await?;
+        for t in 0..4 {
+            let item = usecase::agenda::add_agenda_item(
+                &store,
+                session.id,
+                AgendaItemInput {
+                    title: format!("TOP {t}"),
                     ..Default::default()
                 },
                 now,
             )
             .await?;
-        let people: Vec<i64> = (0..20).map(|k| ids[(s * 20 + k) % 2_000]).collect();
-        store
-            .add_participants(session.id, &ParticipantSet::Contacts(people.clone()), now)
-            .await?;
-        for t in 0..4 {
-            let item = store
-                .add_agenda_item(
-                    session.id,
-                    AgendaItemInput {
-                        title: format!("TOP {t}"),
-                        ..Default::default()
-                    },
-                    now,
-                )
-                .await?;
             let who = &rows[(s * 20 + t) % 2_000];
             let text = format!(
                 "{} {} berichtet über den Stand; Rückfragen zu Sprachkursen und Kita-Plätzen.",
                 who.first_name.as_deref().unwrap_or_default(),
                 who.last_name
             );
-            store.set_discussion(item.id, &text, None, now).await?;
+            usecase::minutes::set_discussion(&store, item.id, &text, None, now).await?;
         }
     }
     for i in 0..10_000 {

@@ -15,6 +15,7 @@ use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::minutes::{ActionItemInput, DecisionInput};
 use netzwerkmappe_core::paper::{PaperInput, VersionInput};
 use netzwerkmappe_core::session::SessionInput;
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{Result, Store};
 
 const CONTACTS: usize = 100_000;
@@ -200,46 +201,44 @@ async fn seed_sessions(store: &Store, rng: &mut Lcg) -> Result<()> {
     let first_day = NaiveDate::from_ymd_opt(2015, 1, 6).unwrap_or_default();
     for i in 0..SESSIONS {
         let date = first_day + TimeDelta::days(i as i64 * 2);
-        let s = store
-            .create_session(
-                SessionInput {
-                    title: format!("{}. Netzwerktreffen {}", i + 1, rng.pick(&WORDS)),
-                    date: date.format("%d.%m.%Y").to_string(),
-                    start_time: "14:00".into(),
-                    place: Some("Stuttgart".into()),
+        let s = usecase::sessions::create_session(
+            store,
+            SessionInput {
+                title: format!("{}. Netzwerktreffen {}", i + 1, rng.pick(&WORDS)),
+                date: date.format("%d.%m.%Y").to_string(),
+                start_time: "14:00".into(),
+                place: Some("Stuttgart".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .await?;
+        for t in 0..4 {
+            let item = usecase::agenda::add_agenda_item(
+                store,
+                s.id,
+                AgendaItemInput {
+                    title: rng.sentence(3),
+                    planned_minutes: Some(20),
                     ..Default::default()
                 },
                 now,
             )
             .await?;
-        for t in 0..4 {
-            let item = store
-                .add_agenda_item(
-                    s.id,
-                    AgendaItemInput {
-                        title: rng.sentence(3),
-                        planned_minutes: Some(20),
-                        ..Default::default()
-                    },
-                    now,
-                )
-                .await?;
-            store
-                .set_discussion(item.id, &rng.sentence(40), None, now)
-                .await?;
+            usecase::minutes::set_discussion(store, item.id, &rng.sentence(40), None, now).await?;
             if t < 2 {
                 let input = DecisionInput {
                     agenda_item_id: Some(item.id),
                     text: rng.sentence(12),
                     ..Default::default()
                 };
-                store.add_decision(s.id, input, now).await?;
+                usecase::minutes::add_decision(store, s.id, input, now).await?;
                 let input = ActionItemInput {
                     agenda_item_id: Some(item.id),
                     what: rng.sentence(6),
                     ..Default::default()
                 };
-                store.add_action_item(s.id, input, now).await?;
+                usecase::minutes::add_action_item(store, s.id, input, now).await?;
             }
         }
     }

@@ -10,6 +10,7 @@ use netzwerkmappe_core::agenda::AgendaItemInput;
 use netzwerkmappe_core::contact::ContactInput;
 use netzwerkmappe_core::participant::ParticipantSet;
 use netzwerkmappe_core::session::{SessionFilter, SessionInput};
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{Result, Store};
 
 const SESSIONS: usize = 2_000;
@@ -56,30 +57,34 @@ async fn main() -> Result<()> {
     for i in 0..SESSIONS {
         let date = first_day + TimeDelta::days(i as i64 * 2);
         let topic = TOPICS[i % TOPICS.len()];
-        let s = store
-            .create_session(
-                SessionInput {
-                    title: format!("{}. Netzwerktreffen {topic}", i + 1),
-                    date: date.format("%d.%m.%Y").to_string(),
-                    start_time: "14:00".into(),
-                    end_time: Some("16:30".into()),
-                    place: Some("Stuttgart".into()),
-                    ..Default::default()
-                },
-                now,
-            )
-            .await?;
+        let s = usecase::sessions::create_session(
+            &store,
+            SessionInput {
+                title: format!("{}. Netzwerktreffen {topic}", i + 1),
+                date: date.format("%d.%m.%Y").to_string(),
+                start_time: "14:00".into(),
+                end_time: Some("16:30".into()),
+                place: Some("Stuttgart".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .await?;
         for t in 0..6 {
             let input = AgendaItemInput {
                 title: format!("{} – Bericht {t}", TOPICS[(i + t) % TOPICS.len()]),
                 planned_minutes: Some(20),
                 ..Default::default()
             };
-            store.add_agenda_item(s.id, input, now).await?;
+            usecase::agenda::add_agenda_item(&store, s.id, input, now).await?;
         }
-        store
-            .add_participants(s.id, &ParticipantSet::Contacts(contacts.clone()), now)
-            .await?;
+        usecase::participants::add_participants(
+            &store,
+            s.id,
+            &ParticipantSet::Contacts(contacts.clone()),
+            now,
+        )
+        .await?;
     }
     println!(
         "{SESSIONS} Sitzungen mit je 6 TOPs und 20 Teilnehmenden angelegt: {:.1} s",

@@ -453,31 +453,31 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
         minute_taker,
     )
     .await?;
-    store
-        .approve_minutes(
-            second,
-            "Steuerungsgruppe des Netzwerks (im Umlaufverfahren)",
-            on(second_day + TimeDelta::days(14)),
-        )
-        .await?;
+    crate::usecase::minutes::approve_minutes(
+        store,
+        second,
+        "Steuerungsgruppe des Netzwerks (im Umlaufverfahren)",
+        on(second_day + TimeDelta::days(14)),
+    )
+    .await?;
 
     // The upcoming session: agenda, invitations, no minutes yet.
-    let next = store
-        .create_session(
-            SessionInput {
-                title: session_title(next_day),
-                date: format_date(next_day),
-                start_time: "14:00".into(),
-                end_time: Some("16:30".into()),
-                format: SessionFormat::Online,
-                video_link: Some("https://video.example/netzwerk-integration".into()),
-                status: SessionStatus::Eingeladen,
-                notes: Some("Einladung verschickt; bitte Zusagen bis eine Woche vorher.".into()),
-                ..Default::default()
-            },
-            now,
-        )
-        .await?;
+    let next = crate::usecase::sessions::create_session(
+        store,
+        SessionInput {
+            title: session_title(next_day),
+            date: format_date(next_day),
+            start_time: "14:00".into(),
+            end_time: Some("16:30".into()),
+            format: SessionFormat::Online,
+            video_link: Some("https://video.example/netzwerk-integration".into()),
+            status: SessionStatus::Eingeladen,
+            notes: Some("Einladung verschickt; bitte Zusagen bis eine Woche vorher.".into()),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
     let mut paper_item = None;
     // Who is responsible for a TOP: the ministry for the welcome, two officers for the paper
     // their working group drafted (so a new user sees several names on one TOP).
@@ -500,30 +500,30 @@ pub async fn fill(store: &Store, now: DateTime<Utc>) -> Result<DemoSummary> {
         ),
         ("Verschiedenes", 10, None, vec![]),
     ] {
-        let item = store
-            .add_agenda_item(
-                next.id,
-                AgendaItemInput {
-                    title: title.into(),
-                    planned_minutes: Some(minutes),
-                    approves_session_id: approves,
-                    responsible_contact_ids: responsible,
-                    ..Default::default()
-                },
-                now,
-            )
-            .await?;
+        let item = crate::usecase::agenda::add_agenda_item(
+            store,
+            next.id,
+            AgendaItemInput {
+                title: title.into(),
+                planned_minutes: Some(minutes),
+                approves_session_id: approves,
+                responsible_contact_ids: responsible,
+                ..Default::default()
+            },
+            now,
+        )
+        .await?;
         if title.starts_with("Konzeptpapier") {
             paper_item = Some(item.id);
         }
     }
-    store
-        .add_participants(
-            next.id,
-            &ParticipantSet::Group("Netzwerk Integration".into()),
-            now,
-        )
-        .await?;
+    crate::usecase::participants::add_participants(
+        store,
+        next.id,
+        &ParticipantSet::Group("Netzwerk Integration".into()),
+        now,
+    )
+    .await?;
 
     let papers = fill_papers(store, second, second_day, paper_item, today, &contacts, umbrella).await?;
 
@@ -603,26 +603,30 @@ async fn past_session(
         approves,
     } = p;
     let at = on(day);
-    let session = store
-        .create_session(
-            SessionInput {
-                title: session_title(day),
-                date: format_date(day),
-                start_time: "14:00".into(),
-                end_time: Some("16:30".into()),
-                format,
-                place: place.map(str::to_owned),
-                video_link: (format != SessionFormat::Praesenz)
-                    .then(|| "https://video.example/netzwerk-integration".to_owned()),
-                status: SessionStatus::Durchgefuehrt,
-                ..Default::default()
-            },
-            at,
-        )
-        .await?;
-    store
-        .add_participants(session.id, &ParticipantSet::Contacts(invited.to_vec()), at)
-        .await?;
+    let session = crate::usecase::sessions::create_session(
+        store,
+        SessionInput {
+            title: session_title(day),
+            date: format_date(day),
+            start_time: "14:00".into(),
+            end_time: Some("16:30".into()),
+            format,
+            place: place.map(str::to_owned),
+            video_link: (format != SessionFormat::Praesenz)
+                .then(|| "https://video.example/netzwerk-integration".to_owned()),
+            status: SessionStatus::Durchgefuehrt,
+            ..Default::default()
+        },
+        at,
+    )
+    .await?;
+    crate::usecase::participants::add_participants(
+        store,
+        session.id,
+        &ParticipantSet::Contacts(invited.to_vec()),
+        at,
+    )
+    .await?;
     // Attendance: most took part, some excused, a few declined (deterministic).
     let list = store.list_participants(session.id).await?;
     let changes: Vec<(i64, ParticipantStatus)> = list
@@ -637,64 +641,64 @@ async fn past_session(
             (p.id, status)
         })
         .collect();
-    store.set_participant_status(session.id, &changes, at).await?;
-    store
-        .update_minutes(
+    crate::usecase::participants::set_participant_status(store, session.id, &changes, at).await?;
+    crate::usecase::minutes::update_minutes(
+        store,
+        session.id,
+        MinutesInput {
+            minute_taker_contact_id: minute_taker,
+            ..Default::default()
+        },
+        at,
+    )
+    .await?;
+    for (i, (title, minutes, discussion, decision)) in tops.iter().enumerate() {
+        let item = crate::usecase::agenda::add_agenda_item(
+            store,
             session.id,
-            MinutesInput {
-                minute_taker_contact_id: minute_taker,
+            AgendaItemInput {
+                title: (*title).into(),
+                planned_minutes: Some(*minutes),
+                approves_session_id: if i == 0 { approves } else { None },
                 ..Default::default()
             },
             at,
         )
         .await?;
-    for (i, (title, minutes, discussion, decision)) in tops.iter().enumerate() {
-        let item = store
-            .add_agenda_item(
+        crate::usecase::minutes::set_discussion(store, item.id, discussion, None, at).await?;
+        if let Some(text) = decision {
+            crate::usecase::minutes::add_decision(
+                store,
                 session.id,
-                AgendaItemInput {
-                    title: (*title).into(),
-                    planned_minutes: Some(*minutes),
-                    approves_session_id: if i == 0 { approves } else { None },
+                DecisionInput {
+                    agenda_item_id: Some(item.id),
+                    text: (*text).into(),
                     ..Default::default()
                 },
                 at,
             )
             .await?;
-        store.set_discussion(item.id, discussion, None, at).await?;
-        if let Some(text) = decision {
-            store
-                .add_decision(
-                    session.id,
-                    DecisionInput {
-                        agenda_item_id: Some(item.id),
-                        text: (*text).into(),
-                        ..Default::default()
-                    },
-                    at,
-                )
-                .await?;
         }
     }
     for (what, owner, due_in, done) in tasks {
-        store
-            .add_action_item(
-                session.id,
-                ActionItemInput {
-                    what: (*what).into(),
-                    owner_contact_id: *owner,
-                    due_date: Some(format_date(day + TimeDelta::days(*due_in))),
-                    status: if *done {
-                        ActionStatus::Erledigt
-                    } else {
-                        ActionStatus::Offen
-                    },
-                    done_date: done.then(|| format_date(day + TimeDelta::days(*due_in - 3))),
-                    ..Default::default()
+        crate::usecase::minutes::add_action_item(
+            store,
+            session.id,
+            ActionItemInput {
+                what: (*what).into(),
+                owner_contact_id: *owner,
+                due_date: Some(format_date(day + TimeDelta::days(*due_in))),
+                status: if *done {
+                    ActionStatus::Erledigt
+                } else {
+                    ActionStatus::Offen
                 },
-                at,
-            )
-            .await?;
+                done_date: done.then(|| format_date(day + TimeDelta::days(*due_in - 3))),
+                ..Default::default()
+            },
+            at,
+        )
+        .await?;
     }
     Ok(session.id)
 }

@@ -7,7 +7,7 @@
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
 
-use crate::agenda::AgendaItem;
+use crate::agenda::{AgendaItem, agenda_lines};
 use crate::berlin::{self, TIME_ZONE_ID, format_date, stored_date, stored_time};
 use crate::participant::{Participant, ParticipantStatus};
 use crate::session::{Session, SessionFormat, SessionStatus};
@@ -171,7 +171,7 @@ fn location(session: &Session) -> Option<String> {
 }
 
 /// The DESCRIPTION: date line, format, host, agenda with numbers and clock times, video link.
-fn description(session: &Session, agenda: &[AgendaItem]) -> String {
+pub(crate) fn description(session: &Session, agenda: &[AgendaItem]) -> String {
     let mut lines = Vec::new();
     let date = stored_date(&session.date)
         .map(format_date)
@@ -188,16 +188,10 @@ fn description(session: &Session, agenda: &[AgendaItem]) -> String {
     if let Some(link) = &session.video_link {
         lines.push(format!("Videokonferenz: {link}"));
     }
+    let agenda = agenda_lines(agenda);
     if !agenda.is_empty() {
         lines.push(String::new());
-        lines.push("Tagesordnung:".into());
-        for item in agenda {
-            let indent = if item.parent_id.is_some() { "   " } else { "" };
-            lines.push(format!(
-                "{indent}TOP {} ({} Uhr) {}",
-                item.number, item.clock_time, item.title
-            ));
-        }
+        lines.extend(agenda);
     }
     lines.join("\n")
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::agenda::AgendaItem;
+use crate::agenda::{AgendaItem, agenda_lines};
 use crate::session::{Session, SessionFormat};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,16 +42,10 @@ pub fn invitation(session: &Session, agenda: &[AgendaItem]) -> Invitation {
     if let Some(host) = &session.host_organisation_name {
         lines.push(format!("Gastgeber: {host}"));
     }
+    let agenda = agenda_lines(agenda);
     if !agenda.is_empty() {
         lines.push(String::new());
-        lines.push("Tagesordnung:".into());
-        for item in agenda {
-            let indent = if item.parent_id.is_some() { "    " } else { "" };
-            lines.push(format!(
-                "{indent}TOP {}  {} Uhr  {}",
-                item.number, item.clock_time, item.title
-            ));
-        }
+        lines.extend(agenda);
     }
     lines.push(String::new());
     lines.push("Bitte teilen Sie uns mit, ob Sie teilnehmen.".into());
@@ -202,5 +196,23 @@ mod tests {
         assert!(inv.body.contains("Termin: Di., 24.11.2026, 14:00–16:30 Uhr\nOrt: Stuttgart\nOnline-Teilnahme: https://video.example/raum"), "{}", inv.body);
         assert!(inv.body.contains("Tagesordnung:\nTOP 1  14:00 Uhr  Begrüßung\nTOP 2  14:10 Uhr  Berichte\n    TOP 2.1  14:10 Uhr  Landkreis Tübingen"), "{}", inv.body);
         assert!(inv.body.starts_with("Sehr geehrte Damen und Herren,"));
+    }
+
+    #[test]
+    fn the_calendar_and_the_invitation_list_the_same_agenda() {
+        let s = crate::session::tests_support::session();
+        let agenda = [
+            item(1, None, "1", "14:00", "Begrüßung"),
+            item(2, None, "2", "14:10", "Berichte"),
+            item(3, Some(2), "2.1", "14:10", "Landkreis Tübingen"),
+        ];
+        let block = crate::agenda::agenda_lines(&agenda).join("\n");
+        assert_eq!(
+            block,
+            "Tagesordnung:\nTOP 1  14:00 Uhr  Begrüßung\nTOP 2  14:10 Uhr  Berichte\n    TOP 2.1  14:10 Uhr  Landkreis Tübingen"
+        );
+        assert!(invitation(&s, &agenda).body.contains(&block));
+        assert!(crate::ics::description(&s, &agenda).contains(&block));
+        assert!(crate::agenda::agenda_lines(&[]).is_empty());
     }
 }

@@ -48,6 +48,21 @@ pub fn check_length(field: &str, value: &str, max: usize) -> Option<FieldError> 
     })
 }
 
+/// Longest title of a session or TOP line (a line in lists, the .ics SUMMARY, the dossier's cover).
+pub const TITLE: usize = 200;
+/// Longest free text of a session, its agenda or minutes (notes, discussion, a decision); a pasted
+/// Word document of a few pages fits comfortably.
+pub const TEXT: usize = 100_000;
+
+/// [`check_length`] as the single-field error the session, agenda and minutes forms return (they
+/// stop at the first problem instead of collecting every field's).
+pub fn require_length(field: &str, value: &str, max: usize) -> crate::Result<()> {
+    match check_length(field, value, max) {
+        Some(problem) => Err(crate::Error::validation(problem.field, problem.message)),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

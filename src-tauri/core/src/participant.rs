@@ -136,6 +136,27 @@ pub struct Added {
     pub already: i64,
 }
 
+/// Every contact chosen one by one must still exist: `found` is how many of the chosen `asked`
+/// ids the store found.
+pub fn check_all_found(set: &ParticipantSet, found: usize) -> Result<()> {
+    if let ParticipantSet::Contacts(asked) = set
+        && found < asked.iter().collect::<std::collections::HashSet<_>>().len()
+    {
+        return Err(Error::validation(
+            "Teilnehmende",
+            "Eine gewählte Person gibt es nicht mehr. Bitte wählen Sie erneut.",
+        ));
+    }
+    Ok(())
+}
+
+/// A participant that is not (or no longer) on the session's list.
+pub fn participant_gone() -> Error {
+    Error::NotFound {
+        what: "Die teilnehmende Person".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +203,18 @@ mod tests {
         assert_eq!(json, r#"{"set":"region","value":"084"}"#);
         let back: ParticipantSet = serde_json::from_str(r#"{"set":"all_districts"}"#).unwrap();
         assert_eq!(back, ParticipantSet::AllDistricts);
+    }
+
+    #[test]
+    fn chosen_people_must_still_exist() {
+        let set = ParticipantSet::Contacts(vec![1, 2, 2]);
+        check_all_found(&set, 2).unwrap();
+        assert!(
+            check_all_found(&set, 1)
+                .unwrap_err()
+                .to_string()
+                .starts_with("Teilnehmende:")
+        );
+        check_all_found(&ParticipantSet::AllDistricts, 0).unwrap();
     }
 }

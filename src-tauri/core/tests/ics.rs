@@ -9,38 +9,39 @@ use netzwerkmappe_core::agenda::AgendaItemInput;
 use netzwerkmappe_core::contact::{ContactInput, EmailInput};
 use netzwerkmappe_core::participant::ParticipantSet;
 use netzwerkmappe_core::session::{SessionFormat, SessionInput};
+use netzwerkmappe_core::usecase;
 
 async fn planned(store: &Store) -> i64 {
     let now = Utc.with_ymd_and_hms(2027, 3, 1, 9, 0, 0).unwrap();
-    let s = store
-        .create_session(
-            SessionInput {
-                title: "2. Netzwerktreffen 2027; Sprache, Arbeit".into(),
-                date: "31.03.2027".into(),
-                start_time: "14:00".into(),
-                end_time: Some("16:30".into()),
-                format: SessionFormat::Hybrid,
-                place: Some("Stuttgart, Else-Josenhans-Straße 6".into()),
-                video_link: Some("https://video.example/netzwerk".into()),
+    let s = usecase::sessions::create_session(
+        store,
+        SessionInput {
+            title: "2. Netzwerktreffen 2027; Sprache, Arbeit".into(),
+            date: "31.03.2027".into(),
+            start_time: "14:00".into(),
+            end_time: Some("16:30".into()),
+            format: SessionFormat::Hybrid,
+            place: Some("Stuttgart, Else-Josenhans-Straße 6".into()),
+            video_link: Some("https://video.example/netzwerk".into()),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    for (title, minutes) in [("Begrüßung", 15), ("Berichte aus den Kreisen", 45)] {
+        usecase::agenda::add_agenda_item(
+            store,
+            s.id,
+            AgendaItemInput {
+                title: title.into(),
+                planned_minutes: Some(minutes),
                 ..Default::default()
             },
             now,
         )
         .await
         .unwrap();
-    for (title, minutes) in [("Begrüßung", 15), ("Berichte aus den Kreisen", 45)] {
-        store
-            .add_agenda_item(
-                s.id,
-                AgendaItemInput {
-                    title: title.into(),
-                    planned_minutes: Some(minutes),
-                    ..Default::default()
-                },
-                now,
-            )
-            .await
-            .unwrap();
     }
     let with_mail = store
         .create_contact(
@@ -68,14 +69,14 @@ async fn planned(store: &Store) -> i64 {
         )
         .await
         .unwrap();
-    store
-        .add_participants(
-            s.id,
-            &ParticipantSet::Contacts(vec![with_mail.id, without.id]),
-            now,
-        )
-        .await
-        .unwrap();
+    usecase::participants::add_participants(
+        store,
+        s.id,
+        &ParticipantSet::Contacts(vec![with_mail.id, without.id]),
+        now,
+    )
+    .await
+    .unwrap();
     s.id
 }
 
@@ -84,7 +85,7 @@ async fn the_ics_reads_back_with_berlin_times_agenda_and_attendees() {
     let store = Store::open_in_memory().await.unwrap();
     let id = planned(&store).await;
     let now = Utc.with_ymd_and_hms(2027, 3, 2, 8, 0, 0).unwrap();
-    let text = store.session_ics(id, now).await.unwrap();
+    let text = usecase::sessions::session_ics(&store, id, now).await.unwrap();
     if let Some(path) = std::env::var_os("NETZWERKMAPPE_ICS_DUMP") {
         std::fs::write(path, &text).unwrap();
     }
@@ -118,7 +119,7 @@ async fn the_ics_reads_back_with_berlin_times_agenda_and_attendees() {
     let description = event.get_description().unwrap();
     assert!(
         description.contains(
-            "Tagesordnung:\nTOP 1 (14:00 Uhr) Begrüßung\nTOP 2 (14:15 Uhr) Berichte aus den Kreisen"
+            "Tagesordnung:\nTOP 1  14:00 Uhr  Begrüßung\nTOP 2  14:15 Uhr  Berichte aus den Kreisen"
         ),
         "{description}"
     );
@@ -150,22 +151,26 @@ async fn the_ics_reads_back_with_berlin_times_agenda_and_attendees() {
 
     // Editing the session keeps the UID and raises SEQUENCE, so calendars update the entry.
     let s = store.get_session(id).await.unwrap();
-    store
-        .update_session(
-            id,
-            SessionInput {
-                title: "Verlegt".into(),
-                date: "30.10.2027".into(),
-                start_time: "10:00".into(),
-                format: SessionFormat::Praesenz,
-                place: s.place.clone(),
-                ..Default::default()
-            },
-            now,
-        )
+    usecase::sessions::update_session(
+        &store,
+        id,
+        SessionInput {
+            title: "Verlegt".into(),
+            date: "30.10.2027".into(),
+            start_time: "10:00".into(),
+            format: SessionFormat::Praesenz,
+            place: s.place.clone(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let again: Calendar = usecase::sessions::session_ics(&store, id, now)
         .await
+        .unwrap()
+        .parse()
         .unwrap();
-    let again: Calendar = store.session_ics(id, now).await.unwrap().parse().unwrap();
     let event = again
         .components
         .iter()

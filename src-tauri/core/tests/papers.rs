@@ -14,6 +14,7 @@ use netzwerkmappe_core::paper_diff::ChangeKind;
 use netzwerkmappe_core::paper_status::PaperStatus;
 use netzwerkmappe_core::search::SearchKind;
 use netzwerkmappe_core::session::SessionInput;
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{Error, ErrorCode, Store};
 use sqlx::Connection;
 
@@ -233,66 +234,66 @@ async fn versions_compare_word_by_word() {
 async fn status_with_a_decision_freezes_the_adopted_version() {
     let store = Store::open_in_memory().await.unwrap();
     let id = paper(&store, "Wohnraum für Geflüchtete", None).await;
-    let session = store
-        .create_session(
-            SessionInput {
-                title: "Netzwerktreffen Herbst".into(),
-                date: "2026-11-20".into(),
-                start_time: "14:00".into(),
-                ..SessionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
-    let top = store
-        .add_agenda_item(
-            session.id,
-            AgendaItemInput {
-                title: "Konzeptpapier Wohnen".into(),
-                ..AgendaItemInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
-    let decision = store
-        .add_decision(
-            session.id,
-            DecisionInput {
-                agenda_item_id: Some(top.id),
-                text: "Das Netzwerk beschließt das Konzeptpapier Wohnen.".into(),
-                ..DecisionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
+    let session = usecase::sessions::create_session(
+        &store,
+        SessionInput {
+            title: "Netzwerktreffen Herbst".into(),
+            date: "2026-11-20".into(),
+            start_time: "14:00".into(),
+            ..SessionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
+    let top = usecase::agenda::add_agenda_item(
+        &store,
+        session.id,
+        AgendaItemInput {
+            title: "Konzeptpapier Wohnen".into(),
+            ..AgendaItemInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
+    let decision = usecase::minutes::add_decision(
+        &store,
+        session.id,
+        DecisionInput {
+            agenda_item_id: Some(top.id),
+            text: "Das Netzwerk beschließt das Konzeptpapier Wohnen.".into(),
+            ..DecisionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
 
     // Offered for "beschlossen": linked sessions' decisions first.
-    let other = store
-        .create_session(
-            SessionInput {
-                title: "Späteres Treffen".into(),
-                date: "2026-12-20".into(),
-                start_time: "10:00".into(),
-                ..SessionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
-    store
-        .add_decision(
-            other.id,
-            DecisionInput {
-                text: "Anderes".into(),
-                ..DecisionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
+    let other = usecase::sessions::create_session(
+        &store,
+        SessionInput {
+            title: "Späteres Treffen".into(),
+            date: "2026-12-20".into(),
+            start_time: "10:00".into(),
+            ..SessionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
+    usecase::minutes::add_decision(
+        &store,
+        other.id,
+        DecisionInput {
+            text: "Anderes".into(),
+            ..DecisionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
     let choices = store.list_decisions_for_paper(id).await.unwrap();
     assert_eq!(choices[0].session_id, other.id, "unlinked: latest session first");
     store
@@ -669,29 +670,29 @@ async fn search_finds_the_current_text_without_umlauts_only() {
 async fn links_both_ways_and_deleting_a_paper_erases_everything() {
     let store = Store::open_in_memory().await.unwrap();
     let id = paper(&store, "Teilhabe im Sport", Some("Vereine öffnen sich.")).await;
-    let session = store
-        .create_session(
-            SessionInput {
-                title: "Netzwerktreffen".into(),
-                date: "2026-12-03".into(),
-                start_time: "10:00".into(),
-                ..SessionInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
-    let top = store
-        .add_agenda_item(
-            session.id,
-            AgendaItemInput {
-                title: "Sport".into(),
-                ..AgendaItemInput::default()
-            },
-            at(8),
-        )
-        .await
-        .unwrap();
+    let session = usecase::sessions::create_session(
+        &store,
+        SessionInput {
+            title: "Netzwerktreffen".into(),
+            date: "2026-12-03".into(),
+            start_time: "10:00".into(),
+            ..SessionInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
+    let top = usecase::agenda::add_agenda_item(
+        &store,
+        session.id,
+        AgendaItemInput {
+            title: "Sport".into(),
+            ..AgendaItemInput::default()
+        },
+        at(8),
+    )
+    .await
+    .unwrap();
     let link = store
         .link_paper(
             id,

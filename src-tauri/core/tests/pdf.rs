@@ -14,6 +14,7 @@ use netzwerkmappe_core::pdf::{
     attendance_pdf, dossier_pdf, minutes_pdf,
 };
 use netzwerkmappe_core::session::SessionFilter;
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{Store, berlin, demo};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -430,34 +431,36 @@ async fn the_dossier_takes_the_latest_approved_minutes_not_a_draft() {
     let store = Store::open_in_memory().await.unwrap();
     demo::fill(&store, now()).await.unwrap();
     let today = berlin::today(now());
-    let next = store.find_session("naechste", today).await.unwrap();
+    let next = usecase::sessions::find_session(&store, "naechste", today)
+        .await
+        .unwrap();
     let before = store.session_pdf_data(next.id, today).await.unwrap();
     let approved = before.previous.as_ref().unwrap().session.id;
     // A session yesterday with draft minutes.
     let yesterday = today.pred_opt().unwrap();
-    let draft = store
-        .create_session(
-            netzwerkmappe_core::session::SessionInput {
-                title: "Sondersitzung mit Protokollentwurf".into(),
-                date: berlin::format_date(yesterday),
-                start_time: "10:00".into(),
-                ..Default::default()
-            },
-            now(),
-        )
-        .await
-        .unwrap();
-    store
-        .update_minutes(
-            draft.id,
-            netzwerkmappe_core::minutes::MinutesInput {
-                minute_taker_name: Some("Erika Muster".into()),
-                ..Default::default()
-            },
-            now(),
-        )
-        .await
-        .unwrap();
+    let draft = usecase::sessions::create_session(
+        &store,
+        netzwerkmappe_core::session::SessionInput {
+            title: "Sondersitzung mit Protokollentwurf".into(),
+            date: berlin::format_date(yesterday),
+            start_time: "10:00".into(),
+            ..Default::default()
+        },
+        now(),
+    )
+    .await
+    .unwrap();
+    usecase::minutes::update_minutes(
+        &store,
+        draft.id,
+        netzwerkmappe_core::minutes::MinutesInput {
+            minute_taker_name: Some("Erika Muster".into()),
+            ..Default::default()
+        },
+        now(),
+    )
+    .await
+    .unwrap();
     assert!(store.get_minutes(draft.id).await.unwrap().minutes.is_some());
     let after = store.session_pdf_data(next.id, today).await.unwrap();
     let previous = after.previous.as_ref().unwrap();
@@ -510,8 +513,7 @@ async fn the_dossier_is_written_compactly() {
 async fn saving_never_overwrites_and_reports_pages() {
     let store = Store::open_in_memory().await.unwrap();
     demo::fill(&store, now()).await.unwrap();
-    let found = store
-        .find_session("naechste", berlin::today(now()))
+    let found = usecase::sessions::find_session(&store, "naechste", berlin::today(now()))
         .await
         .unwrap();
     let dir = tempfile::tempdir().unwrap();

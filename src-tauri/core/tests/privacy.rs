@@ -17,6 +17,7 @@ use netzwerkmappe_core::participant::{ParticipantSet, ParticipantStatus};
 use netzwerkmappe_core::privacy::ANONYMISED;
 use netzwerkmappe_core::session::SessionInput;
 use netzwerkmappe_core::settings::Settings;
+use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::{ErrorCode, Store};
 
 fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
@@ -87,91 +88,93 @@ async fn world(store: &Store) -> World {
         .await
         .unwrap()
         .id;
-    let session = store
-        .create_session(
-            SessionInput {
-                title: "1. Netzwerktreffen 2026".into(),
-                date: "10.03.2026".into(),
-                start_time: "14:00".into(),
-                ..Default::default()
-            },
-            now,
-        )
-        .await
-        .unwrap()
-        .id;
-    store
-        .add_participants(session, &ParticipantSet::Contacts(vec![erased, other]), now)
-        .await
-        .unwrap();
+    let session = usecase::sessions::create_session(
+        store,
+        SessionInput {
+            title: "1. Netzwerktreffen 2026".into(),
+            date: "10.03.2026".into(),
+            start_time: "14:00".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap()
+    .id;
+    usecase::participants::add_participants(
+        store,
+        session,
+        &ParticipantSet::Contacts(vec![erased, other]),
+        now,
+    )
+    .await
+    .unwrap();
     let list = store.list_participants(session).await.unwrap();
     let statuses: Vec<(i64, ParticipantStatus)> = list
         .iter()
         .map(|p| (p.id, ParticipantStatus::Teilgenommen))
         .collect();
-    store
-        .set_participant_status(session, &statuses, now)
+    usecase::participants::set_participant_status(store, session, &statuses, now)
         .await
         .unwrap();
-    let top = store
-        .add_agenda_item(
-            session,
-            AgendaItemInput {
-                title: "Sprachkurse".into(),
-                responsible_contact_ids: vec![erased],
-                ..Default::default()
-            },
-            now,
-        )
-        .await
-        .unwrap();
-    store
-        .set_discussion(
-            top.id,
-            "Herr Dr. Zanderbeck berichtet über die Kurse. Frau Öztürk ergänzt.",
-            None,
-            now,
-        )
-        .await
-        .unwrap();
-    store
-        .update_minutes(
-            session,
-            MinutesInput {
-                minute_taker_contact_id: Some(other),
-                ..Default::default()
-            },
-            now,
-        )
-        .await
-        .unwrap();
-    store
-        .add_decision(
-            session,
-            DecisionInput {
-                agenda_item_id: Some(top.id),
-                text: "Quirin Zanderbeck legt bis Juni ein Konzept vor.".into(),
-                expected_version: None,
-            },
-            now,
-        )
-        .await
-        .unwrap();
-    store
-        .add_action_item(
-            session,
-            ActionItemInput {
-                agenda_item_id: Some(top.id),
-                what: "Konzept Sprachkurse (Zanderbeck)".into(),
-                owner_contact_id: Some(erased),
-                ..Default::default()
-            },
-            now,
-        )
-        .await
-        .unwrap();
-    store
-        .approve_minutes(session, "Leyla Öztürk", at(2026, 3, 20))
+    let top = usecase::agenda::add_agenda_item(
+        store,
+        session,
+        AgendaItemInput {
+            title: "Sprachkurse".into(),
+            responsible_contact_ids: vec![erased],
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    usecase::minutes::set_discussion(
+        store,
+        top.id,
+        "Herr Dr. Zanderbeck berichtet über die Kurse. Frau Öztürk ergänzt.",
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    usecase::minutes::update_minutes(
+        store,
+        session,
+        MinutesInput {
+            minute_taker_contact_id: Some(other),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    usecase::minutes::add_decision(
+        store,
+        session,
+        DecisionInput {
+            agenda_item_id: Some(top.id),
+            text: "Quirin Zanderbeck legt bis Juni ein Konzept vor.".into(),
+            expected_version: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    usecase::minutes::add_action_item(
+        store,
+        session,
+        ActionItemInput {
+            agenda_item_id: Some(top.id),
+            what: "Konzept Sprachkurse (Zanderbeck)".into(),
+            owner_contact_id: Some(erased),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    usecase::minutes::approve_minutes(store, session, "Leyla Öztürk", at(2026, 3, 20))
         .await
         .unwrap();
     World {
@@ -517,8 +520,7 @@ async fn a_shared_surname_is_replaced_only_with_first_name_or_salutation() {
         .await
         .unwrap();
     let agenda = store.list_agenda(w.session).await.unwrap();
-    store
-        .set_discussion(agenda[0].id, "Zanderbeck und Herr Zanderbeck", None, now)
+    usecase::minutes::set_discussion(&store, agenda[0].id, "Zanderbeck und Herr Zanderbeck", None, now)
         .await
         .unwrap_err(); // approved minutes stay locked for ordinary edits
     store.erase_contact(w.erased, now).await.unwrap();
@@ -921,52 +923,53 @@ async fn audit_records_paper_status_changes_and_deletions_with_the_name_papers_s
 async fn deleting_tops_decisions_action_items_and_attendance_of_draft_minutes_is_recorded() {
     let store = Store::open_in_memory().await.unwrap();
     let now = at(2026, 6, 1);
-    let session = store
-        .create_session(
-            SessionInput {
-                title: "2. Netzwerktreffen 2026".into(),
-                date: "15.06.2026".into(),
-                start_time: "10:00".into(),
-                ..Default::default()
-            },
-            now,
-        )
-        .await
-        .unwrap()
-        .id;
+    let session = usecase::sessions::create_session(
+        &store,
+        SessionInput {
+            title: "2. Netzwerktreffen 2026".into(),
+            date: "15.06.2026".into(),
+            start_time: "10:00".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap()
+    .id;
     let top = |title: &str| AgendaItemInput {
         title: title.into(),
         ..Default::default()
     };
-    let wohnen = store.add_agenda_item(session, top("Wohnen"), now).await.unwrap();
-    let arbeit = store
-        .add_agenda_item(session, top("Arbeitsmarkt"), now)
+    let wohnen = usecase::agenda::add_agenda_item(&store, session, top("Wohnen"), now)
         .await
         .unwrap();
-    let decision = store
-        .add_decision(
-            session,
-            DecisionInput {
-                agenda_item_id: Some(wohnen.id),
-                text: "Die AG Wohnen wird gegründet.".into(),
-                expected_version: None,
-            },
-            now,
-        )
+    let arbeit = usecase::agenda::add_agenda_item(&store, session, top("Arbeitsmarkt"), now)
         .await
         .unwrap();
-    let task = store
-        .add_action_item(
-            session,
-            ActionItemInput {
-                agenda_item_id: Some(wohnen.id),
-                what: "Einladung zur AG Wohnen".into(),
-                ..Default::default()
-            },
-            now,
-        )
-        .await
-        .unwrap();
+    let decision = usecase::minutes::add_decision(
+        &store,
+        session,
+        DecisionInput {
+            agenda_item_id: Some(wohnen.id),
+            text: "Die AG Wohnen wird gegründet.".into(),
+            expected_version: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let task = usecase::minutes::add_action_item(
+        &store,
+        session,
+        ActionItemInput {
+            agenda_item_id: Some(wohnen.id),
+            what: "Einladung zur AG Wohnen".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap();
 
     // Two on the list: one invited (coming and going unrecorded), one who took part.
     let people = |last: &str| ContactInput {
@@ -975,26 +978,40 @@ async fn deleting_tops_decisions_action_items_and_attendance_of_draft_minutes_is
     };
     let invited = store.create_contact(people("Eingeladen"), now).await.unwrap().id;
     let attended = store.create_contact(people("Dabei"), now).await.unwrap().id;
-    store
-        .add_participants(session, &ParticipantSet::Contacts(vec![invited, attended]), now)
-        .await
-        .unwrap();
+    usecase::participants::add_participants(
+        &store,
+        session,
+        &ParticipantSet::Contacts(vec![invited, attended]),
+        now,
+    )
+    .await
+    .unwrap();
     let list = store.list_participants(session).await.unwrap();
     let row_of = |contact: i64| list.iter().find(|p| p.contact_id == contact).unwrap().id;
-    store
-        .set_participant_status(
-            session,
-            &[(row_of(attended), ParticipantStatus::Teilgenommen)],
-            now,
-        )
+    usecase::participants::set_participant_status(
+        &store,
+        session,
+        &[(row_of(attended), ParticipantStatus::Teilgenommen)],
+        now,
+    )
+    .await
+    .unwrap();
+
+    usecase::minutes::delete_decision(&store, decision.id)
         .await
         .unwrap();
-
-    store.delete_decision(decision.id).await.unwrap();
-    store.delete_action_item(task.id).await.unwrap();
-    store.delete_agenda_item(arbeit.id).await.unwrap();
-    store.remove_participant(session, row_of(invited)).await.unwrap();
-    store.remove_participant(session, row_of(attended)).await.unwrap();
+    usecase::minutes::delete_action_item(&store, task.id)
+        .await
+        .unwrap();
+    usecase::agenda::delete_agenda_item(&store, arbeit.id)
+        .await
+        .unwrap();
+    usecase::participants::remove_participant(&store, session, row_of(invited))
+        .await
+        .unwrap();
+    usecase::participants::remove_participant(&store, session, row_of(attended))
+        .await
+        .unwrap();
 
     let page = store
         .list_audit(&AuditFilter {
@@ -1026,9 +1043,10 @@ async fn deleting_tops_decisions_action_items_and_attendance_of_draft_minutes_is
     // A refused deletion (approved minutes) leaves no entry: it shares the deletion's transaction.
     let w = world(&store).await;
     let approved = store.get_minutes(w.session).await.unwrap();
-    store.delete_decision(approved.decisions[0].id).await.unwrap_err();
-    store
-        .delete_action_item(approved.action_items[0].id)
+    usecase::minutes::delete_decision(&store, approved.decisions[0].id)
+        .await
+        .unwrap_err();
+    usecase::minutes::delete_action_item(&store, approved.action_items[0].id)
         .await
         .unwrap_err();
     let after = store

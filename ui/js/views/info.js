@@ -1,6 +1,7 @@
 // Screen "Info": version, where the data file is, the SQLite version, how many records exist, and
 // where the reference data the app ships (the Gemeinden list) comes from, with what it covers
-// (for now only the Stadtkreise, and Info must say so), date and licence.
+// (for now only the Stadtkreise, and Info must say so), date and licence. Above all that, the
+// way to the Hilfe (the Benutzerhandbuch in the window; F1 opens it from any screen).
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
@@ -16,6 +17,14 @@ export async function render(container) {
 
   replaceChildren(container,
     el('h1', { class: 'kern-heading-large', tabindex: '-1' }, 'Info'),
+    el('section', { 'aria-labelledby': 'info-hilfe-titel', id: 'info-hilfe' },
+      el('h2', { class: 'kern-heading-medium', id: 'info-hilfe-titel' }, 'Hilfe'),
+      el('p', { class: 'kern-body' },
+        'Das Benutzerhandbuch erklärt Schritt für Schritt, wie Sie Kontakte übernehmen, Sitzungen planen, ',
+        'Protokolle schreiben und Ihre Daten sichern. Mit der Taste F1 öffnen Sie es von jeder Ansicht aus.'),
+      el('a', { class: 'kern-btn kern-btn--secondary', href: '#/hilfe', id: 'info-hilfe-oeffnen', 'aria-keyshortcuts': 'F1' },
+        el('span', { class: 'kern-label' }, 'Benutzerhandbuch öffnen'))),
+    el('h2', { class: 'kern-heading-medium' }, 'Programm und Datendatei'),
     el('dl', { class: 'kern-description-list' },
       item('Version', `Netzwerkmappe ${info.app_version}`, 'info-version'),
       item('Datendatei', el('code', { class: 'path' }, info.data_file), 'info-datendatei'),

@@ -1,5 +1,6 @@
-//! SQL for a session's agenda: TOPs with sub-items, responsible contacts, moves that renumber in
-//! one transaction. Numbers, clock times and the effect of a move are computed by `crate::agenda`.
+//! SQL for a session's agenda: TOPs with sub-items, responsible contacts, placements (parent and
+//! position) and the copy for "Als Vorlage verwenden". Statements and queries only: numbers, clock
+//! times, moves and what may be added or deleted are `crate::agenda`, the steps `usecase/agenda.rs`.
 
 use std::collections::HashMap;
 
@@ -7,16 +8,13 @@ use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use super::search::remove_rows;
-use super::session_index::index_session_tree;
-use super::sessions::{load_session, minutes_status};
-use super::write::{Versioned, check_version, timestamp};
-use crate::agenda::{
-    AgendaItem, AgendaItemInput, AgendaMove, Placement, Responsible, apply_move, clock_times, numbers,
-};
+use super::sessions::load_session;
+use super::write::timestamp;
+use crate::agenda::{AgendaItem, AgendaItemInput, Placement, Responsible, clock_times, numbers};
 use crate::berlin::{hhmm, stored_time};
-use crate::minutes::check_editable;
 use crate::participant::display_name;
 use crate::search::SearchKind;
+use crate::session::Session;
 use crate::{Error, Result, Store};
 
 impl Store {
@@ -25,117 +23,6 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         load_session(&mut conn, session_id).await?;
         agenda_of(&mut conn, session_id).await
-    }
-
-    /// Adds a TOP at the end (or as the last sub-item of `input.parent_id`). Returns the new
-    /// TOP with its number.
-    pub async fn add_agenda_item(
-        &self,
-        session_id: i64,
-        input: AgendaItemInput,
-        now: DateTime<Utc>,
-    ) -> Result<AgendaItem> {
-        let input = input.normalised()?;
-        let mut tx = self.begin_write().await?;
-        load_session(&mut tx, session_id).await?;
-        check_editable(minutes_status(&mut tx, session_id).await?)?;
-        if let Some(parent) = input.parent_id {
-            let parent_of_parent: Option<Option<i64>> =
-                sqlx::query_scalar("SELECT parent_id FROM agenda_items WHERE id = ?1 AND session_id = ?2")
-                    .bind(parent)
-                    .bind(session_id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            match parent_of_parent {
-                None => {
-                    return Err(Error::NotFound {
-                        what: "Der übergeordnete Tagesordnungspunkt".into(),
-                    });
-                }
-                Some(Some(_)) => {
-                    return Err(Error::validation(
-                        "Tagesordnung",
-                        "Unterpunkte können keine eigenen Unterpunkte haben (nur TOP 3.1, nicht 3.1.1).",
-                    ));
-                }
-                Some(None) => {}
-            }
-        }
-        let position: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM agenda_items WHERE session_id = ?1 AND parent_id IS ?2")
-                .bind(session_id)
-                .bind(input.parent_id)
-                .fetch_one(&mut *tx)
-                .await?;
-        let ts = timestamp(now);
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO agenda_items (session_id, parent_id, position, title, description, planned_minutes,
-                                       approves_session_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id",
-        )
-        .bind(session_id)
-        .bind(input.parent_id)
-        .bind(position)
-        .bind(&input.title)
-        .bind(&input.description)
-        .bind(input.planned_minutes)
-        .bind(input.approves_session_id)
-        .bind(&ts)
-        .fetch_one(&mut *tx)
-        .await?;
-        check_approved_session(&mut tx, input.approves_session_id, session_id).await?;
-        write_responsible(&mut tx, id, &input.responsible_contact_ids).await?;
-        index_session_tree(&mut tx, session_id).await?;
-        tx.commit().await?;
-        self.get_agenda_item(id).await
-    }
-
-    /// "Genehmigung des Protokolls der letzten Sitzung" as TOP 1 of session `session_id` (the other
-    /// TOPs move down), linked to the draft minutes of the latest earlier session that was not
-    /// cancelled; recording a decision on it approves those minutes. German message when there
-    /// are no such minutes.
-    pub async fn add_minutes_approval_item(&self, session_id: i64, now: DateTime<Utc>) -> Result<AgendaItem> {
-        let mut tx = self.begin_write().await?;
-        let session = load_session(&mut tx, session_id).await?;
-        check_editable(session.minutes_status)?;
-        let previous: Option<i64> = sqlx::query_scalar(
-            "SELECT s.id FROM sessions s JOIN minutes m ON m.session_id = s.id
-             WHERE s.status <> 'abgesagt' AND m.status = 'entwurf' AND s.id <> ?1
-               AND (s.date, s.start_time, s.id) < (?2, ?3, ?1)
-             ORDER BY s.date DESC, s.start_time DESC, s.id DESC LIMIT 1",
-        )
-        .bind(session_id)
-        .bind(&session.date)
-        .bind(&session.start_time)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(previous) = previous else {
-            return Err(Error::validation(
-                "Tagesordnung",
-                "Es gibt keine frühere Sitzung mit einem Protokoll im Entwurf, das genehmigt werden könnte.",
-            ));
-        };
-        sqlx::query(
-            "UPDATE agenda_items SET position = position + 1 WHERE session_id = ?1 AND parent_id IS NULL",
-        )
-        .bind(session_id)
-        .execute(&mut *tx)
-        .await?;
-        let ts = timestamp(now);
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO agenda_items (session_id, parent_id, position, title, planned_minutes, approves_session_id,
-                                       created_at, updated_at)
-             VALUES (?1, NULL, 0, ?2, 5, ?3, ?4, ?4) RETURNING id",
-        )
-        .bind(session_id)
-        .bind(crate::agenda::APPROVAL_TOP_TITLE)
-        .bind(previous)
-        .bind(&ts)
-        .fetch_one(&mut *tx)
-        .await?;
-        index_session_tree(&mut tx, session_id).await?;
-        tx.commit().await?;
-        self.get_agenda_item(id).await
     }
 
     /// One TOP with its number and clock time.
@@ -150,111 +37,6 @@ impl Store {
                 what: "Der Tagesordnungspunkt".into(),
             })
     }
-
-    /// Saves title, description, planned minutes, responsible people and the approval link of a
-    /// TOP (its place changes only through [`Store::move_agenda_item`]).
-    pub async fn update_agenda_item(
-        &self,
-        id: i64,
-        input: AgendaItemInput,
-        now: DateTime<Utc>,
-    ) -> Result<AgendaItem> {
-        let input = input.normalised()?;
-        let mut tx = self.begin_write().await?;
-        check_version(&mut tx, Versioned::AgendaItem, id, input.expected_version).await?;
-        let session_id = session_of_item(&mut tx, id).await?;
-        check_editable(minutes_status(&mut tx, session_id).await?)?;
-        check_approved_session(&mut tx, input.approves_session_id, session_id).await?;
-        sqlx::query(
-            "UPDATE agenda_items SET title = ?1, description = ?2, planned_minutes = ?3, approves_session_id = ?4,
-                    updated_at = ?5, version = version + 1
-             WHERE id = ?6",
-        )
-        .bind(&input.title)
-        .bind(&input.description)
-        .bind(input.planned_minutes)
-        .bind(input.approves_session_id)
-        .bind(timestamp(now))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM agenda_item_contacts WHERE agenda_item_id = ?1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        write_responsible(&mut tx, id, &input.responsible_contact_ids).await?;
-        index_session_tree(&mut tx, session_id).await?;
-        tx.commit().await?;
-        self.get_agenda_item(id).await
-    }
-
-    /// Deletes a TOP (with its sub-items); the others close ranks. Refused when decisions or action
-    /// items were recorded on it, or when the minutes are approved.
-    pub async fn delete_agenda_item(&self, id: i64) -> Result<Vec<AgendaItem>> {
-        let mut tx = self.begin_write().await?;
-        let session_id = session_of_item(&mut tx, id).await?;
-        check_editable(minutes_status(&mut tx, session_id).await?)?;
-        let recorded: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM decisions d WHERE d.agenda_item_id IN (SELECT id FROM agenda_items WHERE id = ?1 OR parent_id = ?1))
-                  + (SELECT COUNT(*) FROM action_items a WHERE a.agenda_item_id IN (SELECT id FROM agenda_items WHERE id = ?1 OR parent_id = ?1))",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if recorded > 0 {
-            return Err(Error::validation(
-                "Tagesordnung",
-                "Zu diesem Tagesordnungspunkt gibt es Beschlüsse oder Aufgaben. Bitte löschen oder verschieben Sie diese zuerst.",
-            ));
-        }
-        let gone: Vec<i64> =
-            sqlx::query_scalar("SELECT id FROM agenda_items WHERE id = ?1 OR parent_id = ?1")
-                .bind(id)
-                .fetch_all(&mut *tx)
-                .await?;
-        let title: String = sqlx::query_scalar("SELECT title FROM agenda_items WHERE id = ?1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let words = super::audit::session_words_of(&mut tx, session_id).await?;
-        let event = crate::audit::agenda_item_deleted(session_id, &words, &title);
-        super::audit::record_audit(&mut tx, &event, None).await?;
-        sqlx::query("DELETE FROM agenda_items WHERE id = ?1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        remove_rows(&mut tx, SearchKind::AgendaItem, &gone).await?;
-        // Close the gap: positions stay 0, 1, 2 … per parent.
-        let placements = placements_of(&mut tx, session_id).await?;
-        write_placements(&mut tx, &dense(&placements)).await?;
-        index_session_tree(&mut tx, session_id).await?;
-        tx.commit().await?;
-        self.list_agenda(session_id).await
-    }
-
-    /// Moves a TOP up, down, in or out (keyboard and mouse do the same); every TOP's place is
-    /// rewritten in one transaction, so numbering follows. Returns the new agenda.
-    pub async fn move_agenda_item(
-        &self,
-        id: i64,
-        how: AgendaMove,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<AgendaItem>> {
-        let mut tx = self.begin_write().await?;
-        let session_id = session_of_item(&mut tx, id).await?;
-        check_editable(minutes_status(&mut tx, session_id).await?)?;
-        let before = placements_of(&mut tx, session_id).await?;
-        let after = apply_move(&before, id, how)?;
-        let changed: Vec<Placement> = after.iter().copied().filter(|p| !before.contains(p)).collect();
-        write_placements(&mut tx, &changed).await?;
-        sqlx::query("UPDATE agenda_items SET updated_at = ?1 WHERE id = ?2")
-            .bind(timestamp(now))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        self.list_agenda(session_id).await
-    }
 }
 
 /// The session a TOP belongs to.
@@ -268,34 +50,145 @@ pub(crate) async fn session_of_item(conn: &mut SqliteConnection, id: i64) -> Res
         })
 }
 
-/// A TOP can approve the minutes of another, earlier session only.
-async fn check_approved_session(
-    conn: &mut SqliteConnection,
-    approves: Option<i64>,
-    session_id: i64,
-) -> Result<()> {
-    let Some(other) = approves else { return Ok(()) };
-    if other == session_id {
-        return Err(Error::validation(
-            "Genehmigung des Protokolls",
-            "Eine Sitzung kann nicht ihr eigenes Protokoll genehmigen.",
-        ));
+/// Whether TOP `parent` of session `session_id` is itself a sub-item; `NotFound` when the session
+/// has no such TOP.
+pub(crate) async fn is_sub_item(conn: &mut SqliteConnection, parent: i64, session_id: i64) -> Result<bool> {
+    let parent_of_parent: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT parent_id FROM agenda_items WHERE id = ?1 AND session_id = ?2")
+            .bind(parent)
+            .bind(session_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    match parent_of_parent {
+        None => Err(Error::NotFound {
+            what: "Der übergeordnete Tagesordnungspunkt".into(),
+        }),
+        Some(p) => Ok(p.is_some()),
     }
-    load_session(conn, other).await.map(|_| ())
 }
 
-async fn write_responsible(conn: &mut SqliteConnection, item: i64, contacts: &[i64]) -> Result<()> {
-    for (position, contact) in contacts.iter().enumerate() {
+/// Adds a TOP as the last one under `input.parent_id` (or the last top-level one); returns its id.
+pub(crate) async fn insert_item(
+    conn: &mut SqliteConnection,
+    session_id: i64,
+    input: &AgendaItemInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let position: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM agenda_items WHERE session_id = ?1 AND parent_id IS ?2")
+            .bind(session_id)
+            .bind(input.parent_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(sqlx::query_scalar(
+        "INSERT INTO agenda_items (session_id, parent_id, position, title, description, planned_minutes,
+                                   approves_session_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id",
+    )
+    .bind(session_id)
+    .bind(input.parent_id)
+    .bind(position)
+    .bind(&input.title)
+    .bind(&input.description)
+    .bind(input.planned_minutes)
+    .bind(input.approves_session_id)
+    .bind(timestamp(now))
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// The latest session before `session` that was not cancelled and whose minutes are a draft.
+pub(crate) async fn previous_draft_minutes(
+    conn: &mut SqliteConnection,
+    session: &Session,
+) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT s.id FROM sessions s JOIN minutes m ON m.session_id = s.id
+         WHERE s.status <> 'abgesagt' AND m.status = 'entwurf' AND s.id <> ?1
+           AND (s.date, s.start_time, s.id) < (?2, ?3, ?1)
+         ORDER BY s.date DESC, s.start_time DESC, s.id DESC LIMIT 1",
+    )
+    .bind(session.id)
+    .bind(&session.date)
+    .bind(&session.start_time)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Puts `title` in as TOP 1 (the other top-level TOPs move down), approving the minutes of
+/// session `approves`; returns its id.
+pub(crate) async fn insert_first_item(
+    conn: &mut SqliteConnection,
+    session_id: i64,
+    title: &str,
+    planned_minutes: i64,
+    approves: i64,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    sqlx::query(
+        "UPDATE agenda_items SET position = position + 1 WHERE session_id = ?1 AND parent_id IS NULL",
+    )
+    .bind(session_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(sqlx::query_scalar(
+        "INSERT INTO agenda_items (session_id, parent_id, position, title, planned_minutes, approves_session_id,
+                                   created_at, updated_at)
+         VALUES (?1, NULL, 0, ?2, ?3, ?4, ?5, ?5) RETURNING id",
+    )
+    .bind(session_id)
+    .bind(title)
+    .bind(planned_minutes)
+    .bind(approves)
+    .bind(timestamp(now))
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// Title, description, planned minutes and approval link of a TOP.
+pub(crate) async fn update_item(
+    conn: &mut SqliteConnection,
+    id: i64,
+    input: &AgendaItemInput,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE agenda_items SET title = ?1, description = ?2, planned_minutes = ?3, approves_session_id = ?4,
+                updated_at = ?5, version = version + 1
+         WHERE id = ?6",
+    )
+    .bind(&input.title)
+    .bind(&input.description)
+    .bind(input.planned_minutes)
+    .bind(input.approves_session_id)
+    .bind(timestamp(now))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Whether every one of these contacts exists.
+pub(crate) async fn contacts_exist(conn: &mut SqliteConnection, contacts: &[i64]) -> Result<bool> {
+    for contact in contacts {
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM contacts WHERE id = ?1")
             .bind(contact)
             .fetch_optional(&mut *conn)
             .await?;
         if exists.is_none() {
-            return Err(Error::validation(
-                "Verantwortlich",
-                "Eine gewählte Person gibt es nicht mehr. Bitte wählen Sie erneut.",
-            ));
+            return Ok(false);
         }
+    }
+    Ok(true)
+}
+
+/// Replaces the responsible people of a TOP, in order.
+pub(crate) async fn set_responsible(conn: &mut SqliteConnection, item: i64, contacts: &[i64]) -> Result<()> {
+    sqlx::query("DELETE FROM agenda_item_contacts WHERE agenda_item_id = ?1")
+        .bind(item)
+        .execute(&mut *conn)
+        .await?;
+    for (position, contact) in contacts.iter().enumerate() {
         sqlx::query(
             "INSERT INTO agenda_item_contacts (agenda_item_id, contact_id, position) VALUES (?1, ?2, ?3)",
         )
@@ -305,6 +198,47 @@ async fn write_responsible(conn: &mut SqliteConnection, item: i64, contacts: &[i
         .execute(&mut *conn)
         .await?;
     }
+    Ok(())
+}
+
+/// How many decisions and action items were recorded on a TOP and its sub-items.
+pub(crate) async fn recorded_on(conn: &mut SqliteConnection, id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM decisions d WHERE d.agenda_item_id IN (SELECT id FROM agenda_items WHERE id = ?1 OR parent_id = ?1))
+              + (SELECT COUNT(*) FROM action_items a WHERE a.agenda_item_id IN (SELECT id FROM agenda_items WHERE id = ?1 OR parent_id = ?1))",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+pub(crate) async fn item_title(conn: &mut SqliteConnection, id: i64) -> Result<String> {
+    Ok(sqlx::query_scalar("SELECT title FROM agenda_items WHERE id = ?1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
+/// Deletes a TOP with its sub-items and their search rows.
+pub(crate) async fn delete_item(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let gone: Vec<i64> = sqlx::query_scalar("SELECT id FROM agenda_items WHERE id = ?1 OR parent_id = ?1")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM agenda_items WHERE id = ?1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    remove_rows(conn, SearchKind::AgendaItem, &gone).await
+}
+
+/// Marks a TOP as changed now (a move changes no field of its own).
+pub(crate) async fn touch_item(conn: &mut SqliteConnection, id: i64, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query("UPDATE agenda_items SET updated_at = ?1 WHERE id = ?2")
+        .bind(timestamp(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -324,21 +258,7 @@ pub(crate) async fn placements_of(conn: &mut SqliteConnection, session_id: i64) 
         .collect())
 }
 
-/// Positions renumbered 0, 1, 2 … per parent, keeping the order.
-fn dense(items: &[Placement]) -> Vec<Placement> {
-    let mut counters: HashMap<Option<i64>, i64> = HashMap::new();
-    crate::agenda::reading_order(items)
-        .into_iter()
-        .map(|p| {
-            let c = counters.entry(p.parent_id).or_insert(0);
-            let out = Placement { position: *c, ..p };
-            *c += 1;
-            out
-        })
-        .collect()
-}
-
-async fn write_placements(conn: &mut SqliteConnection, items: &[Placement]) -> Result<()> {
+pub(crate) async fn write_placements(conn: &mut SqliteConnection, items: &[Placement]) -> Result<()> {
     for p in items {
         sqlx::query("UPDATE agenda_items SET parent_id = ?1, position = ?2 WHERE id = ?3")
             .bind(p.parent_id)

@@ -6,9 +6,10 @@
 //! inside the record's own transaction (see `search.rs`). Every write opens its transaction through
 //! `write.rs` (`BEGIN IMMEDIATE`).
 
-mod agenda;
+pub(crate) mod action_items;
+pub(crate) mod agenda;
 mod attachments;
-mod audit;
+pub(crate) mod audit;
 mod backup;
 mod contact_details;
 mod contact_insert;
@@ -16,20 +17,20 @@ mod contacts;
 mod districts;
 mod import;
 mod info;
-mod minutes;
+pub(crate) mod minutes;
 mod organisations;
 mod paper_links;
 mod paper_versions;
 mod papers;
-mod participants;
+pub(crate) mod participants;
 mod pdf;
 mod privacy;
 mod reminders;
 mod search;
-mod session_index;
-mod sessions;
+pub(crate) mod session_index;
+pub(crate) mod sessions;
 mod settings;
-mod write;
+pub(crate) mod write;
 
 pub use backup::{corrupt_index_entry_for_tests, inspect_file, integrity_check_file};
 pub use contacts::MAX_LIST;

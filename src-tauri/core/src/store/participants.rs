@@ -1,19 +1,19 @@
-//! SQL for a session's participants: adding people one by one or as sets, attendance, and the
-//! snapshot of name, function and organisation as they were on the day.
+//! SQL for a session's participants: the list, adding people one by one or as sets, attendance,
+//! the snapshot of name, function and organisation as they were on the day, and the copy for
+//! "Als Vorlage verwenden". Statements and queries only: the rules are `crate::participant` (and
+//! the approval lock of `crate::minutes`), the steps `usecase/participants.rs`.
 
 use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::json_ids;
-use super::sessions::{load_session, minutes_status};
+use super::sessions::load_session;
 use super::write::timestamp;
-use crate::minutes::check_editable;
 use crate::participant::{
-    Added, Participant, ParticipantSet, ParticipantStatus, check_contact_removable, display_name,
-    snapshot_follows_contact,
+    Participant, ParticipantSet, ParticipantStatus, check_contact_removable, display_name,
 };
 use crate::search::sort_key;
-use crate::{Error, Result, Store};
+use crate::{Result, Store};
 
 const SELECT_PARTICIPANT: &str = "
     SELECT p.id, p.session_id, p.contact_id, p.status, p.name_snapshot AS name,
@@ -29,159 +29,122 @@ impl Store {
         load_session(&mut conn, session_id).await?;
         participants_of(&mut conn, session_id).await
     }
-
-    /// Adds everyone of `set` who is not on the list yet (as "eingeladen"), with their name,
-    /// function and organisation of today. One transaction, however many people.
-    pub async fn add_participants(
-        &self,
-        session_id: i64,
-        set: &ParticipantSet,
-        now: DateTime<Utc>,
-    ) -> Result<Added> {
-        let mut tx = self.begin_write().await?;
-        load_session(&mut tx, session_id).await?;
-        check_editable(minutes_status(&mut tx, session_id).await?)?;
-        let contacts = contacts_of_set(&mut tx, set).await?;
-        let (added, already) = insert_participants(&mut tx, session_id, &contacts, now).await?;
-        tx.commit().await?;
-        Ok(Added { added, already })
-    }
-
-    /// Sets the status of participants (the attendance checklist sends all rows it changed at
-    /// once): `(participant id, status)`. Refused after the minutes were approved.
-    pub async fn set_participant_status(
-        &self,
-        session_id: i64,
-        changes: &[(i64, ParticipantStatus)],
-        now: DateTime<Utc>,
-    ) -> Result<Vec<Participant>> {
-        let mut tx = self.begin_write().await?;
-        load_session(&mut tx, session_id).await?;
-        check_editable(minutes_status(&mut tx, session_id).await?)?;
-        let ts = timestamp(now);
-        for (id, status) in changes {
-            let changed = sqlx::query(
-                "UPDATE session_participants SET status = ?1, updated_at = ?2 WHERE id = ?3 AND session_id = ?4",
-            )
-            .bind(status)
-            .bind(&ts)
-            .bind(id)
-            .bind(session_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed == 0 {
-                return Err(Error::NotFound {
-                    what: "Die teilnehmende Person".into(),
-                });
-            }
-        }
-        tx.commit().await?;
-        self.list_participants(session_id).await
-    }
-
-    /// Takes a person off the list. Refused after the minutes were approved.
-    pub async fn remove_participant(&self, session_id: i64, participant_id: i64) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        check_editable(minutes_status(&mut tx, session_id).await?)?;
-        // Invitations come and go unrecorded; attendance is part of the minutes, so its removal
-        // is traced (in this transaction).
-        let attended: Option<(i64, ParticipantStatus)> = sqlx::query_as(
-            "SELECT contact_id, status FROM session_participants
-             WHERE id = ?1 AND session_id = ?2 AND status IN ('teilgenommen', 'entschuldigt')",
-        )
-        .bind(participant_id)
-        .bind(session_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some((contact_id, status)) = attended {
-            let words = super::audit::session_words_of(&mut tx, session_id).await?;
-            let event = crate::audit::attendance_removed(session_id, &words, contact_id, status.label());
-            super::audit::record_audit(&mut tx, &event, None).await?;
-        }
-        let gone = sqlx::query("DELETE FROM session_participants WHERE id = ?1 AND session_id = ?2")
-            .bind(participant_id)
-            .bind(session_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if gone == 0 {
-            return Err(Error::NotFound {
-                what: "Die teilnehmende Person".into(),
-            });
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Brings the names of a session's participants up to date with their contacts, as long as
-    /// the session has not taken place (afterwards the list is the record of the day and stays).
-    /// Returns how many rows changed.
-    pub async fn refresh_participant_names(&self, session_id: i64, now: DateTime<Utc>) -> Result<u64> {
-        let mut tx = self.begin_write().await?;
-        let session = load_session(&mut tx, session_id).await?;
-        if !snapshot_follows_contact(session.status, session.minutes_status.is_some()) {
-            return Ok(0);
-        }
-        let ids: Vec<i64> =
-            sqlx::query_scalar("SELECT contact_id FROM session_participants WHERE session_id = ?1")
-                .bind(session_id)
-                .fetch_all(&mut *tx)
-                .await?;
-        let mut changed = 0;
-        for snap in snapshots(&mut tx, &ids).await? {
-            changed += sqlx::query(
-                "UPDATE session_participants SET name_snapshot = ?1, function_snapshot = ?2, organisation_snapshot = ?3,
-                        sort_key = ?4, updated_at = ?5
-                 WHERE session_id = ?6 AND contact_id = ?7
-                   AND (name_snapshot, function_snapshot, organisation_snapshot) IS NOT (?1, ?2, ?3)",
-            )
-            .bind(&snap.name)
-            .bind(&snap.function)
-            .bind(&snap.organisation)
-            .bind(&snap.sort_key)
-            .bind(timestamp(now))
-            .bind(session_id)
-            .bind(snap.contact_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        }
-        tx.commit().await?;
-        Ok(changed)
-    }
-
-    /// Whether contact `id` could be deleted without taking anyone out of old minutes; the
-    /// German reason when not. (The contact delete calls the same rule in its transaction.)
-    pub async fn check_contact_removable(&self, id: i64) -> Result<()> {
-        let mut conn = self.pool.acquire().await?;
-        contact_in_minutes(&mut conn, id).await
-    }
 }
 
-/// Refuses when the contact took part in a session or owns an action item.
-async fn contact_in_minutes(conn: &mut SqliteConnection, id: i64) -> Result<()> {
-    let (attended, owned): (i64, i64) = sqlx::query_as(
+/// Sets a participant's status; returns how many rows changed (0: not on this session's list).
+pub(crate) async fn set_status(
+    conn: &mut SqliteConnection,
+    session_id: i64,
+    id: i64,
+    status: ParticipantStatus,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE session_participants SET status = ?1, updated_at = ?2 WHERE id = ?3 AND session_id = ?4",
+    )
+    .bind(status)
+    .bind(timestamp(now))
+    .bind(id)
+    .bind(session_id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
+/// Contact and status of a participant whose attendance is recorded (took part or excused).
+pub(crate) async fn recorded_attendance(
+    conn: &mut SqliteConnection,
+    session_id: i64,
+    id: i64,
+) -> Result<Option<(i64, ParticipantStatus)>> {
+    Ok(sqlx::query_as(
+        "SELECT contact_id, status FROM session_participants
+         WHERE id = ?1 AND session_id = ?2 AND status IN ('teilgenommen', 'entschuldigt')",
+    )
+    .bind(id)
+    .bind(session_id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Takes a participant off a session's list; returns how many rows went (0: not on it).
+pub(crate) async fn delete_participant(conn: &mut SqliteConnection, session_id: i64, id: i64) -> Result<u64> {
+    Ok(
+        sqlx::query("DELETE FROM session_participants WHERE id = ?1 AND session_id = ?2")
+            .bind(id)
+            .bind(session_id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
+}
+
+/// The contacts on a session's list.
+pub(crate) async fn participant_contacts(conn: &mut SqliteConnection, session_id: i64) -> Result<Vec<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT contact_id FROM session_participants WHERE session_id = ?1")
+            .bind(session_id)
+            .fetch_all(&mut *conn)
+            .await?,
+    )
+}
+
+/// Writes a contact's current name, function and organisation into their row of the session's
+/// list; returns 1 when it changed, else 0.
+pub(crate) async fn update_snapshot(
+    conn: &mut SqliteConnection,
+    session_id: i64,
+    snap: &Snapshot,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE session_participants SET name_snapshot = ?1, function_snapshot = ?2, organisation_snapshot = ?3,
+                sort_key = ?4, updated_at = ?5
+         WHERE session_id = ?6 AND contact_id = ?7
+           AND (name_snapshot, function_snapshot, organisation_snapshot) IS NOT (?1, ?2, ?3)",
+    )
+    .bind(&snap.name)
+    .bind(&snap.function)
+    .bind(&snap.organisation)
+    .bind(&snap.sort_key)
+    .bind(timestamp(now))
+    .bind(session_id)
+    .bind(snap.contact_id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
+/// How often contact `id` is part of minutes: `(sessions attended or excused, action items owned)`.
+pub(crate) async fn minutes_mentions(conn: &mut SqliteConnection, id: i64) -> Result<(i64, i64)> {
+    Ok(sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM session_participants WHERE contact_id = ?1
                    AND status IN ('teilgenommen', 'entschuldigt')),
                 (SELECT COUNT(*) FROM action_items WHERE owner_contact_id = ?1)",
     )
     .bind(id)
     .fetch_one(&mut *conn)
-    .await?;
-    check_contact_removable(attended, owned)
+    .await?)
 }
 
-/// To be called inside a contact's delete transaction: refuses (German message) when the contact
-/// is part of minutes, and otherwise takes them off the lists of sessions they were merely
-/// invited to, so the `ON DELETE RESTRICT` of `session_participants` does not fire.
-pub(crate) async fn release_contact_from_sessions(conn: &mut SqliteConnection, id: i64) -> Result<()> {
-    contact_in_minutes(conn, id).await?;
+/// Takes contact `id` off every session's list (inside a contact's delete transaction, so the
+/// `ON DELETE RESTRICT` of `session_participants` does not fire).
+pub(crate) async fn remove_contact_from_lists(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     sqlx::query("DELETE FROM session_participants WHERE contact_id = ?1")
         .bind(id)
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// To be called inside a contact's delete transaction: refuses (German message) when the contact
+/// is part of minutes, and otherwise takes them off the lists of sessions they were merely
+/// invited to. Called by the contact and organisation deletes in the store; the rule call moves
+/// into their use cases when those leave the store.
+pub(crate) async fn release_contact_from_sessions(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let (attended, owned) = minutes_mentions(conn, id).await?;
+    check_contact_removable(attended, owned)?;
+    remove_contact_from_lists(conn, id).await
 }
 
 pub(crate) async fn participants_of(
@@ -196,7 +159,7 @@ pub(crate) async fn participants_of(
 }
 
 /// The contact ids a set stands for, in German order of their names.
-async fn contacts_of_set(conn: &mut SqliteConnection, set: &ParticipantSet) -> Result<Vec<i64>> {
+pub(crate) async fn contacts_of_set(conn: &mut SqliteConnection, set: &ParticipantSet) -> Result<Vec<i64>> {
     let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
         "SELECT c.id FROM contacts c
          LEFT JOIN organisations o ON o.id = c.organisation_id
@@ -230,27 +193,18 @@ async fn contacts_of_set(conn: &mut SqliteConnection, set: &ParticipantSet) -> R
         }
     }
     q.push(" ORDER BY c.sort_key, c.id");
-    let ids: Vec<i64> = q.build_query_scalar().fetch_all(&mut *conn).await?;
-    if let ParticipantSet::Contacts(asked) = set
-        && ids.len() < asked.iter().collect::<std::collections::HashSet<_>>().len()
-    {
-        return Err(Error::validation(
-            "Teilnehmende",
-            "Eine gewählte Person gibt es nicht mehr. Bitte wählen Sie erneut.",
-        ));
-    }
-    Ok(ids)
+    Ok(q.build_query_scalar().fetch_all(&mut *conn).await?)
 }
 
-struct Snapshot {
-    contact_id: i64,
-    name: String,
-    function: Option<String>,
-    organisation: Option<String>,
-    sort_key: String,
+pub(crate) struct Snapshot {
+    pub(crate) contact_id: i64,
+    pub(crate) name: String,
+    pub(crate) function: Option<String>,
+    pub(crate) organisation: Option<String>,
+    pub(crate) sort_key: String,
 }
 
-async fn snapshots(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Vec<Snapshot>> {
+pub(crate) async fn snapshots(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Vec<Snapshot>> {
     type Row = (
         i64,
         Option<String>,
@@ -282,7 +236,7 @@ async fn snapshots(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Vec<Snaps
 }
 
 /// Inserts participants (skipping those already on the list); returns (added, already there).
-async fn insert_participants(
+pub(crate) async fn insert_participants(
     conn: &mut SqliteConnection,
     session_id: i64,
     contacts: &[i64],

@@ -5,10 +5,7 @@ use std::collections::BTreeMap;
 
 /// Every group of files that import each other in a loop, each group sorted, the list sorted.
 pub fn circles(edges: &[(String, String)]) -> Vec<Vec<String>> {
-    let mut names: Vec<&str> = edges
-        .iter()
-        .flat_map(|(a, b)| [a.as_str(), b.as_str()])
-        .collect();
+    let mut names: Vec<&str> = edges.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]).collect();
     names.sort_unstable();
     names.dedup();
     let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();

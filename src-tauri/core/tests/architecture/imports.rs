@@ -18,7 +18,14 @@ pub struct Edge {
 /// Folders whose files are sources (tests, vendored and generated files left out).
 const SOURCE_ROOTS: &[&str] = &["src-tauri", "ui", "scripts", "packaging"];
 const SOURCE_EXTENSIONS: &[&str] = &["rs", "js", "css", "html", "sh", "py", "nsi", "wxs"];
-const NOT_SOURCE: &[&str] = &["tests", "vendor", "target", "node_modules", "gen", "proptest-regressions"];
+const NOT_SOURCE: &[&str] = &[
+    "tests",
+    "vendor",
+    "target",
+    "node_modules",
+    "gen",
+    "proptest-regressions",
+];
 
 /// Every source file, as a path relative to `root` with `/` separators.
 pub fn source_files(root: &Path) -> Vec<String> {
@@ -53,7 +60,10 @@ fn walk(root: &Path, dir: &Path, found: &mut Vec<String>) {
 
 /// The two Rust crates: the directory their module tree starts in, and what to leave out of it.
 const CRATES: &[(&str, &[&str])] = &[
-    ("src-tauri/", &["src-tauri/core/", "src-tauri/main.rs", "src-tauri/build.rs"]),
+    (
+        "src-tauri/",
+        &["src-tauri/core/", "src-tauri/main.rs", "src-tauri/build.rs"],
+    ),
     ("src-tauri/core/src/", &[]),
 ];
 
@@ -132,7 +142,10 @@ fn facades(
         if !(file.ends_with("/mod.rs") || file.ends_with("lib.rs")) {
             continue;
         }
-        for found in scan(&texts[file]).into_iter().filter(|f| f.in_use && f.inline.is_empty()) {
+        for found in scan(&texts[file])
+            .into_iter()
+            .filter(|f| f.in_use && f.inline.is_empty())
+        {
             let Some(last) = found.path.last() else { continue };
             let name = found.alias.clone().unwrap_or_else(|| last.clone());
             if let Some((target, _)) = resolve(modules, &BTreeMap::new(), module, &found)
@@ -203,7 +216,12 @@ pub struct Found {
 pub fn paths_in(text: &str) -> Vec<(usize, Vec<String>)> {
     scan(text)
         .into_iter()
-        .filter(|f| matches!(f.path.first().map(String::as_str), Some("crate" | "super" | "self")))
+        .filter(|f| {
+            matches!(
+                f.path.first().map(String::as_str),
+                Some("crate" | "super" | "self")
+            )
+        })
         .map(|f| (f.inline.len(), f.path))
         .collect()
 }
@@ -258,7 +276,8 @@ pub fn scan(text: &str) -> Vec<Found> {
         match &t[i] {
             Token::Punct('{') => {
                 depth += 1;
-                if i >= 2 && ident(i - 2) == Some("mod")
+                if i >= 2
+                    && ident(i - 2) == Some("mod")
                     && let Some(name) = ident(i - 1)
                 {
                     inline.push((name.to_owned(), depth));
@@ -340,7 +359,7 @@ fn use_tree(t: &[Token], i: &mut usize, prefix: &[String], out: &mut Vec<(Vec<St
             Some(Token::Ident(name)) => {
                 *i += 1;
                 // `self` inside braces names the module the braces belong to.
-                if !(name == "self" && !path.is_empty()) {
+                if name != "self" || path.is_empty() {
                     path.push(name.clone());
                 }
                 if t.get(*i) == Some(&Token::Path) {

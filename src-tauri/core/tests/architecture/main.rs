@@ -18,6 +18,43 @@ use std::path::{Path, PathBuf};
 /// The longest a source file may be. Above it a file holds more than one job; split it by theme.
 const MAX_LINES: usize = 500;
 
+/// Debts known and not yet paid, each with the reason it is still here. A finding listed here does
+/// not fail the checks; a new one does, and so does a listed one that is gone (strike it, so the
+/// list only shrinks). Each entry is the start of the finding as the check prints it.
+const KNOWN_DEBTS: &[&str] = &[];
+
+/// Fails on every finding not in [`KNOWN_DEBTS`], and on every debt that was paid but is still listed.
+fn check(what: &str, findings: Vec<String>) {
+    let new: Vec<&String> = findings
+        .iter()
+        .filter(|f| !KNOWN_DEBTS.iter().any(|d| f.starts_with(d)))
+        .collect();
+    let paid: Vec<&&str> = KNOWN_DEBTS
+        .iter()
+        .filter(|d| d.starts_with(what_prefix(what)) && !findings.iter().any(|f| f.starts_with(**d)))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "{what}:\n  {}",
+        new.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n  ")
+    );
+    assert!(
+        paid.is_empty(),
+        "paid debts still listed in KNOWN_DEBTS, strike them: {paid:?}"
+    );
+}
+
+/// Debts name their check by their first word: "long:", "up:", "circle:".
+fn what_prefix(what: &str) -> &'static str {
+    if what.starts_with("split") {
+        "long:"
+    } else if what.starts_with("imports") {
+        "up:"
+    } else {
+        "circle:"
+    }
+}
+
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -31,13 +68,12 @@ fn no_source_file_is_longer_than_500_lines() {
             .map(|text| text.lines().count())
             .unwrap_or(0);
         if lines > MAX_LINES {
-            long.push(format!("{file} ({lines} lines)"));
+            long.push(format!("long: {file} ({lines} lines)"));
         }
     }
-    assert!(
-        long.is_empty(),
-        "split these files by theme (at most {MAX_LINES} lines each):\n  {}",
-        long.join("\n  ")
+    check(
+        &format!("split these files by theme (at most {MAX_LINES} lines each)"),
+        long,
     );
 }
 
@@ -47,12 +83,11 @@ fn no_import_runs_up_a_layer() {
     let edges = imports::rust_edges(&root);
     let upward: Vec<String> = edges
         .iter()
-        .filter_map(|edge| layers::upward(edge).map(|why| format!("{} -> {}: {why}", edge.from, edge.to)))
+        .filter_map(|edge| layers::upward(edge).map(|why| format!("up: {} -> {}: {why}", edge.from, edge.to)))
         .collect();
-    assert!(
-        upward.is_empty(),
-        "imports that run up a layer (see docs/ARCHITECTURE.md, \"Layers\"):\n  {}",
-        upward.join("\n  ")
+    check(
+        "imports that run up a layer (see docs/ARCHITECTURE.md, \"Layers\")",
+        upward,
     );
 }
 
@@ -64,12 +99,13 @@ fn no_two_files_import_each_other_in_a_circle() {
         .map(|edge| (edge.from, edge.to))
         .collect();
     edges.extend(imports::js_edges(&root));
-    let circles = graph::circles(&edges);
-    let shown: Vec<String> = circles.iter().map(|c| c.join(" ↔ ")).collect();
-    assert!(
-        circles.is_empty(),
-        "files that import each other in a circle; move what both need one layer down:\n  {}",
-        shown.join("\n  ")
+    let shown: Vec<String> = graph::circles(&edges)
+        .iter()
+        .map(|c| format!("circle: {}", c.join(" ↔ ")))
+        .collect();
+    check(
+        "circles: files that import each other; move what both need one layer down",
+        shown,
     );
 }
 

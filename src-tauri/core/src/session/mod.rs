@@ -9,10 +9,9 @@ use crate::berlin::{self, hhmm, iso_date, parse_date, parse_time};
 use crate::field::clean;
 use crate::{Error, Result};
 
-/// Longest title (a line in lists, the .ics SUMMARY, the dossier's cover).
-pub const MAX_TITLE: usize = 200;
-/// Longest free text (notes); a pasted Word document of a few pages fits comfortably.
-pub const MAX_TEXT: usize = 100_000;
+// Kept under the old path for callers outside the sessions area (store/papers, store/paper_versions).
+pub(crate) use crate::limits::require_length as check_length;
+use crate::limits::{TEXT as MAX_TEXT, TITLE as MAX_TITLE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, sqlx::Type)]
 #[serde(rename_all = "snake_case")]
@@ -147,15 +146,6 @@ impl SessionFields {
     }
     pub fn end_hhmm(&self) -> Option<String> {
         self.end_time.map(hhmm)
-    }
-}
-
-/// Checks a text's length, naming the field.
-pub(crate) fn check_length(field: &str, text: &str, max: usize) -> Result<()> {
-    // The same cap message as contacts and organisations (`limits.rs`), as a single-field error.
-    match crate::limits::check_length(field, text, max) {
-        Some(problem) => Err(Error::validation(problem.field, problem.message)),
-        None => Ok(()),
     }
 }
 
@@ -321,148 +311,67 @@ pub fn list_order(today: NaiveDate, a: (&str, &str, i64), b: (&str, &str, i64)) 
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Checks a save of the form over the stored session: the status must be allowed to follow the
+/// stored one, and once the minutes are approved the date and times stay (the minutes record them).
+pub fn check_update(stored: &Session, fields: &SessionFields) -> Result<()> {
+    stored
+        .status
+        .check_change(fields.status, stored.minutes_status.is_some())?;
+    if stored.date != fields.date_iso()
+        || stored.start_time != fields.start_hhmm()
+        || stored.end_time != fields.end_hhmm()
+    {
+        crate::minutes::check_editable(stored.minutes_status)?;
+    }
+    Ok(())
+}
 
-    fn input() -> SessionInput {
-        SessionInput {
-            title: " 3. Netzwerktreffen 2027 ".into(),
-            date: "24.11.2026".into(),
-            start_time: "14:00".into(),
-            end_time: Some("16:30 Uhr".into()),
-            ..Default::default()
+/// A chosen host organisation that was deleted meanwhile.
+pub fn host_gone() -> Error {
+    Error::validation(
+        "Gastgeber",
+        "Die gewählte Organisation gibt es nicht mehr. Bitte wählen Sie eine andere.",
+    )
+}
+
+/// A session as people name it on the command line: its number ("12"), "naechste"/"nächste" (the
+/// next one from today on that is not cancelled) or "letzte" (the latest one before today that was
+/// not cancelled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionReference {
+    Number(i64),
+    Next,
+    Last,
+}
+
+impl SessionReference {
+    pub fn parse(text: &str) -> Result<SessionReference> {
+        match crate::search::fold(text.trim()).as_str() {
+            "nachste" | "naechste" => Ok(SessionReference::Next),
+            "letzte" => Ok(SessionReference::Last),
+            number => number.parse().map(SessionReference::Number).map_err(|_| {
+                Error::validation(
+                    "Sitzung",
+                    format!(
+                        "„{}“ ist keine Sitzung. Bitte geben Sie ihre Nummer an oder „naechste“ bzw. „letzte“.",
+                        text.trim()
+                    ),
+                )
+            }),
         }
     }
 
-    #[test]
-    fn a_valid_session_is_trimmed_and_parsed() {
-        let f = input().normalised().unwrap();
-        assert_eq!(f.title, "3. Netzwerktreffen 2027");
-        assert_eq!(f.date_iso(), "2026-11-24");
-        assert_eq!(f.start_hhmm(), "14:00");
-        assert_eq!(f.end_hhmm().as_deref(), Some("16:30"));
-    }
-
-    #[test]
-    fn bad_input_names_the_field() {
-        let cases: Vec<(SessionInput, &str)> = vec![
-            (
-                SessionInput {
-                    title: "  ".into(),
-                    ..input()
-                },
-                "Titel: Bitte geben Sie einen Titel ein.",
-            ),
-            (
-                SessionInput {
-                    date: "31.02.2027".into(),
-                    ..input()
-                },
-                "Datum: „31.02.2027“ ist kein gültiges Datum. Bitte geben Sie es als TT.MM.JJJJ ein, z. B. 24.11.2026.",
-            ),
-            (
-                SessionInput {
-                    end_time: Some("13:00".into()),
-                    ..input()
-                },
-                "Ende: Das Ende (13:00 Uhr) muss nach dem Beginn (14:00 Uhr) liegen.",
-            ),
-            (
-                SessionInput {
-                    end_time: Some("14:00".into()),
-                    ..input()
-                },
-                "Ende: Das Ende (14:00 Uhr) muss nach dem Beginn (14:00 Uhr) liegen.",
-            ),
-            (
-                SessionInput {
-                    video_link: Some("meet.example/abc".into()),
-                    ..input()
-                },
-                "Videolink: „meet.example/abc“ ist kein Link. Bitte fügen Sie die Adresse mit https:// ein.",
-            ),
-            (
-                SessionInput {
-                    title: "x".repeat(201),
-                    ..input()
-                },
-                "Titel: Höchstens 200 Zeichen sind erlaubt, hier sind es 201. Bitte kürzen Sie den Text.",
-            ),
-        ];
-        for (bad, message) in cases {
-            assert_eq!(bad.normalised().unwrap_err().to_string(), message);
+    /// The message when no session answers to "naechste" or "letzte".
+    pub fn none_found(self) -> Error {
+        match self {
+            SessionReference::Last => Error::validation("Sitzung", "Es gibt noch keine vergangene Sitzung."),
+            _ => Error::validation("Sitzung", "Es ist keine Sitzung geplant."),
         }
-        let gap = SessionInput {
-            date: "28.03.2027".into(),
-            start_time: "02:15".into(),
-            end_time: None,
-            ..input()
-        };
-        assert!(
-            gap.normalised()
-                .unwrap_err()
-                .to_string()
-                .starts_with("Beginn: 02:15 Uhr am 28.03.2027")
-        );
-    }
-
-    #[test]
-    fn notes_pasted_from_word_are_kept_as_typed() {
-        let text = "• Punkt eins\n\t– „Zitat“ mit ‚Anführung‘\n";
-        let f = SessionInput {
-            notes: Some(text.into()),
-            ..input()
-        }
-        .normalised()
-        .unwrap();
-        assert_eq!(f.notes.as_deref(), Some(text));
-    }
-
-    #[test]
-    fn status_changes_follow_the_rule() {
-        use SessionStatus::*;
-        Geplant.check_change(Eingeladen, false).unwrap();
-        Eingeladen.check_change(Durchgefuehrt, false).unwrap();
-        Abgesagt.check_change(Geplant, false).unwrap();
-        Durchgefuehrt.check_change(Eingeladen, false).unwrap();
-        let err = Durchgefuehrt.check_change(Eingeladen, true).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("Status: Die Sitzung hat schon ein Protokoll")
-        );
-        let err = Abgesagt.check_change(Durchgefuehrt, false).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "Status: Eine Sitzung mit dem Status „abgesagt“ kann nicht auf „durchgeführt“ gesetzt werden."
-        );
-        Durchgefuehrt.check_change(Durchgefuehrt, true).unwrap();
-    }
-
-    #[test]
-    fn upcoming_first_then_the_past_latest_first() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        let mut rows = [
-            ("2026-10-01", "10:00", 1),
-            ("2027-01-10", "09:00", 2),
-            ("2026-11-24", "14:00", 3),
-            ("2025-05-05", "10:00", 4),
-            ("2026-11-24", "09:00", 5),
-        ];
-        rows.sort_by(|a, b| list_order(today, *a, *b));
-        let ids: Vec<i64> = rows.iter().map(|r| r.2).collect();
-        assert_eq!(ids, [5, 3, 2, 1, 4]);
-    }
-
-    #[test]
-    fn when_is_written_the_german_way() {
-        assert_eq!(
-            when_de("2026-11-24", "14:00", Some("16:30")),
-            "Di., 24.11.2026, 14:00–16:30 Uhr"
-        );
-        assert_eq!(when_de("2026-11-24", "14:00", None), "Di., 24.11.2026, 14:00 Uhr");
     }
 }
+
+#[cfg(test)]
+mod tests;
 
 /// A stored-looking session for tests of modules that format sessions.
 #[cfg(test)]

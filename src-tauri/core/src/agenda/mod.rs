@@ -6,7 +6,7 @@
 use chrono::{NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
-use crate::session::{MAX_TEXT, MAX_TITLE, check_length};
+use crate::limits::{TEXT as MAX_TEXT, TITLE as MAX_TITLE, require_length as check_length};
 use crate::{Error, Result};
 
 /// Where an item stands: under which parent (None = top level) and at which place among its
@@ -124,11 +124,7 @@ pub fn apply_move(items: &[Placement], id: i64, how: AgendaMove) -> Result<Vec<P
             parents.push((item.parent_id, s));
         }
         AgendaMove::Indent => {
-            if item.parent_id.is_some() {
-                return refuse(
-                    "Unterpunkte können nicht weiter eingerückt werden (nur TOP 3.1, nicht 3.1.1).",
-                );
-            }
+            check_one_sub_level(item.parent_id.is_some())?;
             if has_children {
                 return refuse("Ein TOP mit Unterpunkten kann nicht eingerückt werden.");
             }
@@ -167,6 +163,72 @@ pub fn apply_move(items: &[Placement], id: i64, how: AgendaMove) -> Result<Vec<P
         }
     }
     Ok(out)
+}
+
+/// One sub-level only: TOP 3.1, never 3.1.1. `under_sub_item`: the TOP an item would be put under
+/// (when added, or when indented: the item itself) is already a sub-item.
+pub fn check_one_sub_level(under_sub_item: bool) -> Result<()> {
+    if under_sub_item {
+        return Err(Error::validation(
+            "Tagesordnung",
+            "Unterpunkte können keine eigenen Unterpunkte haben (nur TOP 3.1, nicht 3.1.1).",
+        ));
+    }
+    Ok(())
+}
+
+/// A TOP "Genehmigung des Protokolls" approves the minutes of another session, never its own.
+pub fn check_approves(approves: Option<i64>, session_id: i64) -> Result<()> {
+    if approves == Some(session_id) {
+        return Err(Error::validation(
+            "Genehmigung des Protokolls",
+            "Eine Sitzung kann nicht ihr eigenes Protokoll genehmigen.",
+        ));
+    }
+    Ok(())
+}
+
+/// A TOP on which decisions or action items were recorded (`recorded`, counting its sub-items')
+/// is not deleted: they would lose their place in the minutes.
+pub fn check_deletable(recorded: i64) -> Result<()> {
+    if recorded > 0 {
+        return Err(Error::validation(
+            "Tagesordnung",
+            "Zu diesem Tagesordnungspunkt gibt es Beschlüsse oder Aufgaben. Bitte löschen oder verschieben Sie diese zuerst.",
+        ));
+    }
+    Ok(())
+}
+
+/// "Genehmigung des Protokolls" needs an earlier session whose minutes are a draft.
+pub fn no_minutes_to_approve() -> Error {
+    Error::validation(
+        "Tagesordnung",
+        "Es gibt keine frühere Sitzung mit einem Protokoll im Entwurf, das genehmigt werden könnte.",
+    )
+}
+
+/// A responsible person chosen for a TOP was deleted meanwhile.
+pub fn responsible_gone() -> Error {
+    Error::validation(
+        "Verantwortlich",
+        "Eine gewählte Person gibt es nicht mehr. Bitte wählen Sie erneut.",
+    )
+}
+
+/// After a TOP was deleted the others close ranks: positions 0, 1, 2 … per parent, in the same
+/// order.
+pub fn close_ranks(items: &[Placement]) -> Vec<Placement> {
+    let mut counters: std::collections::HashMap<Option<i64>, i64> = std::collections::HashMap::new();
+    reading_order(items)
+        .into_iter()
+        .map(|p| {
+            let c = counters.entry(p.parent_id).or_insert(0);
+            let out = Placement { position: *c, ..p };
+            *c += 1;
+            out
+        })
+        .collect()
 }
 
 /// The title of the TOP that approves the previous session's minutes (as councils and networks
@@ -252,204 +314,7 @@ pub struct Responsible {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
+mod tests;
+mod text;
 
-    fn p(id: i64, parent_id: Option<i64>, position: i64) -> Placement {
-        Placement {
-            id,
-            parent_id,
-            position,
-        }
-    }
-
-    /// 1, 2, 2.1 (id 4), 2.2 (id 5), 3
-    fn agenda() -> Vec<Placement> {
-        vec![
-            p(1, None, 0),
-            p(2, None, 1),
-            p(3, None, 2),
-            p(4, Some(2), 0),
-            p(5, Some(2), 1),
-        ]
-    }
-
-    fn labels(items: &[Placement]) -> Vec<(i64, String)> {
-        numbers(items)
-    }
-
-    #[test]
-    fn numbering_follows_the_tree() {
-        let n = labels(&agenda());
-        let want: Vec<(i64, String)> = [(1, "1"), (2, "2"), (4, "2.1"), (5, "2.2"), (3, "3")]
-            .iter()
-            .map(|(i, s)| (*i, s.to_string()))
-            .collect();
-        assert_eq!(n, want);
-    }
-
-    #[test]
-    fn clock_times_run_through_the_agenda() {
-        let minutes = |id: i64| match id {
-            1 => Some(20),
-            2 => None,
-            4 => Some(15),
-            5 => Some(25),
-            _ => Some(30),
-        };
-        let times = clock_times(NaiveTime::from_hms_opt(14, 0, 0).unwrap(), &agenda(), &minutes);
-        let shown: Vec<(i64, String)> = times
-            .iter()
-            .map(|(id, t)| (*id, t.format("%H:%M").to_string()))
-            .collect();
-        let want: Vec<(i64, String)> = [
-            (1, "14:00"),
-            (2, "14:20"),
-            (4, "14:20"),
-            (5, "14:35"),
-            (3, "15:00"),
-        ]
-        .iter()
-        .map(|(i, s)| (*i, s.to_string()))
-        .collect();
-        assert_eq!(shown, want);
-        // A very long agenda stops at 23:59 instead of wrapping to the next morning.
-        let long = clock_times(NaiveTime::from_hms_opt(23, 0, 0).unwrap(), &agenda(), &|_| {
-            Some(120)
-        });
-        assert_eq!(
-            long.last().unwrap().1,
-            NaiveTime::from_hms_opt(23, 59, 0).unwrap()
-        );
-    }
-
-    #[test]
-    fn moving_up_and_down_swaps_siblings() {
-        let moved = apply_move(&agenda(), 3, AgendaMove::Up).unwrap();
-        let n: Vec<String> = labels(&moved)
-            .into_iter()
-            .map(|(id, l)| format!("{id}:{l}"))
-            .collect();
-        assert_eq!(n, ["1:1", "3:2", "2:3", "4:3.1", "5:3.2"]);
-        let moved = apply_move(&agenda(), 4, AgendaMove::Down).unwrap();
-        let n: Vec<String> = labels(&moved)
-            .into_iter()
-            .map(|(id, l)| format!("{id}:{l}"))
-            .collect();
-        assert_eq!(n, ["1:1", "2:2", "5:2.1", "4:2.2", "3:3"]);
-        assert_eq!(
-            apply_move(&agenda(), 1, AgendaMove::Up).unwrap_err().to_string(),
-            "Tagesordnung: Der Punkt steht schon ganz oben."
-        );
-        assert!(apply_move(&agenda(), 5, AgendaMove::Down).is_err());
-    }
-
-    #[test]
-    fn indent_and_outdent() {
-        // TOP 3 becomes 2.3.
-        let moved = apply_move(&agenda(), 3, AgendaMove::Indent).unwrap();
-        let n: Vec<String> = labels(&moved)
-            .into_iter()
-            .map(|(id, l)| format!("{id}:{l}"))
-            .collect();
-        assert_eq!(n, ["1:1", "2:2", "4:2.1", "5:2.2", "3:2.3"]);
-        // 2.1 becomes TOP 3, right after its parent; 2.2 stays under TOP 2 as 2.1.
-        let moved = apply_move(&agenda(), 4, AgendaMove::Outdent).unwrap();
-        let n: Vec<String> = labels(&moved)
-            .into_iter()
-            .map(|(id, l)| format!("{id}:{l}"))
-            .collect();
-        assert_eq!(n, ["1:1", "2:2", "5:2.1", "4:3", "3:4"]);
-        // Positions are dense per parent after a move.
-        let mut top: Vec<i64> = moved
-            .iter()
-            .filter(|p| p.parent_id.is_none())
-            .map(|p| p.position)
-            .collect();
-        top.sort_unstable();
-        assert_eq!(top, [0, 1, 2, 3]);
-    }
-
-    #[test]
-    fn impossible_moves_say_why() {
-        let err = |id, how| apply_move(&agenda(), id, how).unwrap_err().to_string();
-        assert!(err(1, AgendaMove::Indent).contains("keinen TOP darüber"));
-        assert!(err(2, AgendaMove::Outdent).contains("obersten Ebene"));
-        assert!(err(4, AgendaMove::Indent).contains("nicht 3.1.1"));
-        let with_children = vec![p(1, None, 0), p(2, None, 1), p(3, Some(2), 0)];
-        assert!(
-            apply_move(&with_children, 2, AgendaMove::Indent)
-                .unwrap_err()
-                .to_string()
-                .contains("mit Unterpunkten")
-        );
-        assert_eq!(
-            apply_move(&agenda(), 99, AgendaMove::Up).unwrap_err().code(),
-            crate::ErrorCode::NotFound
-        );
-    }
-
-    proptest::proptest! {
-        /// Whatever sequence of moves people make (allowed or refused), the agenda keeps every TOP,
-        /// at most one sub-level, dense positions per parent, and numbers that follow the tree.
-        #[test]
-        fn any_sequence_of_moves_keeps_a_well_formed_agenda(
-            moves in proptest::collection::vec((1i64..=6, 0usize..4), 0..40)
-        ) {
-            let mut items = vec![p(1, None, 0), p(2, None, 1), p(3, None, 2), p(4, None, 3), p(5, Some(2), 0), p(6, Some(2), 1)];
-            for (id, how) in moves {
-                let how = [AgendaMove::Up, AgendaMove::Down, AgendaMove::Indent, AgendaMove::Outdent][how];
-                if let Ok(next) = apply_move(&items, id, how) {
-                    items = next;
-                }
-                let mut ids: Vec<i64> = items.iter().map(|x| x.id).collect();
-                ids.sort_unstable();
-                proptest::prop_assert_eq!(ids, vec![1, 2, 3, 4, 5, 6]);
-                for item in &items {
-                    if let Some(parent) = item.parent_id {
-                        let parent = items.iter().find(|x| x.id == parent).unwrap();
-                        proptest::prop_assert!(parent.parent_id.is_none(), "only one sub-level");
-                    }
-                    let mut siblings: Vec<i64> =
-                        items.iter().filter(|x| x.parent_id == item.parent_id).map(|x| x.position).collect();
-                    siblings.sort_unstable();
-                    let dense: Vec<i64> = (0..).take(siblings.len()).collect();
-                    proptest::prop_assert_eq!(siblings, dense);
-                }
-                let labels = numbers(&items);
-                proptest::prop_assert_eq!(labels.len(), 6);
-                proptest::prop_assert_eq!(&labels[0].1, "1");
-            }
-        }
-    }
-
-    #[test]
-    fn input_is_checked() {
-        let err = AgendaItemInput {
-            title: " ".into(),
-            ..Default::default()
-        }
-        .normalised()
-        .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "Titel des TOPs: Bitte geben Sie einen Titel ein."
-        );
-        let err = AgendaItemInput {
-            title: "Begrüßung".into(),
-            planned_minutes: Some(-5),
-            ..Default::default()
-        }
-        .normalised()
-        .unwrap_err();
-        assert!(err.to_string().starts_with("Geplante Minuten:"));
-        let ok = AgendaItemInput {
-            title: "Begrüßung".into(),
-            responsible_contact_ids: vec![3, 1, 3],
-            ..Default::default()
-        }
-        .normalised()
-        .unwrap();
-        assert_eq!(ok.responsible_contact_ids, [3, 1]);
-    }
-}
+pub use text::agenda_lines;
