@@ -206,6 +206,6 @@ if [ "$which" != msi ]; then
   test_nsis
 fi
 cp "$log" "$out/wine-smoke.log"
-echo "Wine-Rauchtest: $(( $(date +%s) - start )) s, Protokoll: target/installers/wine-smoke.log"
+echo "Wine-Rauchtest: $(( $(date +%s) - start )) s, Protokoll: $out/wine-smoke.log"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -172,6 +172,20 @@ async fn a11y_axe_contacts_organisations_districts_import_search() {
     let app = App::start_with(demo_with_cli).await;
     let mut report = Report::default();
 
+    // axe works in this window: a field without a label, put in for a moment, is found.
+    app.script(
+        "const i = document.createElement('input'); i.id = 'a11y-probe'; document.getElementById('ansicht').append(i);",
+    )
+    .await;
+    let probe = axe(&app).await;
+    assert!(
+        probe
+            .iter()
+            .any(|v| v.id == "label" && v.target.contains("a11y-probe")),
+        "axe did not find the unlabelled probe field: {probe:?}"
+    );
+    app.script("document.getElementById('a11y-probe').remove()").await;
+
     visit(
         &app,
         "#/kontakte",

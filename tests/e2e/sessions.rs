@@ -276,8 +276,16 @@ async fn an_empty_data_file_offers_the_demo_network() {
         1
     );
     assert!(app.text("#meldungen").await.contains("Beispielnetzwerk geladen"));
-    // The search answers as you type.
-    type_into(&app, "#sitzungen-suche", "september").await;
+    // The search answers as you type. The demo's sessions are named after their month, and their
+    // dates follow today's, so the month is read from the upcoming session's title.
+    let month = app
+        .script(
+            "return document.querySelector('#sitzungen-kommende-zeilen tr').textContent
+               .match(/Netzwerktreffen (\\S+)/)[1].toLowerCase()",
+        )
+        .await;
+    let month = month.as_str().expect("the upcoming session is named after its month");
+    type_into(&app, "#sitzungen-suche", month).await;
     app.until(
         "one hit",
         "document.querySelectorAll('#sitzungen-listen tbody tr').length === 1",
