@@ -284,7 +284,9 @@ async fn an_empty_data_file_offers_the_demo_network() {
                .match(/Netzwerktreffen (\\S+)/)[1].toLowerCase()",
         )
         .await;
-    let month = month.as_str().expect("the upcoming session is named after its month");
+    let month = month
+        .as_str()
+        .expect("the upcoming session is named after its month");
     type_into(&app, "#sitzungen-suche", month).await;
     app.until(
         "one hit",

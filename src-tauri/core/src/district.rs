@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-// Where an import may take a Kreis from an organisation's name or Ort: its own module, beside this.
-pub use crate::district_derivation::{DistrictNames, derive_district};
+// Deriving the Kreis of an organisation from its name or Ort lives in `district_derivation.rs`,
+// which builds on these types (never the other way round).
 
 /// A Regierungsbezirk, identified by its 3-digit official key (081 Stuttgart … 084 Tübingen).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]

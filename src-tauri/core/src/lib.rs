@@ -8,7 +8,7 @@ pub mod berlin;
 pub mod contact;
 pub mod demo;
 pub mod district;
-mod district_derivation;
+pub mod district_derivation;
 pub mod document;
 pub mod error;
 pub mod export;

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use crate::district::{DistrictFilter, DistrictNames};
+use crate::district::DistrictFilter;
+use crate::district_derivation::DistrictNames;
 use crate::import::Mapping;
 use crate::import::merge::merge_duplicate;
 use crate::import::plan::{
