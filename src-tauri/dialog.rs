@@ -12,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use netzwerkmappe_core::export::ExportFormat;
+use netzwerkmappe_core::export::{EXPORT_DIR_ENV, ExportFormat, export_dir};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 use tokio::sync::oneshot;
@@ -87,86 +87,47 @@ pub fn open_in_viewer(path: &std::path::Path) {
     }
 }
 
-/// Asks where to save an export: opens in `folder` (Downloads) with `file_name` suggested.
-/// `None` when the person cancels. A name typed without an extension gets the format's one.
-pub async fn pick_export_target<R: Runtime>(
-    app: &AppHandle<R>,
-    folder: Option<PathBuf>,
-    file_name: &str,
-    format: ExportFormat,
-) -> Option<PathBuf> {
+/// A contacts export ("Speichern unter" with the format's file type).
+pub fn export_target(format: ExportFormat) -> SaveDialog<'static> {
     let filter = match format {
         ExportFormat::Csv => "CSV für Excel",
         ExportFormat::Vcard => "vCard",
         ExportFormat::VcardZip => "ZIP mit vCard-Dateien",
     };
-    let save = SaveDialog {
+    SaveDialog {
         title: "Speichern unter",
         filter,
         extension: format.extension(),
-    };
-    save_target(app, &save, folder, file_name).await
+    }
 }
 
-/// Asks where to save a session's calendar file (.ics): opens in `folder` (Downloads) with
-/// `file_name` suggested. `None` when the person cancels; a name without extension gets `.ics`.
-pub async fn pick_calendar_target<R: Runtime>(
-    app: &AppHandle<R>,
-    folder: Option<PathBuf>,
-    file_name: &str,
-) -> Option<PathBuf> {
-    let save = SaveDialog {
-        title: "Speichern unter",
-        filter: "Kalenderdatei (iCalendar)",
-        extension: "ics",
-    };
-    save_target(app, &save, folder, file_name).await
-}
+/// A session's calendar file (.ics).
+pub const CALENDAR_TARGET: SaveDialog<'static> = SaveDialog {
+    title: "Speichern unter",
+    filter: "Kalenderdatei (iCalendar)",
+    extension: "ics",
+};
 
-/// Asks where to save a backup ("Jetzt sichern"): `file_name` suggested in `folder`. `None` when
-/// the person cancels; a name without extension gets `.sqlite`.
-pub async fn pick_backup_target<R: Runtime>(
-    app: &AppHandle<R>,
-    folder: Option<PathBuf>,
-    file_name: &str,
-) -> Option<PathBuf> {
-    let save = SaveDialog {
-        title: "Sicherung speichern unter",
-        filter: "Sicherung von Netzwerkmappe",
-        extension: "sqlite",
-    };
-    save_target(app, &save, folder, file_name).await
-}
+/// A backup ("Jetzt sichern").
+pub const BACKUP_TARGET: SaveDialog<'static> = SaveDialog {
+    title: "Sicherung speichern unter",
+    filter: "Sicherung von Netzwerkmappe",
+    extension: "sqlite",
+};
 
-/// Asks where to save an Auskunft (Art. 15): the JSON file; the readable text goes beside it.
-/// `None` when the person cancels; a name without extension gets `.json`.
-pub async fn pick_subject_access_target<R: Runtime>(
-    app: &AppHandle<R>,
-    folder: Option<PathBuf>,
-    file_name: &str,
-) -> Option<PathBuf> {
-    let save = SaveDialog {
-        title: "Auskunft speichern unter",
-        filter: "Auskunft (JSON, dazu eine Textdatei)",
-        extension: "json",
-    };
-    save_target(app, &save, folder, file_name).await
-}
+/// An Auskunft (Art. 15): the JSON file; the readable text goes beside it.
+pub const SUBJECT_ACCESS_TARGET: SaveDialog<'static> = SaveDialog {
+    title: "Auskunft speichern unter",
+    filter: "Auskunft (JSON, dazu eine Textdatei)",
+    extension: "json",
+};
 
-/// Asks where to save a session's PDF: opens in `folder` (Downloads) with `file_name` suggested.
-/// `None` when the person cancels; a name without extension gets `.pdf`.
-pub async fn pick_pdf_target<R: Runtime>(
-    app: &AppHandle<R>,
-    folder: Option<PathBuf>,
-    file_name: &str,
-) -> Option<PathBuf> {
-    let save = SaveDialog {
-        title: "Speichern unter",
-        filter: "PDF-Dokument",
-        extension: "pdf",
-    };
-    save_target(app, &save, folder, file_name).await
-}
+/// A session's PDF.
+pub const PDF_TARGET: SaveDialog<'static> = SaveDialog {
+    title: "Speichern unter",
+    filter: "PDF-Dokument",
+    extension: "pdf",
+};
 
 /// An "Öffnen" dialog with `title` and its file-type `filters` (name, extensions).
 async fn open_file<R: Runtime>(
@@ -190,20 +151,21 @@ async fn open_file<R: Runtime>(
 
 /// What a "Speichern unter" dialog says: its title, the one file type it offers and the
 /// extension a name typed without one gets.
-struct SaveDialog<'a> {
+pub struct SaveDialog<'a> {
     title: &'a str,
     filter: &'a str,
     extension: &'a str,
 }
 
-/// A "Speichern unter" dialog opening in `folder` with `file_name` suggested. Under the e2e
-/// override a folder as answer means "the suggested name in that folder".
-async fn save_target<R: Runtime>(
+/// The one "Speichern unter": opens in the export folder (Downloads, or `NETZWERKMAPPE_EXPORTORDNER`)
+/// with `file_name` suggested; `None` when the person cancels; a name typed without an extension gets
+/// the dialog's. Under the e2e override a folder as answer means "the suggested name in that folder".
+pub async fn save_target<R: Runtime>(
     app: &AppHandle<R>,
     save: &SaveDialog<'_>,
-    folder: Option<PathBuf>,
     file_name: &str,
 ) -> Option<PathBuf> {
+    let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
     let picked = match test_answer() {
         Some(answer) => answer.map(|p| if p.is_dir() { p.join(file_name) } else { p }),
         None => {

@@ -6,7 +6,6 @@
 
 use chrono::Local;
 use netzwerkmappe_core::backup::{self, BackupEntry, BackupMade, FileFacts, SetAside};
-use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir};
 use netzwerkmappe_core::{ErrorCode, ErrorPayload, usecase};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -81,8 +80,7 @@ pub async fn backup_overview(state: State<'_, AppState>) -> CommandResult<Backup
 pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<BackupMade>> {
     let store = state.store().await?;
     let name = backup::backup_file_name(Local::now().date_naive());
-    let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
-    match dialog::pick_backup_target(&app, folder, &name).await {
+    match dialog::save_target(&app, &dialog::BACKUP_TARGET, &name).await {
         Some(target) => {
             let made = usecase::backup::write_backup(&store, &target).await?;
             usecase::backup::note_backup(&store, &made, false, chrono::Utc::now()).await?;

@@ -4,7 +4,7 @@
 
 use chrono::Local;
 use netzwerkmappe_core::contact::ContactFilter;
-use netzwerkmappe_core::export::{EXPORT_DIR_ENV, ExportFormat, ExportOutcome, export_dir};
+use netzwerkmappe_core::export::{ExportFormat, ExportOutcome};
 use netzwerkmappe_core::usecase::export::contacts_export;
 use tauri::{AppHandle, State};
 
@@ -56,8 +56,7 @@ async fn export(
     // Built first: an empty list is reported before the person picks a file name.
     let export = contacts_export(&state.store().await?, format, filter, order).await?;
     let name = format.default_file_name(Local::now().date_naive());
-    let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
-    match dialog::pick_export_target(app, folder, &name, format).await {
+    match dialog::save_target(app, &dialog::export_target(format), &name).await {
         Some(target) => Ok(Some(export.save(&target)?)),
         None => Ok(None),
     }

@@ -3,7 +3,7 @@
 //! file, open it in the system's PDF viewer. And the cover logo the office chooses.
 
 use chrono::Utc;
-use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir, write_new_file_at};
+use netzwerkmappe_core::export::write_new_file_at;
 use netzwerkmappe_core::pdf::PdfRequest;
 use netzwerkmappe_core::settings::{LOGO_MAX_BYTES, Logo};
 use netzwerkmappe_core::usecase::pdf::build_session_pdf;
@@ -36,8 +36,7 @@ pub async fn export_session_pdf(
 ) -> CommandResult<Option<SavedPdf>> {
     let store = state.store().await?;
     let built = build_session_pdf(&store, id, request, Utc::now()).await?;
-    let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
-    let Some(target) = dialog::pick_pdf_target(&app, folder, &built.file_name).await else {
+    let Some(target) = dialog::save_target(&app, &dialog::PDF_TARGET, &built.file_name).await else {
         return Ok(None);
     };
     write_new_file_at(&target, &built.file.bytes)?;

@@ -6,7 +6,6 @@
 use chrono::Utc;
 use netzwerkmappe_core::audit::{AuditFilter, AuditPage};
 use netzwerkmappe_core::berlin::today;
-use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir};
 use netzwerkmappe_core::privacy::{
     ContactWithoutBasis, ErasureReport, RetentionCandidate, SavedAccess, SubjectAccess,
     subject_access_file_name,
@@ -60,8 +59,7 @@ pub async fn export_subject_access(
     store.get_contact(id).await?;
     let now = Utc::now();
     let name = subject_access_file_name(id, today(now));
-    let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
-    match dialog::pick_subject_access_target(&app, folder, &name).await {
+    match dialog::save_target(&app, &dialog::SUBJECT_ACCESS_TARGET, &name).await {
         Some(target) => Ok(Some(
             usecase::save_subject_access(&store, id, &target, now).await?,
         )),

@@ -6,7 +6,7 @@
 use chrono::Utc;
 use netzwerkmappe_core::agenda::{AgendaItem, AgendaItemInput, AgendaMove};
 use netzwerkmappe_core::berlin::today;
-use netzwerkmappe_core::export::{EXPORT_DIR_ENV, export_dir, write_new_file_at};
+use netzwerkmappe_core::export::write_new_file_at;
 use netzwerkmappe_core::ics::file_stem;
 use netzwerkmappe_core::invitation::{InvitationMail, invitation_mail};
 use netzwerkmappe_core::participant::{Added, Participant, ParticipantSet, ParticipantStatus};
@@ -173,8 +173,7 @@ pub async fn export_session_ics(
     let session = store.get_session(id).await?;
     let text = usecase::sessions::session_ics(&store, id, Utc::now()).await?;
     let name = format!("{}.ics", file_stem(&session));
-    let folder = export_dir(std::env::var_os(EXPORT_DIR_ENV));
-    match dialog::pick_calendar_target(&app, folder, &name).await {
+    match dialog::save_target(&app, &dialog::CALENDAR_TARGET, &name).await {
         Some(target) => {
             write_new_file_at(&target, text.as_bytes())?;
             Ok(Some(SavedFile {
