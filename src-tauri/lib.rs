@@ -19,8 +19,6 @@ mod ui_index_tests;
 use std::process::ExitCode;
 use std::time::Instant;
 
-pub use identity::APP_VERSION;
-
 /// Entry point of the binary: decides between the command line and the window.
 pub fn main() -> ExitCode {
     let started = Instant::now();

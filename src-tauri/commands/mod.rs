@@ -37,22 +37,20 @@ mod tests {
             .iter()
             .filter_map(|p| p.as_str())
             .collect();
-        let listed = include_str!("commands.txt")
+        let listed: Vec<&str> = include_str!("commands.txt")
             .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .count();
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
         let (plugin, app): (Vec<&str>, Vec<&str>) = permissions.iter().partition(|p| p.contains(':'));
-        assert_eq!(app.len(), listed, "one allow-… per listed command");
+        assert_eq!(app.len(), listed.len(), "one allow-… per listed command");
         assert!(app.iter().all(|p| p.starts_with("allow-")), "{app:?}");
         assert_eq!(plugin, ["core:event:allow-listen", "core:window:allow-destroy"]);
         // The committed handler is what build.rs makes of the list (a build rewrites both files).
         let handler = include_str!("handler.rs");
-        for line in include_str!("commands.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
+        for line in &listed {
             assert!(
-                handler.contains(&format!("crate::commands::{},", line.trim())),
+                handler.contains(&format!("crate::commands::{line},")),
                 "{line} is missing from handler.rs: build once and commit it"
             );
         }

@@ -23,36 +23,23 @@ const MAX_LINES: usize = 500;
 /// list only shrinks). Each entry is the start of the finding as the check prints it.
 const KNOWN_DEBTS: &[&str] = &[];
 
-/// Fails on every finding not in [`KNOWN_DEBTS`], and on every debt that was paid but is still listed.
-fn check(what: &str, findings: Vec<String>) {
+/// Fails on every finding of `kind` ("long:", "up:", "circle:") not in [`KNOWN_DEBTS`], and on
+/// every debt of that kind that was paid but is still listed.
+fn check(kind: &str, what: &str, findings: Vec<String>) {
     let new: Vec<&String> = findings
         .iter()
         .filter(|f| !KNOWN_DEBTS.iter().any(|d| f.starts_with(d)))
         .collect();
     let paid: Vec<&&str> = KNOWN_DEBTS
         .iter()
-        .filter(|d| d.starts_with(what_prefix(what)) && !findings.iter().any(|f| f.starts_with(**d)))
+        .filter(|d| d.starts_with(kind) && !findings.iter().any(|f| f.starts_with(**d)))
         .collect();
-    assert!(
-        new.is_empty(),
-        "{what}:\n  {}",
-        new.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n  ")
-    );
+    let shown: Vec<&str> = new.iter().map(|s| s.as_str()).collect();
+    assert!(new.is_empty(), "{what}:\n  {}", shown.join("\n  "));
     assert!(
         paid.is_empty(),
         "paid debts still listed in KNOWN_DEBTS, strike them: {paid:?}"
     );
-}
-
-/// Debts name their check by their first word: "long:", "up:", "circle:".
-fn what_prefix(what: &str) -> &'static str {
-    if what.starts_with("split") {
-        "long:"
-    } else if what.starts_with("imports") {
-        "up:"
-    } else {
-        "circle:"
-    }
 }
 
 fn repo_root() -> PathBuf {
@@ -72,6 +59,7 @@ fn no_source_file_is_longer_than_500_lines() {
         }
     }
     check(
+        "long:",
         &format!("split these files by theme (at most {MAX_LINES} lines each)"),
         long,
     );
@@ -86,6 +74,7 @@ fn no_import_runs_up_a_layer() {
         .filter_map(|edge| layers::upward(edge).map(|why| format!("up: {} -> {}: {why}", edge.from, edge.to)))
         .collect();
     check(
+        "up:",
         "imports that run up a layer (see docs/ARCHITECTURE.md, \"Layers\")",
         upward,
     );
@@ -104,6 +93,7 @@ fn no_two_files_import_each_other_in_a_circle() {
         .map(|c| format!("circle: {}", c.join(" ↔ ")))
         .collect();
     check(
+        "circle:",
         "circles: files that import each other; move what both need one layer down",
         shown,
     );
