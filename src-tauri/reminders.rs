@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
-use netzwerkmappe_core::Store;
 use netzwerkmappe_core::reminder::Reminder;
+use netzwerkmappe_core::store::Store;
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::state::AppState;

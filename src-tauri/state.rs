@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use netzwerkmappe_core::backup::CheckResult;
-use netzwerkmappe_core::{Error, ErrorPayload, Store};
+use netzwerkmappe_core::{Error, ErrorPayload, store::Store};
 use serde::Serialize;
 use tokio::sync::{Mutex, OwnedRwLockWriteGuard, RwLock};
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use netzwerkmappe_core::paths::{DATA_DIR_ENV, DataDirSource, resolve_data_dir};
-use netzwerkmappe_core::{ErrorPayload, Store};
+use netzwerkmappe_core::{ErrorPayload, store::Store};
 use tauri::{AppHandle, Manager};
 
 use crate::identity::MAIN_WINDOW;

@@ -15,7 +15,7 @@ use netzwerkmappe_core::pdf::{AttendanceOptions, DossierOptions, DossierPart, Pd
 use netzwerkmappe_core::session::SessionFilter;
 use netzwerkmappe_core::usecase;
 use netzwerkmappe_core::usecase::pdf::save_session_pdf;
-use netzwerkmappe_core::{Error, ErrorPayload, Store};
+use netzwerkmappe_core::{Error, ErrorPayload, store::Store};
 
 use super::args::CliCommand;
 use super::render;

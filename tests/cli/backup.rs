@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use netzwerkmappe_core::Store;
 use netzwerkmappe_core::contact::ContactInput;
+use netzwerkmappe_core::store::Store;
 
 use super::{netzwerkmappe, stderr, stdout};
 

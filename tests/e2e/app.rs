@@ -287,7 +287,7 @@ pub fn import_with_cli(dir: &Path, file: &Path) {
 /// the test's runtime, which may not block on another).
 pub fn with_store<F, Fut>(dir: &Path, work: F)
 where
-    F: FnOnce(netzwerkmappe_core::Store) -> Fut + Send + 'static,
+    F: FnOnce(netzwerkmappe_core::store::Store) -> Fut + Send + 'static,
     Fut: std::future::Future<Output = ()>,
 {
     let file = dir.join("netzwerkmappe.sqlite3");
@@ -297,7 +297,7 @@ where
             .build()
             .unwrap();
         runtime.block_on(async move {
-            let store = netzwerkmappe_core::Store::open(&file).await.unwrap();
+            let store = netzwerkmappe_core::store::Store::open(&file).await.unwrap();
             work(store).await;
         });
     })

@@ -1,8 +1,6 @@
-// German formatting for people: 24.11.2026 and 14:30 Uhr, in the computer's time zone;
-// "3.431 Kontakte", "1 Organisation". The rules match core/src/format.rs, and the noun forms come
-// from the core (labels.js), so each word's plural is written down only once.
-
-import { nounForms } from './labels.js';
+// German formatting for people: 24.11.2026, 14:30 Uhr (in the computer's time zone) and 3.431.
+// The rules match core/src/format.rs. Plain functions with no imports: counted nouns ("3.431
+// Kontakte") need the core's word list and live in labels.js.
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
@@ -34,12 +32,6 @@ export function formatNumber(n) {
     out += digits[i];
   }
   return value < 0 ? `-${out}` : out;
-}
-
-/** (3431, 'kontakt') → "3.431 Kontakte"; (1, 'organisation') → "1 Organisation". */
-export function formatCount(n, noun) {
-  const forms = nounForms(noun);
-  return `${formatNumber(n)} ${Number(n) === 1 ? forms.one : forms.other}`;
 }
 
 /** German collation: Ä sorts with A, ß with ss; numbers in names compare numerically. */

@@ -3,6 +3,7 @@
 // loaded here once at start (`loadLabels()` in main.js) so the screens can use them synchronously.
 
 import { call } from './api.js';
+import { formatNumber } from './format.js';
 
 let loaded = null;
 
@@ -46,6 +47,12 @@ export function nounForms(noun) {
   const forms = current().nouns[noun];
   if (!forms) throw { code: 'Internal', message: `Unbekanntes Wort „${noun}“.` };
   return forms;
+}
+
+/** (3431, 'kontakt') → "3.431 Kontakte"; (1, 'organisation') → "1 Organisation". */
+export function formatCount(n, noun) {
+  const forms = nounForms(noun);
+  return `${formatNumber(n)} ${Number(n) === 1 ? forms.one : forms.other}`;
 }
 
 /** "Böblingen (Landkreis)" for a district from `list_districts`. */

@@ -8,7 +8,7 @@ use chrono::Utc;
 use netzwerkmappe_core::contact::ContactFilter;
 use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::usecase;
-use netzwerkmappe_core::{Result, Store};
+use netzwerkmappe_core::{Result, store::Store};
 
 const LAST: [&str; 16] = [
     "Müller",

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use netzwerkmappe_core::paper::{PaperFilter, PaperInput, VersionInput};
-use netzwerkmappe_core::{Result, Store};
+use netzwerkmappe_core::{Result, store::Store};
 use sqlx::Connection;
 
 const WORDS: [&str; 24] = [

@@ -19,7 +19,7 @@ use netzwerkmappe_core::document::{Block, Cell, Document, Inline, ListItem, Span
 use netzwerkmappe_core::pdf::documents::PaperText;
 use netzwerkmappe_core::pdf::{DossierOptions, dossier_pdf};
 use netzwerkmappe_core::usecase::{self, demo};
-use netzwerkmappe_core::{Store, berlin};
+use netzwerkmappe_core::{berlin, store::Store};
 
 const SENTENCES: [&str; 6] = [
     "Die Integrationsbeauftragten der Stadt- und Landkreise berichten über die Lage vor Ort und die Wirkung der Sprachförderung.",

@@ -15,7 +15,7 @@ use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::participant::ParticipantSet;
 use netzwerkmappe_core::session::SessionInput;
 use netzwerkmappe_core::usecase;
-use netzwerkmappe_core::{Result, Store};
+use netzwerkmappe_core::{Result, store::Store};
 
 const CONTACTS: usize = 20_000;
 const SESSIONS: usize = 500;

@@ -16,7 +16,7 @@ use netzwerkmappe_core::minutes::{ActionItemInput, DecisionInput};
 use netzwerkmappe_core::paper::{PaperInput, VersionInput};
 use netzwerkmappe_core::session::SessionInput;
 use netzwerkmappe_core::usecase;
-use netzwerkmappe_core::{Result, Store};
+use netzwerkmappe_core::{Result, store::Store};
 
 const CONTACTS: usize = 100_000;
 const SESSIONS: usize = 2_000;

@@ -11,7 +11,7 @@ use netzwerkmappe_core::contact::ContactInput;
 use netzwerkmappe_core::participant::ParticipantSet;
 use netzwerkmappe_core::session::{SessionFilter, SessionInput};
 use netzwerkmappe_core::usecase;
-use netzwerkmappe_core::{Result, Store};
+use netzwerkmappe_core::{Result, store::Store};
 
 const SESSIONS: usize = 2_000;
 const TOPICS: [&str; 8] = [

@@ -40,4 +40,3 @@ pub mod store;
 pub mod usecase;
 
 pub use error::{Error, ErrorCode, ErrorPayload, Result};
-pub use store::Store;

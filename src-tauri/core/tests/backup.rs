@@ -8,7 +8,7 @@ use netzwerkmappe_core::backup::{self, BackupKind};
 use netzwerkmappe_core::contact::{ContactFilter, ContactInput};
 use netzwerkmappe_core::error::DamageFinding;
 use netzwerkmappe_core::store::{Access, corrupt_index_entry_for_tests, inspect_file, integrity_check_file};
-use netzwerkmappe_core::{Error, ErrorCode, Store, usecase};
+use netzwerkmappe_core::{Error, ErrorCode, store::Store, usecase};
 
 fn contact(last: &str) -> ContactInput {
     ContactInput {

@@ -6,7 +6,7 @@ use netzwerkmappe_core::contact::{ContactFilter, ContactInput, EmailInput, Phone
 use netzwerkmappe_core::organisation::ContactsOnDelete;
 use netzwerkmappe_core::organisation::{OrganisationInput, OrganisationKind};
 use netzwerkmappe_core::search::{SearchHit, SearchKind};
-use netzwerkmappe_core::{ErrorCode, Store};
+use netzwerkmappe_core::{ErrorCode, store::Store};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 13, 30, 0).unwrap()

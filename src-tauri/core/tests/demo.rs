@@ -11,7 +11,7 @@ use netzwerkmappe_core::organisation::OrganisationKind;
 use netzwerkmappe_core::paper_status::PaperStatus;
 use netzwerkmappe_core::session::{SessionFilter, SessionStatus};
 use netzwerkmappe_core::usecase::demo;
-use netzwerkmappe_core::{ErrorCode, Store, berlin};
+use netzwerkmappe_core::{ErrorCode, berlin, store::Store};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_network_is_complete_and_consistent() {

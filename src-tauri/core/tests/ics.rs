@@ -4,11 +4,11 @@
 
 use chrono::{TimeZone, Utc};
 use icalendar::{Calendar, CalendarComponent, Component, EventLike};
-use netzwerkmappe_core::Store;
 use netzwerkmappe_core::agenda::AgendaItemInput;
 use netzwerkmappe_core::contact::{ContactInput, EmailInput};
 use netzwerkmappe_core::participant::ParticipantSet;
 use netzwerkmappe_core::session::{SessionFormat, SessionInput};
+use netzwerkmappe_core::store::Store;
 use netzwerkmappe_core::usecase;
 
 async fn planned(store: &Store) -> i64 {

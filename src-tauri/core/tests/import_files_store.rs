@@ -4,9 +4,9 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{TimeZone, Utc};
-use netzwerkmappe_core::Store;
 use netzwerkmappe_core::contact::ContactFilter;
 use netzwerkmappe_core::import::plan::{DuplicateAction, RowStatus};
+use netzwerkmappe_core::store::Store;
 use netzwerkmappe_core::usecase;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/contacts");

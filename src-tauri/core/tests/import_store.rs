@@ -5,7 +5,7 @@ use chrono::{TimeZone, Utc};
 use netzwerkmappe_core::contact::{ContactFilter, ContactInput, EmailInput};
 use netzwerkmappe_core::import::plan::{DuplicateAction, RowStatus};
 use netzwerkmappe_core::usecase;
-use netzwerkmappe_core::{ErrorCode, Store};
+use netzwerkmappe_core::{ErrorCode, store::Store};
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/samples/contacts");
 const FILES: [&str; 6] = [

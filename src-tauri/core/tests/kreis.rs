@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{TimeZone, Utc};
-use netzwerkmappe_core::Store;
 use netzwerkmappe_core::district::{District, DistrictFilter, DistrictKind};
 use netzwerkmappe_core::district_derivation::{DistrictNames, derive_district};
 use netzwerkmappe_core::gemeinde::{Gemeinden, single_district};
 use netzwerkmappe_core::import::plan::DuplicateAction;
+use netzwerkmappe_core::store::Store;
 use netzwerkmappe_core::usecase;
 
 async fn districts() -> Vec<District> {

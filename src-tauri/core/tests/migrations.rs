@@ -6,11 +6,11 @@
 use std::path::Path;
 
 use chrono::{TimeZone, Utc};
-use netzwerkmappe_core::Store;
 use netzwerkmappe_core::contact::{ContactFilter, ContactInput};
 use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::organisation::{ContactsOnDelete, OrganisationInput};
 use netzwerkmappe_core::search::SearchKind;
+use netzwerkmappe_core::store::Store;
 use netzwerkmappe_core::usecase;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 

@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{TimeZone, Utc};
-use netzwerkmappe_core::Store;
 use netzwerkmappe_core::contact::{ContactFilter, ContactInput, EmailInput};
 use netzwerkmappe_core::import::plan::DuplicateAction;
 use netzwerkmappe_core::organisation::OrganisationInput;
 use netzwerkmappe_core::search::SearchKind;
+use netzwerkmappe_core::store::Store;
 use netzwerkmappe_core::usecase;
 
 fn now() -> chrono::DateTime<Utc> {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use netzwerkmappe_core::district::{DistrictFilter, DistrictKind};
 use netzwerkmappe_core::store::Pragma;
-use netzwerkmappe_core::{ErrorCode, Store};
+use netzwerkmappe_core::{ErrorCode, store::Store};
 
 /// The expected reference data, kept apart from the migration so a typo in either is caught.
 const DISTRICTS_TSV: &str = include_str!("../../../tests/data/districts.tsv");

@@ -7,8 +7,8 @@ import { call } from '../api.js';
 import { button, filterSelect } from '../controls.js';
 import { el, replaceChildren, setHidden } from '../dom.js';
 import { clearFieldErrors, showFieldErrors, textField } from '../form.js';
-import { formatCount, formatDateTime, formatNumber } from '../format.js';
-import { auditActions } from '../labels.js';
+import { formatDateTime, formatNumber } from '../format.js';
+import { auditActions, formatCount } from '../labels.js';
 import { clearNotices, showError } from '../notices.js';
 
 export const title = 'Änderungsprotokoll';

@@ -2,9 +2,9 @@
 // list split into messages opened one after the other, or the addresses to copy when no link
 // fits or no mail program answers. Split from contacts.js, which decides whom it is for.
 
+import { formatCount } from '../labels.js';
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
-import { formatCount } from '../format.js';
 import { showError, showSuccess } from '../notices.js';
 
 /**

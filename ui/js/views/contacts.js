@@ -9,8 +9,8 @@ import { call } from '../api.js';
 import { writeEmail } from './contacts-mail.js';
 import { button, filterSelect } from '../controls.js';
 import { el, replaceChildren, setHidden } from '../dom.js';
-import { formatCount, formatNumber } from '../format.js';
-import { districtOptionLabel, organisationKinds } from '../labels.js';
+import { formatNumber } from '../format.js';
+import { districtOptionLabel, formatCount, organisationKinds } from '../labels.js';
 import { showError, showSuccess, clearNotices } from '../notices.js';
 import { headerCells, sortState, sorted } from '../sortable.js';
 

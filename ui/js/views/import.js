@@ -9,8 +9,8 @@
 
 import { call } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
-import { formatCount, formatNumber } from '../format.js';
-import { encodingLabel, organisationKindLabel } from '../labels.js';
+import { formatNumber } from '../format.js';
+import { encodingLabel, formatCount, organisationKindLabel } from '../labels.js';
 import { clearNotices, flash, showError } from '../notices.js';
 
 export const title = 'Kontakte importieren';

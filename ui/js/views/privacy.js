@@ -9,8 +9,8 @@ import { call } from '../api.js';
 import { button } from '../controls.js';
 import { ask } from '../dialog.js';
 import { el, replaceChildren } from '../dom.js';
-import { formatCount, formatDate, formatNumber } from '../format.js';
-import { privacyBackupNotice } from '../labels.js';
+import { formatDate, formatNumber } from '../format.js';
+import { formatCount, privacyBackupNotice } from '../labels.js';
 import { clearNotices, flash, showError, showPendingFlash, showSuccess } from '../notices.js';
 import { renderAnonymised } from './contact-form.js';
 

@@ -10,7 +10,7 @@ use super::write::timestamp;
 use crate::berlin::iso_date;
 use crate::minutes::{ActionItem, ActionItemFields, ActionItemFilter, ActionItemRow, ActionStatus};
 use crate::search::SearchKind;
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 pub(super) const SELECT_ACTION: &str =
     "SELECT id, session_id, agenda_item_id, what, owner_contact_id, owner_organisation_id,

@@ -15,7 +15,7 @@ use crate::berlin::{hhmm, stored_time};
 use crate::participant::display_name;
 use crate::search::SearchKind;
 use crate::session::Session;
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 impl Store {
     /// The agenda in reading order, each TOP with its number ("3.1") and clock time ("14:20").

@@ -10,7 +10,7 @@ use super::audit::record_audit;
 use super::paper_record::{load_paper, mark_updated};
 use super::write::timestamp;
 use crate::paper::{AttachmentFile, AttachmentMeta, media_type, sha256_hex};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 const SELECT_META: &str = "
     SELECT a.id, a.paper_id, a.version_id, v.number AS version_number, a.file_name, a.media_type, a.size,

@@ -11,7 +11,7 @@ use crate::audit::{
 };
 use crate::berlin::{instant, to_utc};
 use crate::settings::KEY_USER_NAME;
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 /// Writes `event` inside the caller's transaction, so the entry commits or rolls back with the
 /// change. Who: the setting `user_name`, else the OS user. `now` is `None` only on paths that get

@@ -10,7 +10,7 @@ use sqlx::{ConnectOptions, Connection, SqliteConnection};
 
 use crate::backup::{CheckResult, FileFacts};
 use crate::error::DamageFinding;
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 impl Store {
     /// Writes a compact copy of the whole database into `target`, which must not exist yet.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use crate::contact::{Contact, ContactFilter, Email, Phone};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 impl Store {
     /// The contacts `filter` lists, in full and in the list's order.

@@ -13,7 +13,7 @@ use crate::contact::{
     Contact, ContactFilter, ContactInput, ContactRow, Email, EmailInput, Phone, PhoneInput,
 };
 use crate::search::{SearchKind, fts_match};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 /// Longest list the UI asks for in one go; the list pages through more.
 pub const MAX_LIST: i64 = 100_000;

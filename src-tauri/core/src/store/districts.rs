@@ -1,7 +1,7 @@
 //! Queries on the shipped reference data: Regierungsbezirke and Stadt-/Landkreise.
 
 use crate::district::{District, DistrictFilter, Region};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 impl Store {
     /// The four Regierungsbezirke, by official key.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::info::{Info, RecordCount};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 impl Store {
     pub async fn info(&self, app_version: &str) -> Result<Info> {

@@ -15,7 +15,7 @@ use crate::minutes::{
 };
 use crate::search::SearchKind;
 use crate::session::Session;
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 const SELECT_MINUTES: &str =
     "SELECT id, session_id, status, minute_taker_contact_id, minute_taker_name, year, ordinal,

@@ -8,7 +8,7 @@ use super::search::{index_contacts, index_organisation, remove_rows};
 use super::write::{Versioned, check_version, timestamp};
 use crate::organisation::{ContactsOnDelete, Organisation, OrganisationInput, OrganisationKind};
 use crate::search::{SearchKind, sort_key};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 const SELECT_ORGANISATION: &str = "
     SELECT o.id, o.name, o.kind, o.district_ags, d.name AS district_name, r.name AS region_name,

@@ -8,7 +8,7 @@ use sqlx::SqliteConnection;
 use super::paper_record::mark_updated;
 use super::write::timestamp;
 use crate::paper::{DecisionChoice, PaperLink, decision_label};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 const SELECT_LINK: &str = "
     SELECT l.id, l.paper_id, p.title AS paper_title, p.status AS paper_status, l.session_id,

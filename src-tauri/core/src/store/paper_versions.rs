@@ -9,7 +9,7 @@ use super::paper_record::{load_paper, touch_paper};
 use super::write::timestamp;
 use crate::paper::{DraftInput, PaperDraft, PaperVersion, StatusChange, VersionInput, VersionSummary};
 use crate::paper_status::PaperStatus;
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 impl Store {
     /// Throws the draft away ("Entwurf verwerfen"); the saved versions stay as they are.

@@ -14,7 +14,7 @@ use super::search::remove_rows;
 use super::write::timestamp;
 use crate::paper::{Handlungsfeld, PaperAuthor, PaperFields, PaperFilter, PaperRow};
 use crate::search::{SearchKind, fts_match, sort_key};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 // `store/privacy.rs` rebuilds a paper's search row after an erasure through this path.
 pub(crate) use super::paper_record::index_paper;

@@ -13,7 +13,7 @@ use crate::participant::{
     Participant, ParticipantSet, ParticipantStatus, check_contact_removable, display_name,
 };
 use crate::search::sort_key;
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 const SELECT_PARTICIPANT: &str = "
     SELECT p.id, p.session_id, p.contact_id, p.status, p.name_snapshot AS name,

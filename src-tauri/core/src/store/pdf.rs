@@ -10,7 +10,7 @@ use super::participants::participants_of;
 use super::sessions::load_session;
 use crate::minutes::{ActionItemFilter, ActionStatus};
 use crate::pdf::documents::{PdfParticipant, PreviousMinutes, SessionPdfData};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 impl Store {
     /// The facts of session `id` for its Sitzungsmappe, Anwesenheitsliste and Protokoll, without

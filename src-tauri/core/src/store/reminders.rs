@@ -10,7 +10,7 @@ use crate::berlin::{iso_date, today};
 use crate::minutes::ActionStatus;
 use crate::reminder::{ActionDue, MAX_DAYS_AHEAD, Reminder, SessionDue, pending};
 use crate::session::SessionStatus;
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 impl Store {
     /// The reminders not shown yet: sessions within `days_ahead` days of today (Baden-Württemberg's

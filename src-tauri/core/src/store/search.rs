@@ -11,7 +11,7 @@ use crate::search::{
     ContactWords, OrganisationWords, SearchGroup, SearchHit, SearchKind, SearchResults, contact_text,
     fts_match, matched_words, organisation_text, query_terms, rank_hits,
 };
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// How many matches are looked at for each hit shown (bm25 over a short prefix would score tens of
 /// thousands of rows per keystroke; a bounded set ordered here is as useful and stays fast).

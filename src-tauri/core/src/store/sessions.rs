@@ -13,7 +13,7 @@ use crate::berlin::iso_date;
 use crate::minutes::MinutesStatus;
 use crate::search::{SearchKind, fts_match};
 use crate::session::{Session, SessionFields, SessionFilter, SessionRow};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 const SELECT_SESSION: &str = "
     SELECT s.id, s.title, s.date, s.start_time, s.end_time, s.format, s.place, s.video_link,

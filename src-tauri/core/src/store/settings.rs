@@ -7,7 +7,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 
 use super::write::timestamp;
 use crate::settings::{KEY_LOGO_NAME, KEY_LOGO_PNG, Logo, Settings, check_logo};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 impl Store {
     /// The current settings; defaults for everything never changed.

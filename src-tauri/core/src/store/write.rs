@@ -10,7 +10,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::{Sqlite, SqliteConnection, Transaction};
 
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 impl Store {
     /// A transaction holding the write lock from its start. The only place writes begin.

@@ -15,7 +15,7 @@ use crate::store::audit::{record_audit, session_words_of};
 use crate::store::session_index::index_session_tree;
 use crate::store::sessions::{load_session, minutes_status};
 use crate::store::write::{Versioned, check_version};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// Minutes the TOP "Genehmigung des Protokolls" is planned with.
 const APPROVAL_TOP_MINUTES: i64 = 5;

@@ -14,7 +14,7 @@ use crate::backup::{
 };
 use crate::paths::{create_private_dir, make_private, sync_dir};
 use crate::store::{inspect_file, integrity_check_file};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 /// Writes a checked backup of `store` to `target` (replacing an older file of that name only
 /// once the new one is complete and checked).

@@ -1,7 +1,7 @@
 //! Use cases of contacts (see `usecase/mod.rs` for the layer's shape).
 
 use crate::contact::{ContactFilter, contact_number, one_contact};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// The contact a person means on the command line: its number, or a name the search finds
 /// exactly one contact for.

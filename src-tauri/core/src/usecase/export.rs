@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::contact::ContactFilter;
 use crate::export::{ContactsExport, ExportFormat, ExportOutcome};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// Builds the export of the contacts matching `filter`, in screen `order` (see
 /// [`ContactsExport::of`]).

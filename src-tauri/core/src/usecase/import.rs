@@ -18,7 +18,7 @@ use crate::import::plan::{
 use crate::search::{fold, sort_key};
 use crate::store::audit::record_audit;
 use crate::store::import as sql;
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// Reads `bytes` (CSV or vCard) and says what importing it would do. Stores nothing.
 /// `mapping` overrides the column mapping guessed from the CSV header.

@@ -3,7 +3,7 @@
 
 use crate::contact::ContactFilter;
 use crate::mail::{MailOutcome, mail_outcome};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// "E-Mail schreiben" for the contacts matching `filter` (a selection or the filtered list); with
 /// `batch`, that message of a list too long for one.

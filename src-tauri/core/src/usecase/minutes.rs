@@ -25,7 +25,7 @@ use crate::store::minutes as sql;
 use crate::store::session_index::index_session_tree;
 use crate::store::sessions::{load_session, minutes_status};
 use crate::store::write::{Versioned, check_version};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// "Protokoll genehmigen": Entwurf → freigegeben, who and when; from then on the minutes are
 /// read-only (corrections are Nachträge).

@@ -3,7 +3,7 @@
 use crate::organisation::{
     Organisation, OrganisationReference, no_organisation_numbered, one_organisation_starting,
 };
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 /// An organisation as people name it on the command line: its number ("12"), its full name,
 /// or the beginning of its name when only one organisation starts so (case- and

@@ -33,7 +33,7 @@ use crate::store::papers::{
     insert_handlungsfeld, insert_paper, organisation_name, replace_authors, update_paper_row,
 };
 use crate::store::write::{Versioned, check_version};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 /// Everything the paper screen shows: data, authors, the current version with its tree, the
 /// draft, the list of versions, the status history, attachments (without bytes) and links, read

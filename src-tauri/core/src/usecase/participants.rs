@@ -14,7 +14,7 @@ use crate::participant::{
 use crate::store::audit::{record_audit, session_words_of};
 use crate::store::participants as sql;
 use crate::store::sessions::{load_session, minutes_status};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// Adds everyone of `set` who is not on the list yet (as "eingeladen"), with their name,
 /// function and organisation of today. One transaction, however many people.

@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::export::write_new_file_at;
 use crate::pdf::documents::{PaperAttachment, PaperText};
 use crate::pdf::{PdfFile, PdfKind, PdfRequest, SessionPdfData};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 /// Why an attached PDF is left out of the dossier when its bytes no longer match their checksum.
 const DAMAGED_ATTACHMENT: &str =

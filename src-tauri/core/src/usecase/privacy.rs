@@ -20,7 +20,7 @@ use crate::privacy::{
 use crate::search::sort_key;
 use crate::store::audit::{record_audit, user_name_of};
 use crate::store::privacy as sql;
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 /// The person's name matcher; refuses an unknown contact and an anonymised placeholder.
 async fn person_matcher(conn: &mut SqliteConnection, id: i64) -> Result<NameMatcher> {

@@ -17,7 +17,7 @@ use crate::store::participants::copy_participants;
 use crate::store::session_index::index_session_tree;
 use crate::store::sessions as sql;
 use crate::store::write::{Versioned, check_version};
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 pub async fn create_session(store: &Store, input: SessionInput, now: DateTime<Utc>) -> Result<Session> {
     let fields = input.normalised()?;

@@ -14,7 +14,7 @@ pub use netzwerkmappe_core::paper_status::PaperStatus;
 pub use netzwerkmappe_core::search::SearchKind;
 pub use netzwerkmappe_core::session::SessionInput;
 pub use netzwerkmappe_core::usecase::{self, papers};
-pub use netzwerkmappe_core::{Error, ErrorCode, Store};
+pub use netzwerkmappe_core::{Error, ErrorCode, store::Store};
 pub use sqlx::Connection;
 
 pub fn at(h: u32) -> DateTime<Utc> {

@@ -14,7 +14,7 @@ pub use netzwerkmappe_core::pdf::{
 };
 pub use netzwerkmappe_core::session::SessionFilter;
 pub use netzwerkmappe_core::usecase::{self, demo};
-pub use netzwerkmappe_core::{Store, berlin};
+pub use netzwerkmappe_core::{berlin, store::Store};
 
 pub fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 8, 0, 0).unwrap()

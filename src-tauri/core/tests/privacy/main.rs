@@ -17,7 +17,7 @@ use netzwerkmappe_core::participant::{ParticipantSet, ParticipantStatus};
 use netzwerkmappe_core::privacy::ANONYMISED;
 use netzwerkmappe_core::session::SessionInput;
 use netzwerkmappe_core::settings::Settings;
-use netzwerkmappe_core::{ErrorCode, Store, usecase};
+use netzwerkmappe_core::{ErrorCode, store::Store, usecase};
 
 fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 9, 0, 0).unwrap()

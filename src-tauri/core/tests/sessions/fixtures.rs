@@ -6,7 +6,7 @@ use netzwerkmappe_core::agenda::{AgendaItem, AgendaItemInput};
 use netzwerkmappe_core::contact::ContactInput;
 use netzwerkmappe_core::organisation::{OrganisationInput, OrganisationKind};
 use netzwerkmappe_core::session::{Session, SessionInput};
-use netzwerkmappe_core::{Store, usecase};
+use netzwerkmappe_core::{store::Store, usecase};
 
 /// A store on `sqlite::memory:` (all migrations run) with the "now" every write of a test uses.
 pub struct Network {

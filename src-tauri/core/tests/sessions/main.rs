@@ -23,6 +23,6 @@ use netzwerkmappe_core::participant::{ParticipantSet, ParticipantStatus};
 use netzwerkmappe_core::search::SearchKind;
 use netzwerkmappe_core::session::{SessionFilter, SessionInput, SessionStatus};
 use netzwerkmappe_core::usecase;
-use netzwerkmappe_core::{ErrorCode, Store};
+use netzwerkmappe_core::{ErrorCode, store::Store};
 
 use fixtures::*;

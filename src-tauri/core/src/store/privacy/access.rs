@@ -10,7 +10,7 @@ use crate::privacy::{
     RetentionCandidate,
 };
 use crate::store::write::timestamp;
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// Marks the live contact as reviewed at `now`; false when there is no such live contact.
 pub(crate) async fn mark_kept(conn: &mut SqliteConnection, id: i64, now: DateTime<Utc>) -> Result<bool> {

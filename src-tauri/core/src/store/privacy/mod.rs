@@ -23,7 +23,7 @@ use super::write::timestamp;
 use crate::berlin::iso_date;
 use crate::privacy::{AuditText, FoundText, PersonName, TextPlace};
 use crate::search::SearchKind;
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// The table and column behind a free-text place, the column holding the session id (none for
 /// notes on contacts and organisations), and whether the table counts versions (a form still

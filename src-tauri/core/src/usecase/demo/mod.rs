@@ -22,7 +22,7 @@ use crate::minutes::{ActionItemInput, ActionStatus, DecisionInput, MinutesInput}
 use crate::organisation::{OrganisationInput, OrganisationKind};
 use crate::participant::{ParticipantSet, ParticipantStatus};
 use crate::session::{SessionFormat, SessionInput, SessionStatus};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, store::Store};
 
 use crate::demo::{SEATS, address, person, session_title, wednesday_before};
 use sessions::{PastSession, past_session};

@@ -10,7 +10,7 @@ use crate::demo::paper_texts::*;
 use crate::paper::{DraftInput, LinkTarget, PaperInput, StatusChangeInput, VersionInput};
 use crate::paper_status::PaperStatus;
 use crate::usecase::papers;
-use crate::{Result, Store};
+use crate::{Result, store::Store};
 
 /// What the rest of the demo hands over.
 pub(crate) struct DemoPaperContext {
